@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "arshjul",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "arshjul", targets: ["arshjul"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The domain: no terminal, no clock, no locale.
+    .target(name: "PlanKit"),
+    // Pure screen logic: a cell grid, views, the state machine. No curses.
+    .target(name: "PlanUI", dependencies: ["PlanKit"]),
+    .systemLibrary(
+      name: "CNCurses",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    // The only module that knows curses.
+    .target(name: "CursesTerminal", dependencies: ["CNCurses", "PlanUI"]),
+    .executableTarget(
+      name: "arshjul",
+      dependencies: [
+        "PlanKit", "PlanUI", "CursesTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+    .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit"]),
+    .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

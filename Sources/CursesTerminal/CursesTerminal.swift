@@ -1,0 +1,3 @@
+// The only module that knows curses.
+import CNCurses
+import PlanUI

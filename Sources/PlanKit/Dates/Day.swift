@@ -1,0 +1,152 @@
+/// A calendar day with no time and no zone: what a planner means by
+/// "8 February". Stored as a day number so arithmetic never meets a
+/// daylight-saving hour or a midnight in the wrong zone.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// Days since 1970-01-01.
+  public let ordinal: Int
+
+  public init(ordinal: Int) { self.ordinal = ordinal }
+
+  /// nil when the date does not exist (2022-02-30, month 13).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...Day.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    ordinal = Day.civilToOrdinal(year: year, month: month, day: day)
+  }
+
+  public var ymd: (year: Int, month: Int, day: Int) { Day.ordinalToCivil(ordinal) }
+  public var year: Int { ymd.year }
+  public var month: Int { ymd.month }
+  public var dayOfMonth: Int { ymd.day }
+
+  /// ISO weekday: 1 = Monday … 7 = Sunday.
+  public var weekday: Int {
+    // 1970-01-01 was a Thursday (4).
+    let w = (ordinal + 3) % 7
+    return (w < 0 ? w + 7 : w) + 1
+  }
+
+  public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+  public static func + (d: Day, n: Int) -> Day { d.adding(days: n) }
+  public static func - (d: Day, n: Int) -> Day { d.adding(days: -n) }
+  public static func - (a: Day, b: Day) -> Int { a.ordinal - b.ordinal }
+  public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+  /// ISO 8601 `YYYY-MM-DD`.
+  public var description: String {
+    let (y, m, d) = ymd
+    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+  }
+  public var iso: String { description }
+
+  /// Parses exactly `YYYY-MM-DD`; nil for anything else or a day that does not exist.
+  public init?(iso text: String) {
+    let u = Array(text.utf8)
+    guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+    func num(_ r: Range<Int>) -> Int? {
+      var v = 0
+      for i in r {
+        guard u[i] >= 0x30 && u[i] <= 0x39 else { return nil }
+        v = v * 10 + Int(u[i] - 0x30)
+      }
+      return v
+    }
+    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  public static func daysIn(year: Int) -> Int { isLeap(year) ? 366 : 365 }
+
+  // Howard Hinnant's days-from-civil algorithm (public domain description).
+  static func civilToOrdinal(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+
+  static func ordinalToCivil(_ n: Int) -> (year: Int, month: Int, day: Int) {
+    let z = n + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}
+
+func pad(_ v: Int, _ width: Int) -> String {
+  let s = String(v)
+  return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+extension Day {
+  /// ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday.
+  public var isoWeek: (year: Int, week: Int) {
+    let thursday = self + (4 - weekday)
+    let y = thursday.year
+    let jan1 = Day(year: y, month: 1, day: 1)!
+    return (y, (thursday - jan1) / 7 + 1)
+  }
+
+  /// The first day of the month this day is in, moved by `months` (may be negative).
+  public static func firstOfMonth(year: Int, month: Int, adding months: Int = 0) -> Day {
+    let total = year * 12 + (month - 1) + months
+    return Day(ordinal: civilToOrdinal(year: total / 12, month: total % 12 + 1, day: 1))
+  }
+
+  /// The n-th (1…5) given weekday of a month, or the last when n is -1; nil when it does not exist.
+  public static func nthWeekday(_ n: Int, weekday: Int, year: Int, month: Int) -> Day? {
+    if n > 0 {
+      let first = Day(year: year, month: month, day: 1)!
+      let offset = (weekday - first.weekday + 7) % 7
+      let d = first + offset + (n - 1) * 7
+      return d.month == month ? d : nil
+    }
+    let last = Day(year: year, month: month, day: daysIn(month: month, year: year))!
+    return last - ((last.weekday - weekday + 7) % 7)
+  }
+
+  /// Which occurrence of its weekday in its month this day is (1…5).
+  public var weekdayOrdinalInMonth: Int { (dayOfMonth - 1) / 7 + 1 }
+  public var isLastWeekdayOfMonth: Bool { (self + 7).month != month }
+}
+
+/// A clock time of day, minutes since midnight.
+public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let minutes: Int
+  public init?(hour: Int, minute: Int) {
+    guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+    minutes = hour * 60 + minute
+  }
+  public init?(_ text: String) {
+    let u = Array(text.utf8)
+    guard u.count == 5, u[2] == UInt8(ascii: ":"),
+      u.indices.allSatisfy({ $0 == 2 || (u[$0] >= 0x30 && u[$0] <= 0x39) })
+    else { return nil }
+    let h = Int(u[0] - 0x30) * 10 + Int(u[1] - 0x30)
+    let m = Int(u[3] - 0x30) * 10 + Int(u[4] - 0x30)
+    self.init(hour: h, minute: m)
+  }
+  public var hour: Int { minutes / 60 }
+  public var minute: Int { minutes % 60 }
+  public var description: String { pad(hour, 2) + ":" + pad(minute, 2) }
+  public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
+}

@@ -1,0 +1,64 @@
+/// A JSON value that remembers where it stood in the file, so every problem
+/// found later (a bad date, an unknown theme) can name its line and column.
+public struct SourcePosition: Sendable, Hashable {
+  public var line: Int
+  public var column: Int
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+  public static let none = SourcePosition(line: 0, column: 0)
+}
+
+public indirect enum JSONValue: Sendable, Hashable {
+  case null
+  case bool(Bool)
+  /// Numbers keep their literal text so that a field we do not know is
+  /// written back exactly as it was read.
+  case number(String)
+  case string(String)
+  case array([JSONNode])
+  case object([JSONMember])
+
+  public var kindName: String {
+    switch self {
+    case .null: "null"
+    case .bool: "a boolean"
+    case .number: "a number"
+    case .string: "a string"
+    case .array: "an array"
+    case .object: "an object"
+    }
+  }
+}
+
+public struct JSONNode: Sendable, Hashable {
+  public var value: JSONValue
+  public var position: SourcePosition
+  public init(_ value: JSONValue, at position: SourcePosition = .none) {
+    self.value = value
+    self.position = position
+  }
+}
+
+public struct JSONMember: Sendable, Hashable {
+  public var key: String
+  public var keyPosition: SourcePosition
+  public var node: JSONNode
+  public init(key: String, keyPosition: SourcePosition = .none, node: JSONNode) {
+    self.key = key
+    self.keyPosition = keyPosition
+    self.node = node
+  }
+}
+
+extension JSONNode {
+  /// Builders for writing: positions do not matter there.
+  public static func string(_ s: String) -> JSONNode { JSONNode(.string(s)) }
+  public static func int(_ i: Int) -> JSONNode { JSONNode(.number(String(i))) }
+  public static func bool(_ b: Bool) -> JSONNode { JSONNode(.bool(b)) }
+  public static func array(_ a: [JSONNode]) -> JSONNode { JSONNode(.array(a)) }
+  public static func object(_ pairs: [(String, JSONNode)]) -> JSONNode {
+    JSONNode(.object(pairs.map { JSONMember(key: $0.0, node: $0.1) }))
+  }
+}

@@ -1,0 +1,14 @@
+extension String {
+  /// Without leading and trailing white space; Foundation-free so PlanKit's
+  /// text rules do not depend on which files import Foundation.
+  public var trimmed: String {
+    let scalars = unicodeScalars
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end && scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+    while end > start && scalars[scalars.index(before: end)].properties.isWhitespace {
+      end = scalars.index(before: end)
+    }
+    return String(scalars[start..<end])
+  }
+}

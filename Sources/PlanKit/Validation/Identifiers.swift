@@ -1,0 +1,56 @@
+/// Ids appear in iCalendar UIDs, file diffs and the command line, so they
+/// are kept to a safe alphabet.
+public enum Identifier {
+  public static let maxLength = 64
+
+  public static func isValid(_ id: String) -> Bool {
+    let u = Array(id.utf8)
+    guard !u.isEmpty, u.count <= maxLength else { return false }
+    func ok(_ b: UInt8) -> Bool {
+      (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
+        || b == 0x2E
+    }
+    return u.allSatisfy(ok) && u[0] != 0x2D && u[0] != 0x2E
+  }
+
+  public static let rule = "letters a–z, digits, '-', '_' and '.' (at most 64, not starting with '-' or '.')"
+
+  /// An id from a title: "Digital frukostträff 8/2" → "digital-frukosttraff-8-2".
+  public static func slug(_ title: String) -> String {
+    var out = ""
+    var dash = false
+    for ch in title.lowercased() {
+      let mapped: String
+      switch ch {
+      case "å", "ä", "à", "á", "â", "ã": mapped = "a"
+      case "ö", "ø", "ò", "ó", "ô", "õ": mapped = "o"
+      case "é", "è", "ê", "ë": mapped = "e"
+      case "ü", "ú", "ù", "û": mapped = "u"
+      case "í", "ì", "î", "ï": mapped = "i"
+      case "ç": mapped = "c"
+      case "ñ": mapped = "n"
+      case "æ": mapped = "ae"
+      case "ß": mapped = "ss"
+      default:
+        if ch.isASCII && (ch.isLetter || ch.isNumber) { mapped = String(ch) } else { mapped = "" }
+      }
+      if mapped.isEmpty {
+        dash = !out.isEmpty
+      } else {
+        if dash { out += "-" }
+        dash = false
+        out += mapped
+      }
+    }
+    if out.isEmpty { out = "item" }
+    return String(out.prefix(48))
+  }
+
+  /// A slug not yet in `taken`: "x", then "x-2", "x-3", …
+  public static func unique(_ base: String, taken: Set<String>) -> String {
+    if !taken.contains(base) { return base }
+    var n = 2
+    while taken.contains("\(base)-\(n)") { n += 1 }
+    return "\(base)-\(n)"
+  }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import PlanKit
+
+struct New: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Create a plan with the three themes.")
+
+  @Argument(help: "The plan file to create.", completion: .file(extensions: ["json"]))
+  var plan: String
+
+  @Option(help: "The plan's title.")
+  var title: String
+
+  @Option(help: "The planning year it opens at (default: this year).")
+  var year: Int?
+
+  @Option(help: "sv or en: month names, labels and theme names.")
+  var language: String = "sv"
+
+  @Option(help: "The first month of the planning year, 1–12.")
+  var startMonth: Int = 1
+
+  func run() throws {
+    guard let lang = Language(rawValue: language) else {
+      throw fail("arshjul new: --language must be sv or en, not \(quoted(language))")
+    }
+    guard (1...12).contains(startMonth) else { throw fail("arshjul new: --start-month must be 1–12") }
+    if let y = year, !(1900...2200).contains(y) { throw fail("arshjul new: --year must be 1900–2200") }
+    guard !title.trimmed.isEmpty, !title.unicodeScalars.contains(where: isControl) else {
+      throw fail("arshjul new: --title must be one line of plain text")
+    }
+    if FileExists.at(plan) {
+      throw fail("arshjul new: \(plan) already exists; not overwriting it")
+    }
+    let p = Plan(
+      id: SystemClock.newUUID(), title: title, language: lang, startMonth: startMonth,
+      year: year ?? today().year, themes: Plan.standardThemes(language: lang))
+    do {
+      _ = try PlanFile.save(p, to: plan)
+    } catch {
+      throw fail("arshjul new: \(error.message)")
+    }
+    print("created \(plan)")
+  }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import PlanKit
+
+/// The clock lives at the edge; the core takes "today" as a parameter.
+enum SystemClock {
+  static func today(in zone: String) -> Day {
+    if let fixed = ProcessInfo.processInfo.environment["ARSHJUL_TODAY"], let d = Day(iso: fixed) {
+      return d  // for reproducible tests and screenshots
+    }
+    let now = Date()
+    let offset = TimeZone(identifier: zone)?.secondsFromGMT(for: now) ?? 0
+    let seconds = Int(now.timeIntervalSince1970) + offset
+    return Day(ordinal: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+  }
+
+  static var now: Int { Int(Date().timeIntervalSince1970) }
+
+  static func newUUID() -> String { UUID().uuidString.lowercased() }
+}
