@@ -140,13 +140,17 @@ struct PlanDecoder {
     let title = text(&f, "title", required: true)
     var language = Language.sv
     if let (l, pos) = string(&f, "language", required: false) {
-      if let lang = Language(rawValue: l) { language = lang } else {
+      if let lang = Language(rawValue: l) {
+        language = lang
+      } else {
         problem("\"language\" \(quoted(l)) must be \"sv\" or \"en\"", at: pos)
       }
     }
     var timeZone = "Europe/Stockholm"
     if let (tz, pos) = string(&f, "timeZone", required: false) {
-      if TimeZoneRules.isKnown(tz) { timeZone = tz } else {
+      if TimeZoneRules.isKnown(tz) {
+        timeZone = tz
+      } else {
         problem("\"timeZone\" \(quoted(tz)) is not a known time zone (e.g. \"Europe/Stockholm\")", at: pos)
       }
     }
@@ -175,7 +179,8 @@ struct PlanDecoder {
     }
     let themeIDs = Set(themes.map(\.id))
     var seenIDs: [String: SourcePosition] = [:]
-    func checkUnique(_ id: String, _ pos: SourcePosition, _ d: inout PlanDecoder) -> Bool {
+    func checkUnique(_ id: String?, _ pos: SourcePosition, _ d: inout PlanDecoder) -> Bool {
+      guard let id else { return true }
       if let first = seenIDs[id] {
         d.problem("id \(quoted(id)) is used twice (first at line \(first.line))", at: pos)
         return false
@@ -185,13 +190,13 @@ struct PlanDecoder {
     }
     var activities: [Activity] = []
     for node in array(&f, "activities") {
-      guard let a = decodeActivity(node, themes: themeIDs) else { continue }
-      if checkUnique(a.id, node.position, &self) { activities.append(a) }
+      let unique = checkUnique(peekID(node), node.position, &self)
+      if let a = decodeActivity(node, themes: themeIDs), unique { activities.append(a) }
     }
     var milestones: [Milestone] = []
     for node in array(&f, "milestones") {
-      guard let m = decodeMilestone(node, themes: themeIDs) else { continue }
-      if checkUnique(m.id, node.position, &self) { milestones.append(m) }
+      let unique = checkUnique(peekID(node), node.position, &self)
+      if let m = decodeMilestone(node, themes: themeIDs), unique { milestones.append(m) }
     }
     guard let id, let title, problems.isEmpty else { return nil }
     return Plan(
@@ -206,7 +211,9 @@ struct PlanDecoder {
     let name = text(&f, "name", required: true)
     var color = ThemeColor.named("white")
     if let (c, pos) = string(&f, "color", required: false) {
-      if let parsed = ThemeColor(c) { color = parsed } else {
+      if let parsed = ThemeColor(c) {
+        color = parsed
+      } else {
         problem(
           "\(f.what): color \(quoted(c)) must be one of \(ThemeColor.names.joined(separator: " ")) or #rrggbb",
           at: pos)
@@ -219,7 +226,9 @@ struct PlanDecoder {
   mutating func themeRef(_ f: inout Fields, themes: Set<String>) -> String? {
     guard let (t, pos) = string(&f, "theme", required: true) else { return nil }
     guard themes.contains(t) else {
-      problem("\(f.what): theme \(quoted(t)) is not one of the plan's themes (\(themes.sorted().joined(separator: ", ")))", at: pos)
+      problem(
+        "\(f.what): theme \(quoted(t)) is not one of the plan's themes (\(themes.sorted().joined(separator: ", ")))",
+        at: pos)
       return nil
     }
     return t
@@ -249,7 +258,9 @@ struct PlanDecoder {
     let notes = text(&f, "notes", required: false, multiline: true)
     var status = Status.planned
     if let (s, pos) = string(&f, "status", required: false) {
-      if let st = Status(rawValue: s) { status = st } else {
+      if let st = Status(rawValue: s) {
+        status = st
+      } else {
         problem(
           "\(f.what): status \(quoted(s)) must be one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))",
           at: pos)
@@ -335,6 +346,14 @@ struct PlanDecoder {
     }
     guard let every else { return nil }
     return Repeat(every: every, interval: interval, on: on, end: end, except: except, extra: f.extra)
+  }
+
+  /// The item's id as written, to find duplicates even among broken items.
+  func peekID(_ node: JSONNode) -> String? {
+    guard case .object(let members) = node.value,
+      case .string(let id)? = members.first(where: { $0.key == "id" })?.node.value
+    else { return nil }
+    return id
   }
 
   func describe(_ n: JSONNode) -> String {

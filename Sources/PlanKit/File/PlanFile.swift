@@ -47,7 +47,9 @@ public enum PlanFile {
     if let bad = UTF8Check.firstInvalid(bytes) {
       throw PlanLoadError(
         kind: .unreadable, file: file,
-        problems: [Problem("the file is not UTF-8 text (byte 0x\(hexDigits(UInt32(bad.byte), width: 2)))", at: bad.position)])
+        problems: [
+          Problem("the file is not UTF-8 text (byte 0x\(hexDigits(UInt32(bad.byte), width: 2)))", at: bad.position)
+        ])
     }
     let root: JSONNode
     do {

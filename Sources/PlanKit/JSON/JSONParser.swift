@@ -225,7 +225,9 @@ public struct JSONParser {
     index += 1
     var out: [UInt8] = []
     while true {
-      guard index < bytes.count else { throw fail("unexpected end of file inside a string; a closing quote is missing") }
+      guard index < bytes.count else {
+        throw fail("unexpected end of file inside a string; a closing quote is missing")
+      }
       let b = bytes[index]
       switch b {
       case UInt8(ascii: "\""):
@@ -248,7 +250,8 @@ public struct JSONParser {
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800...0xDBFF).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else {
               throw fail("a \\u escape holds half of a surrogate pair")
             }
             index += 2
@@ -265,7 +268,10 @@ public struct JSONParser {
           throw fail("invalid escape \\\(Character(Unicode.Scalar(e))) in a string")
         }
       case 0x00..<0x20:
-        throw fail(b == 0x0A ? "a string runs past the end of the line; a closing quote is missing" : "a raw control character (U+\(hexDigits(UInt32(b), width: 4))) in a string; write it escaped")
+        throw fail(
+          b == 0x0A
+            ? "a string runs past the end of the line; a closing quote is missing"
+            : "a raw control character (U+\(hexDigits(UInt32(b), width: 4))) in a string; write it escaped")
       default:
         out.append(b)
         index += 1

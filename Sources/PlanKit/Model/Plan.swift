@@ -18,7 +18,8 @@ public struct Plan: Sendable, Equatable {
 
   public init(
     id: String, title: String, language: Language = .sv, timeZone: String = "Europe/Stockholm",
-    startMonth: Int = 1, year: Int? = nil, themes: [Theme] = [], activities: [Activity] = [], milestones: [Milestone] = [],
+    startMonth: Int = 1, year: Int? = nil, themes: [Theme] = [], activities: [Activity] = [],
+    milestones: [Milestone] = [],
     extra: [String: JSONNode] = [:]
   ) {
     self.id = id

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Runs the built `arshjul` as a user would and collects what it printed.
+struct Run {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+  var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+}
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+let examplePlanPath = packageRoot.appendingPathComponent("plans/kulturtillgangar-2022.json").path
+
+/// The binary sits beside the test bundle in SwiftPM's products folder.
+let binaryPath: String = {
+  let candidates = [
+    Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("arshjul").path,
+    Bundle.main.bundleURL.appendingPathComponent("arshjul").path,
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("arshjul").path,
+    packageRoot.appendingPathComponent(".build/debug/arshjul").path,
+  ]
+  return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+}()
+
+func arshjul(_ args: String..., stdin: String? = nil, today: String = "2022-03-01") -> Run {
+  arshjul(args, today: today)
+}
+
+func arshjul(_ args: [String], today: String = "2022-03-01") -> Run {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: binaryPath)
+  p.arguments = args
+  var env = ProcessInfo.processInfo.environment
+  env["ARSHJUL_TODAY"] = today
+  env["COLUMNS"] = "80"
+  p.environment = env
+  // Files, not pipes: nothing can block, and no reader thread is needed.
+  let base = NSTemporaryDirectory() + "arshjul-run-" + UUID().uuidString
+  _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+  _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
+  defer {
+    try? FileManager.default.removeItem(atPath: base + ".out")
+    try? FileManager.default.removeItem(atPath: base + ".err")
+  }
+  let out = FileHandle(forWritingAtPath: base + ".out")!
+  let err = FileHandle(forWritingAtPath: base + ".err")!
+  p.standardOutput = out
+  p.standardError = err
+  p.standardInput = FileHandle.nullDevice
+  try! p.run()
+  p.waitUntilExit()
+  try? out.close()
+  try? err.close()
+  return Run(
+    status: p.terminationStatus, stdout: String(decoding: contents(base + ".out"), as: UTF8.self),
+    stderr: String(decoding: contents(base + ".err"), as: UTF8.self))
+}
+
+func temporaryFolder() -> String {
+  let path = NSTemporaryDirectory() + "arshjul-cli-" + UUID().uuidString
+  try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}
+
+func removeFolder(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
+
+func contents(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
+
+func copyExample(to dir: String, name: String = "plan.json") -> String {
+  let path = dir + "/" + name
+  _ = FileManager.default.createFile(atPath: path, contents: contents(examplePlanPath))
+  return path
+}

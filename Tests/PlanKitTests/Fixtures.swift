@@ -1,0 +1,50 @@
+import Foundation
+
+@testable import PlanKit
+
+/// The package root, found from this file, so tests read the real example plan.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+let examplePlanPath = packageRoot.appendingPathComponent("plans/kulturtillgangar-2022.json").path
+
+func examplePlan() throws -> Plan { try PlanFile.load(examplePlanPath).plan }
+
+/// A fresh folder for one test, removed by the caller's `defer`.
+func temporaryFolder() -> String {
+  let path = NSTemporaryDirectory() + "arshjul-test-" + UUID().uuidString
+  try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}
+
+func removeFolder(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
+
+func write(_ text: String, to path: String) {
+  _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+}
+
+func contents(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path) ?? Data()) }
+
+/// The smallest valid plan, with `activity` spliced into its activities.
+func minimalPlan(activity: String = "", extraTop: String = "") -> String {
+  """
+  {
+    "activities": [\(activity)],
+    "format": "arshjul-plan",
+    "id": "p1",
+    "language": "sv",
+    "milestones": [],
+    "startMonth": 1,
+    "themes": [
+      {
+        "color": "blue",
+        "id": "t",
+        "name": "Tema"
+      }
+    ],
+    "timeZone": "Europe/Stockholm",
+    "title": "Plan",\(extraTop)
+    "version": 1
+  }
+
+  """
+}

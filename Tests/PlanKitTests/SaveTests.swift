@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import PlanKit
+
+@Suite struct SaveTests {
+  @Test func saveKeepsModeAndWritesThroughSymlinks() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let real = dir + "/real.json"
+    let link = dir + "/link.json"
+    write(minimalPlan(), to: real)
+    chmod(real, 0o600)
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.json")
+    var plan = try PlanFile.load(link).plan
+    plan.title = "Ändrad"
+    _ = try PlanFile.save(plan, to: link)
+    let attrs = try FileManager.default.attributesOfItem(atPath: link)
+    #expect(attrs[.type] as? FileAttributeType == .typeSymbolicLink)
+    let realAttrs = try FileManager.default.attributesOfItem(atPath: real)
+    #expect((realAttrs[.posixPermissions] as? Int) == 0o600)
+    #expect(try PlanFile.load(real).plan.title == "Ändrad")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["link.json", "real.json"])
+  }
+
+  @Test(arguments: [
+    AtomicFile.Fault.createTemp(errno: EACCES), .write(errno: ENOSPC), .rename(errno: EROFS),
+  ])
+  func failedSaveLeavesTheOldFileWhole(_ fault: AtomicFile.Fault) throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = dir + "/plan.json"
+    write(minimalPlan(), to: path)
+    let before = contents(path)
+    var plan = try PlanFile.load(path).plan
+    plan.title = "Ny titel"
+    #expect(throws: FileError.self) { _ = try PlanFile.save(plan, to: path, fault: fault) }
+    #expect(contents(path) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["plan.json"])
+  }
+
+  @Test func failedSaveSaysWhy() throws {
+    let plan = try examplePlan()
+    do {
+      _ = try PlanFile.save(plan, to: "/tmp/x.json", fault: .write(errno: ENOSPC))
+    } catch {
+      #expect(
+        error.message == "cannot save /tmp/x.json: write failed: No space left on device; the file on disk is unchanged"
+      )
+    }
+  }
+
+  @Test func saveRefusesWhenTheFileChangedOnDisk() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = dir + "/plan.json"
+    write(minimalPlan(), to: path)
+    let loaded = try PlanFile.load(path)
+    write(minimalPlan().replacingOccurrences(of: "Plan\"", with: "Annan\""), to: path)
+    let theirs = contents(path)
+    do {
+      _ = try PlanFile.save(loaded.plan, to: path, expecting: loaded.bytes)
+      Issue.record("overwrote a changed file")
+    } catch {
+      #expect(error.code == .conflict)
+    }
+    #expect(contents(path) == theirs)
+  }
+
+  @Test func aSecondWriterIsRefusedWhileTheLockIsHeld() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = dir + "/plan.json"
+    write(minimalPlan(), to: path)
+    let lock = try PlanLock.acquire(path)
+    #expect(throws: FileError.self) { _ = try PlanLock.acquire(path) }
+    do {
+      try PlanFile.update(path) { (p: inout Plan) throws(PlanEditError) in p.title = "X" }
+      Issue.record("update went through a held lock")
+    } catch {
+      guard case .file(let e) = error else { Issue.record("wrong error \(error)"); return }
+      #expect(e.code == .locked)
+    }
+    lock.release()
+    try PlanFile.update(path) { (p: inout Plan) throws(PlanEditError) in p.title = "X" }
+    #expect(try PlanFile.load(path).plan.title == "X")
+    #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
+  }
+
+  @Test func aStaleLockFromADeadProcessIsTakenOver() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = dir + "/plan.json"
+    write(minimalPlan(), to: path)
+    write("999999999\n", to: path + ".lock")
+    let lock = try PlanLock.acquire(path)
+    lock.release()
+  }
+
+  @Test func anEditThatBreaksThePlanIsNotSaved() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = dir + "/plan.json"
+    write(minimalPlan(), to: path)
+    let before = contents(path)
+    #expect(throws: PlanEditError.self) {
+      try PlanFile.update(path) { (p: inout Plan) throws(PlanEditError) in
+        p.activities.append(Activity(id: "a", title: "A", theme: "missing", start: Day(iso: "2022-01-01")!))
+      }
+    }
+    #expect(contents(path) == before)
+  }
+}
