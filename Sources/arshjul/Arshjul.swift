@@ -10,6 +10,6 @@ struct Arshjul: ParsableCommand {
       Open a plan with `arshjul PLAN`. Plans are JSON files (see docs/plan-format.md).
       """,
     version: "0.1.0",
-    subcommands: [Edit.self, New.self, Check.self, Add.self],
+    subcommands: [Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self],
     defaultSubcommand: Edit.self)
 }

@@ -336,16 +336,23 @@ struct PlanDecoder {
     } else if let (c, pos) = count {
       if c >= 1 && c <= 10_000 { end = .count(c) } else { problem("\(f.what): count \(c) must be 1–10000", at: pos) }
     }
-    var except: [Day] = []
+    var except: [(Day, SourcePosition)] = []
     for n in array(&f, "except") {
       guard case .string(let s) = n.value, let d = Day(iso: s) else {
         problem("\(f.what): except holds \(describe(n)), not a date YYYY-MM-DD", at: n.position)
         continue
       }
-      except.append(d)
+      except.append((d, n.position))
     }
     guard let every else { return nil }
-    return Repeat(every: every, interval: interval, on: on, end: end, except: except, extra: f.extra)
+    let rule = Repeat(every: every, interval: interval, on: on, end: end)
+    // A skipped date that the rule never hits is a mistake (calendars warn of it too).
+    let probe = Activity(id: "-", title: "-", theme: "-", start: start, repeatRule: rule)
+    for (d, pos) in except where !probe.occurrences(in: DayRange(from: d, to: d)).contains(where: { $0.start == d }) {
+      problem("\(f.what): except \(d) is not a day this activity repeats on", at: pos)
+    }
+    return Repeat(
+      every: every, interval: interval, on: on, end: end, except: except.map(\.0), extra: f.extra)
   }
 
   /// The item's id as written, to find duplicates even among broken items.

@@ -13,7 +13,11 @@ enum SystemClock {
     return Day(ordinal: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
   }
 
-  static var now: Int { Int(Date().timeIntervalSince1970) }
+  /// Seconds since 1970 UTC; ARSHJUL_STAMP fixes it for golden files.
+  static var now: Int {
+    if let fixed = ProcessInfo.processInfo.environment["ARSHJUL_STAMP"], let s = Int(fixed) { return s }
+    return Int(Date().timeIntervalSince1970)
+  }
 
   static func newUUID() -> String { UUID().uuidString.lowercased() }
 }

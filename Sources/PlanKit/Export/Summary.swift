@@ -1,0 +1,252 @@
+/// The plan as text for a newsletter, board papers or an e-mail: per theme,
+/// activities in date order with their dates in words, milestones, and what
+/// comes next from today.
+public struct SummaryOptions: Sendable {
+  public enum Format: String, Sendable, CaseIterable { case text, markdown }
+  public var range: DayRange
+  /// nil = every theme.
+  public var themes: [String]?
+  public var format: Format
+  public var width: Int
+  public var language: Language
+  public var today: Day
+  public var upcomingCount: Int
+
+  public init(
+    range: DayRange, themes: [String]? = nil, format: Format = .text, width: Int = 80, language: Language,
+    today: Day, upcomingCount: Int = 8
+  ) {
+    self.range = range
+    self.themes = themes
+    self.format = format
+    self.width = width
+    self.language = language
+    self.today = today
+    self.upcomingCount = upcomingCount
+  }
+}
+
+public enum Summary {
+  /// One activity as the summary shows it.
+  struct Entry {
+    var first: Occurrence
+    var last: Occurrence
+    var activity: Activity
+  }
+
+  public static func render(_ plan: Plan, _ o: SummaryOptions) -> String {
+    var s = SummaryBuilder(plan: plan, options: o)
+    return s.build()
+  }
+}
+
+struct SummaryBuilder {
+  let plan: Plan
+  let o: SummaryOptions
+  let w: Wording
+  var out: [String] = []
+  /// One date column for every theme, so the sections line up.
+  var dateWidth = 8
+
+  init(plan: Plan, options: SummaryOptions) {
+    self.plan = plan
+    self.o = options
+    self.w = Wording(options.language)
+  }
+
+  var markdown: Bool { o.format == .markdown }
+
+  /// Plan text is made safe for a terminal or a mail: no control characters.
+  func clean(_ s: String) -> String {
+    let t = sanitized(s)
+    return markdown ? escapeMarkdown(t) : t
+  }
+
+  func escapeMarkdown(_ s: String) -> String {
+    var out = ""
+    for c in s {
+      if "\\`*_[]<>#|".contains(c) { out.append("\\") }
+      out.append(c)
+    }
+    return out
+  }
+
+  var themes: [Theme] {
+    guard let only = o.themes else { return plan.themes }
+    return plan.themes.filter { only.contains($0.id) }
+  }
+
+  func entries(for theme: String) -> [Summary.Entry] {
+    var result: [Summary.Entry] = []
+    for a in plan.activities where a.theme == theme {
+      var first: Occurrence?
+      var last: Occurrence?
+      a.forEachOccurrence(in: o.range) { occ in
+        if first == nil { first = occ }
+        last = occ
+      }
+      if let first, let last { result.append(Summary.Entry(first: first, last: last, activity: a)) }
+    }
+    return result.sorted { ($0.first.start, $0.activity.title) < ($1.first.start, $1.activity.title) }
+  }
+
+  func milestones(for theme: String) -> [Milestone] {
+    plan.milestones.filter { $0.theme == theme && o.range.contains($0.date) }.sorted {
+      ($0.date, $0.title) < ($1.date, $1.title)
+    }
+  }
+
+  /// The date column: the (first) occurrence; a repeat's rule says the rest.
+  func dateText(_ e: Summary.Entry) -> String { w.range(e.first.start, e.first.end) }
+
+  /// Time, rule, owner, location: the line under the title.
+  func details(_ e: Summary.Entry) -> [String] {
+    let a = e.activity
+    var parts: [String] = []
+    if let t = a.time { parts.append(w.time(t)) }
+    if let r = w.rule(a) { parts.append(r) }
+    if let owner = a.owner, !owner.isEmpty { parts.append(clean(owner)) }
+    if let loc = a.location, !loc.isEmpty { parts.append(clean(loc)) }
+    return parts
+  }
+
+  func titleText(_ a: Activity) -> String {
+    let status = a.status == .planned ? "" : " (\(w.status(a.status)))"
+    return clean(a.title) + status
+  }
+
+  mutating func build() -> String {
+    let counted = themes.reduce(into: (0, 0)) { acc, t in
+      acc.0 += entries(for: t.id).count
+      acc.1 += milestones(for: t.id).count
+    }
+    if markdown {
+      out.append("# " + clean(plan.title))
+      out.append("")
+      out.append("\(w.period(o.range)) · \(w.counts(activities: counted.0, milestones: counted.1))")
+    } else {
+      out.append(clean(plan.title))
+      out.append("\(w.period(o.range)) · \(w.counts(activities: counted.0, milestones: counted.1))")
+    }
+    let allDates = themes.flatMap { entries(for: $0.id) }.map { displayWidth(dateText($0)) }
+    dateWidth = min(16, (allDates + [8]).max()!)
+    for theme in themes { section(theme) }
+    upcoming()
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  mutating func section(_ theme: Theme) {
+    let list = entries(for: theme.id)
+    let marks = milestones(for: theme.id)
+    out.append("")
+    let name = clean(theme.name)
+    if markdown {
+      out.append("## " + name)
+      out.append("")
+      if list.isEmpty && marks.isEmpty { out.append(w.nothingPlanned) }
+      for e in list {
+        var line = "- **\(dateText(e))** (\(w.weeks(e.first.start, e.first.end))): \(titleText(e.activity))"
+        let d = details(e)
+        if !d.isEmpty { line += " — " + d.joined(separator: " · ") }
+        out.append(line)
+      }
+      if !marks.isEmpty {
+        out.append("")
+        out.append("### " + w.milestonesHeading)
+        out.append("")
+        for m in marks {
+          out.append("- [\(m.done ? "x" : " ")] **\(w.day(m.date))** (\(w.weeks(m.date, m.date))): \(clean(m.title))")
+        }
+      }
+      return
+    }
+    out.append(name)
+    out.append(String(repeating: "─", count: displayWidth(name)))
+    if list.isEmpty && marks.isEmpty { out.append("  " + w.nothingPlanned) }
+    let indent = 2 + dateWidth + 2
+    let textWidth = max(20, o.width - indent)
+    for e in list {
+      let left = [dateText(e), w.weeks(e.first.start, e.first.end)]
+      var right = wrap(titleText(e.activity), width: textWidth)
+      let d = details(e)
+      if !d.isEmpty { right += wrap(d.joined(separator: " · "), width: textWidth) }
+      emitColumns(left: left, right: right, dateWidth: dateWidth)
+    }
+    if !marks.isEmpty {
+      out.append("")
+      out.append("  " + w.milestonesHeading)
+      for m in marks {
+        let left = [w.day(m.date), w.weeks(m.date, m.date)]
+        let right = wrap("◆ \(clean(m.title)) (\(w.milestoneState(m.done)))", width: textWidth)
+        emitColumns(left: left, right: right, dateWidth: dateWidth)
+      }
+    }
+  }
+
+  /// A date column beside wrapped text; a date too wide for its column gets a line of its own.
+  mutating func emitColumns(left: [String], right: [String], dateWidth: Int) {
+    var left = left
+    if displayWidth(left[0]) > dateWidth {
+      out.append("  " + left[0])
+      left.removeFirst()
+    }
+    let n = max(left.count, right.count)
+    for i in 0..<n {
+      let l = i < left.count ? left[i] : ""
+      let r = i < right.count ? right[i] : ""
+      let line = "  " + padded(l, to: dateWidth) + "  " + r
+      out.append(line.trimmedTrailing)
+    }
+  }
+
+  mutating func upcoming() {
+    struct Item {
+      var day: Day
+      var text: String
+    }
+    var items: [Item] = []
+    let horizon = DayRange(from: o.today, to: o.today + 366)
+    let ids = Set(themes.map(\.id))
+    for a in plan.activities where ids.contains(a.theme) && a.status != .cancelled {
+      // Each activity once, at its next occurrence: what comes next of everything.
+      var taken = false
+      a.forEachOccurrence(in: horizon) { occ in
+        guard !taken, occ.start >= o.today else { return }
+        taken = true
+        var text = clean(a.title)
+        if let t = a.time { text += ", " + w.time(t) }
+        items.append(Item(day: occ.start, text: text))
+      }
+    }
+    for m in plan.milestones where ids.contains(m.theme) && horizon.contains(m.date) && !m.done {
+      items.append(Item(day: m.date, text: "◆ " + clean(m.title)))
+    }
+    items.sort { ($0.day, $0.text) < ($1.day, $1.text) }
+    let shown = items.prefix(o.upcomingCount)
+    let heading = "\(w.upcomingHeading) (\(o.language == .sv ? "från" : "from") \(w.day(o.today, year: true)))"
+    out.append("")
+    if markdown {
+      out.append("## " + heading)
+      out.append("")
+      if shown.isEmpty { out.append(w.nothingAfter(o.today)) }
+      for i in shown { out.append("- **\(w.day(i.day, year: i.day.year != o.today.year))**: \(i.text)") }
+      return
+    }
+    out.append(heading)
+    out.append(String(repeating: "─", count: displayWidth(heading)))
+    if shown.isEmpty { out.append("  " + w.nothingAfter(o.today)) }
+    let dates = shown.map { w.day($0.day, year: $0.day.year != o.today.year) }
+    let dw = (dates.map(displayWidth) + [6]).max()!
+    for (i, item) in shown.enumerated() {
+      emitColumns(left: [dates[i]], right: wrap(item.text, width: max(20, o.width - dw - 4)), dateWidth: dw)
+    }
+  }
+}
+
+extension String {
+  var trimmedTrailing: String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+}

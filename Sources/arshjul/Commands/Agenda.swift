@@ -1,0 +1,53 @@
+import ArgumentParser
+import PlanKit
+
+struct AgendaCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "agenda",
+    abstract: "List every occurrence in date order (repeats expanded).",
+    discussion: "--format tsv prints: start, end, start time, end time, id, title (tab-separated).")
+
+  enum Format: String, ExpressibleByArgument { case text, tsv }
+
+  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
+  var plan: String
+
+  @OptionGroup var filter: RangeOptions
+
+  @Option(help: "text or tsv.")
+  var format: Format = .text
+
+  func run() throws {
+    let p = try loadOrExit(plan).plan
+    let now = today(in: p.timeZone)
+    let range = try filter.range(of: p, today: now)
+    let items = p.agenda(in: range, themes: try filter.themeIDs(of: p).map(Set.init))
+    let w = Wording(p.language)
+    var out = ""
+    for item in items {
+      let title = sanitized(item.title)
+      switch format {
+      case .tsv:
+        let t = item.time
+        out +=
+          [
+            item.start.iso, item.end.iso, t?.start.description ?? "", t?.end.description ?? "", item.id,
+            title.replacingTabs,
+          ].joined(separator: "\t") + "\n"
+      case .text:
+        let week = w.weeks(item.start, item.start).padding(6)
+        let weekday = Names.shortWeekday(item.start.weekday, p.language)
+        let when = w.range(item.start, item.end).padding(14)
+        let time = (item.time.map { w.time($0) } ?? "").padding(11)
+        let mark = if case .milestone = item.kind { "◆ " } else { "" }
+        out += "\(week) \(weekday) \(when) \(time) \(mark)\(title)\n"
+      }
+    }
+    printOut(out)
+  }
+}
+
+extension String {
+  var replacingTabs: String { split(separator: "\t", omittingEmptySubsequences: false).joined(separator: " ") }
+  func padding(_ n: Int) -> String { padded(self, to: n) }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import PlanKit
+
+struct SummaryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "summary",
+    abstract: "Print the plan as text for a newsletter, board papers or an e-mail.")
+
+  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
+  var plan: String
+
+  @OptionGroup var filter: RangeOptions
+
+  @Option(help: "text or markdown.")
+  var format: SummaryOptions.Format = .text
+
+  @Option(help: "sv or en (default: the plan's language).")
+  var language: Language?
+
+  @Option(help: "Wrap at this many columns (default: the terminal's width, 80 in a pipe).")
+  var width: Int?
+
+  func run() throws {
+    let p = try loadOrExit(plan).plan
+    let now = today(in: p.timeZone)
+    let options = SummaryOptions(
+      range: try filter.range(of: p, today: now), themes: try filter.themeIDs(of: p), format: format,
+      width: max(40, width ?? OutputTerminal.width), language: language ?? p.language, today: now)
+    printOut(Summary.render(p, options))
+  }
+}
+
+extension SummaryOptions.Format: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import PlanKit
+
+/// The range and theme filter that summary and export share.
+struct RangeOptions: ParsableArguments {
+  @Option(help: "First day to include (default: the start of the planning year).")
+  var from: String?
+
+  @Option(help: "Last day to include (default: the end of the planning year).")
+  var to: String?
+
+  @Option(help: "The planning year (default: the plan's).")
+  var year: Int?
+
+  @Option(name: .customLong("theme"), help: "Only this theme (id, name or number); may be repeated.")
+  var themes: [String] = []
+
+  /// The range asked for, or the planning year.
+  func range(of plan: Plan, today: Day) throws -> DayRange {
+    let y = year ?? plan.planningYear(today: today)
+    let whole = plan.yearRange(y)
+    func day(_ text: String?, _ flag: String, _ fallback: Day) throws -> Day {
+      guard let text else { return fallback }
+      guard let d = DateInput.parse(text, today: today, reference: whole.from) else {
+        throw fail("arshjul: --\(flag) \(quoted(text)) is not a date; \(DateInput.hint)")
+      }
+      return d
+    }
+    let r = DayRange(from: try day(from, "from", whole.from), to: try day(to, "to", whole.to))
+    if r.to < r.from { throw fail("arshjul: --to \(r.to) is before --from \(r.from)") }
+    return r
+  }
+
+  /// Theme ids for the filter, nil when none was asked for.
+  func themeIDs(of plan: Plan) throws -> [String]? {
+    if themes.isEmpty { return nil }
+    return try themes.map { t in
+      if plan.theme(t) != nil { return t }
+      if let n = Int(t), (1...plan.themes.count).contains(n) { return plan.themes[n - 1].id }
+      if let found = plan.themes.first(where: { $0.name.lowercased() == t.lowercased() }) { return found.id }
+      throw fail(
+        "arshjul: --theme \(quoted(t)) is not a theme of the plan; use one of: "
+          + plan.themes.map(\.id).joined(separator: ", "))
+    }
+  }
+}
