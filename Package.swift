@@ -28,7 +28,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+    .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["Golden"]),
     .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit"]),
     .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit"]),
   ],
