@@ -7,9 +7,17 @@
 #include <locale.h>
 #include <ncursesw/curses.h>
 
-// Swift 6 refuses the mutable globals stdscr/COLORS/COLOR_PAIRS; read them here.
+// Swift cannot import function-like macros or, under Swift 6, the mutable
+// globals COLORS/COLOR_PAIRS: read them through these.
 static inline int arshjul_colors(void) { return COLORS; }
 static inline int arshjul_color_pairs(void) { return COLOR_PAIRS; }
 static inline int arshjul_key_resize(void) { return KEY_RESIZE; }
-static inline int arshjul_set_escdelay(int ms) { return set_escdelay(ms); }
+static inline int arshjul_key_f0(void) { return KEY_F0; }
+static inline attr_t arshjul_a_bold(void) { return A_BOLD; }
+static inline attr_t arshjul_a_dim(void) { return A_DIM; }
+static inline attr_t arshjul_a_reverse(void) { return A_REVERSE; }
+static inline attr_t arshjul_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t arshjul_a_normal(void) { return A_NORMAL; }
+static inline int arshjul_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int arshjul_getmaxx(WINDOW *w) { return getmaxx(w); }
 #endif

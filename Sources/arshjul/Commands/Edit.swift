@@ -1,5 +1,7 @@
 import ArgumentParser
+import CursesTerminal
 import PlanKit
+import PlanUI
 
 struct Edit: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -13,6 +15,27 @@ struct Edit: ParsableCommand {
 
   func run() throws {
     let loaded = try loadOrExit(plan)
-    print("\(plan): \(loaded.plan.title) — the terminal UI is not built yet; try `arshjul check` or `arshjul add`.")
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal()
+    } catch {
+      throw fail("arshjul: \(error.message); try `arshjul summary \(plan)`")
+    }
+    defer { terminal.close() }
+    let (w, h) = terminal.size
+    var state = AppState(
+      plan: loaded.plan, fileName: plan, today: today(in: loaded.plan.timeZone), width: w, height: h)
+    state.readOnly = readOnly
+    var grid = Grid(width: 0, height: 0)
+    loop: while true {
+      grid = Screen.render(state)
+      terminal.draw(grid)
+      guard let message = terminal.nextMessage() else { continue }
+      for effect in update(&state, message) {
+        switch effect {
+        case .quit: break loop
+        }
+      }
+    }
   }
 }

@@ -1,0 +1,98 @@
+import PlanKit
+
+/// One row of the Gantt chart: a theme's lane header (which carries its
+/// milestones) or one activity.
+public enum GanttRow: Sendable, Equatable {
+  case theme(Theme)
+  case activity(Activity)
+
+  var themeID: String {
+    switch self {
+    case .theme(let t): t.id
+    case .activity(let a): a.theme
+    }
+  }
+}
+
+/// What the Gantt chart shows for a state: its rows and its time window.
+/// `update` uses it to keep the selection in view, the view to draw.
+public struct GanttLayout: Sendable {
+  public let rows: [GanttRow]
+  public let window: DayRange
+
+  public init(_ s: AppState) {
+    let year = s.yearRange
+    var rows: [GanttRow] = []
+    for theme in s.visibleThemes {
+      rows.append(.theme(theme))
+      var items: [(Day, Activity)] = []
+      for a in s.plan.activities where a.theme == theme.id {
+        var first: Day?
+        a.forEachOccurrence(in: year) { occ in if first == nil { first = occ.start } }
+        if let first { items.append((first, a)) }
+      }
+      items.sort { ($0.0, $0.1.title) < ($1.0, $1.1.title) }
+      rows += items.map { .activity($0.1) }
+    }
+    self.rows = rows
+    window = GanttLayout.window(s.zoom, cursor: s.cursor, year: year, startMonth: s.plan.startMonth)
+  }
+
+  static func window(_ zoom: Zoom, cursor: Day, year: DayRange, startMonth: Int) -> DayRange {
+    switch zoom {
+    case .year:
+      return year
+    case .quarter:
+      let months = (cursor.year - year.from.year) * 12 + cursor.month - year.from.month
+      let q = max(0, min(3, months / 3))
+      let from = Day.firstOfMonth(year: year.from.year, month: year.from.month, adding: q * 3)
+      return DayRange(from: from, to: Day.firstOfMonth(year: from.year, month: from.month, adding: 3) - 1)
+    case .month:
+      let from = Day.firstOfMonth(year: cursor.year, month: cursor.month)
+      return DayRange(from: from, to: Day.firstOfMonth(year: cursor.year, month: cursor.month, adding: 1) - 1)
+    }
+  }
+
+  /// The row the selection stands on.
+  public func selectedRow(_ s: AppState) -> Int? {
+    if let id = s.focusID {
+      if let i = rows.firstIndex(where: { if case .activity(let a) = $0 { a.id == id } else { false } }) { return i }
+      if let m = s.plan.milestones.first(where: { $0.id == id }),
+        let i = rows.firstIndex(where: { if case .theme(let t) = $0 { t.id == m.theme } else { false } })
+      {
+        return i
+      }
+    }
+    if let t = s.focusTheme {
+      return rows.firstIndex { if case .theme(let th) = $0 { th.id == t } else { false } }
+    }
+    return nil
+  }
+
+  /// The label column's width for a screen width.
+  public static func labelWidth(_ width: Int) -> Int { max(16, min(34, width * 3 / 10)) }
+}
+
+/// Maps days to columns of a chart `width` columns wide over `window`.
+public struct TimeScale: Sendable {
+  public let window: DayRange
+  public let width: Int
+  public let daysPerColumn: Double
+
+  public init(window: DayRange, width: Int) {
+    self.window = window
+    self.width = max(1, width)
+    daysPerColumn = Double(window.dayCount) / Double(self.width)
+  }
+
+  /// Fractional column where `day` begins.
+  public func x(_ day: Day) -> Double { Double(day - window.from) / daysPerColumn }
+
+  /// The column a day falls in (may be outside 0..<width).
+  public func column(_ day: Day) -> Int { Int((x(day)).rounded(.down)) }
+
+  /// The first day shown in a column.
+  public func day(atColumn c: Int) -> Day {
+    window.from + Int((Double(c) * daysPerColumn).rounded(.up))
+  }
+}

@@ -1,0 +1,97 @@
+import PlanKit
+
+public enum ViewKind: String, Sendable, CaseIterable {
+  case wheel, gantt, list
+}
+
+public enum Zoom: Int, Sendable, CaseIterable {
+  case year, quarter, month
+}
+
+public enum Overlay: Sendable, Equatable {
+  case none
+  case help
+  case details
+}
+
+/// The whole state of the terminal UI. Views draw it, `update` changes it;
+/// "today" comes in from outside so that both stay pure.
+public struct AppState: Sendable {
+  public var plan: Plan
+  public var fileName: String
+  public var today: Day
+  public var view: ViewKind = .gantt
+  /// The planning year on screen.
+  public var year: Int
+  /// The selected day: where the selection stands along the year.
+  public var cursor: Day
+  /// The selected activity or milestone, shared by every view.
+  public var focusID: String?
+  /// The theme whose lane is selected when no item is (a Gantt header row).
+  public var focusTheme: String?
+  public var zoom: Zoom = .year
+  public var hiddenThemes: Set<String> = []
+  /// The search in force (`/`), and the one being typed.
+  public var search = ""
+  public var searchDraft: String?
+  public var overlay: Overlay = .none
+  public var width: Int
+  public var height: Int
+  public var dirty = false
+  public var readOnly = false
+  /// A one-line notice in the status line, cleared by the next key.
+  public var notice: String?
+  /// First visible row of the Gantt chart and the list.
+  public var ganttScroll = 0
+  public var listScroll = 0
+
+  public init(plan: Plan, fileName: String, today: Day, width: Int = 80, height: Int = 24) {
+    self.plan = plan
+    self.fileName = fileName
+    self.today = today
+    self.width = width
+    self.height = height
+    let y = plan.planningYear(today: today)
+    self.year = y
+    let range = plan.yearRange(y)
+    cursor = range.contains(today) ? today : range.from
+    normalize(&self)
+  }
+
+  public var text: UIText { UIText(plan.language) }
+  public var yearRange: DayRange { plan.yearRange(year) }
+  public var visibleThemes: [Theme] { plan.themes.filter { !hiddenThemes.contains($0.id) } }
+
+  /// The minimum size the views are drawn at.
+  public static let minWidth = 60
+  public static let minHeight = 16
+  public var isTooSmall: Bool { width < Self.minWidth || height < Self.minHeight }
+
+  /// Rows between the header and the two bottom lines.
+  public var bodyRect: Rect { Rect(x: 0, y: 1, width: width, height: height - 3) }
+
+  public var focusedActivity: Activity? { plan.activities.first { $0.id == focusID } }
+  public var focusedMilestone: Milestone? { plan.milestones.first { $0.id == focusID } }
+
+  /// Does this item match the search in force (case- and accent-blind)?
+  public func matches(_ title: String, _ extra: String?...) -> Bool {
+    guard !search.isEmpty else { return true }
+    let needle = fold(search)
+    return ([title] + extra.compactMap { $0 }).contains { fold($0).contains(needle) }
+  }
+}
+
+/// Lower case without diacritics, so "frukosttraff" finds "Frukostträff".
+func fold(_ s: String) -> String {
+  var out = ""
+  for ch in s.lowercased() {
+    switch ch {
+    case "å", "ä", "á", "à", "â": out.append("a")
+    case "ö", "ó", "ò", "ô", "ø": out.append("o")
+    case "é", "è", "ê", "ë": out.append("e")
+    case "ü", "ú": out.append("u")
+    default: out.append(ch)
+    }
+  }
+  return out
+}

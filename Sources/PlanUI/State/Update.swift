@@ -1,0 +1,247 @@
+import PlanKit
+
+/// All behaviour of the UI: a message in, the new state and the effects out.
+public func update(_ s: inout AppState, _ message: Message) -> [Effect] {
+  switch message {
+  case .resize(let w, let h):
+    s.width = w
+    s.height = h
+    normalize(&s)
+    return []
+  case .key(let key):
+    s.notice = nil
+    let effects = handle(&s, key)
+    normalize(&s)
+    return effects
+  }
+}
+
+func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
+  if s.searchDraft != nil { return typeSearch(&s, key) }
+  if s.overlay != .none {
+    switch key {
+    case .escape, .enter, .char("q"), .char("?"): s.overlay = .none
+    case .ctrl("c"): return [.quit]
+    default: break
+    }
+    return []
+  }
+  switch key {
+  case .char("q"), .ctrl("c"): return [.quit]
+  case .char("?"): s.overlay = .help
+  case .tab: s.view = next(s.view, by: 1)
+  case .backTab: s.view = next(s.view, by: -1)
+  case .char("w"): s.view = .wheel
+  case .char("g"): s.view = .gantt
+  case .char("l"): s.view = .list
+  case .left, .char("h"): moveTime(&s, by: -1)
+  case .right: moveTime(&s, by: 1)
+  case .shiftLeft, .char("H"): moveMonth(&s, by: -1)
+  case .shiftRight, .char("L"): moveMonth(&s, by: 1)
+  case .up, .char("k"): moveRow(&s, by: -1)
+  case .down, .char("j"): moveRow(&s, by: 1)
+  case .pageUp: moveRow(&s, by: -max(1, s.bodyRect.height - 3))
+  case .pageDown: moveRow(&s, by: max(1, s.bodyRect.height - 3))
+  case .char("["): moveYear(&s, by: -1)
+  case .char("]"): moveYear(&s, by: 1)
+  case .char("t"):
+    setCursor(&s, s.today)
+    if s.view == .list { focusListRow(&s) }
+  case .char("+"), .char("="): s.zoom = Zoom(rawValue: min(s.zoom.rawValue + 1, 2))!
+  case .char("-"): s.zoom = Zoom(rawValue: max(s.zoom.rawValue - 1, 0))!
+  case .char(let c) where c.isNumber && c != "0":
+    toggleTheme(&s, Int(String(c))!)
+  case .enter:
+    if s.focusID != nil { s.overlay = .details }
+  case .char("/"): s.searchDraft = ""
+  case .char("n"): nextMatch(&s)
+  case .escape:
+    if !s.search.isEmpty {
+      s.search = ""
+    }
+  default: break
+  }
+  return []
+}
+
+func next(_ v: ViewKind, by n: Int) -> ViewKind {
+  let all = ViewKind.allCases
+  let i = all.firstIndex(of: v)!
+  return all[(i + n + all.count) % all.count]
+}
+
+/// Moves the cursor; the planning year follows it.
+func setCursor(_ s: inout AppState, _ day: Day) {
+  s.cursor = day
+  s.year = s.plan.planningYear(containing: day)
+}
+
+func moveTime(_ s: inout AppState, by n: Int) {
+  if s.view == .list {
+    moveRow(&s, by: n * 5)
+    return
+  }
+  let step = s.zoom == .month || s.zoom == .quarter ? 1 : 7
+  setCursor(&s, s.cursor + n * step)
+  refocusOnRow(&s)
+}
+
+func moveMonth(_ s: inout AppState, by n: Int) {
+  let (y, m, d) = s.cursor.ymd
+  let first = Day.firstOfMonth(year: y, month: m, adding: n)
+  setCursor(&s, Day(year: first.year, month: first.month, day: min(d, Day.daysIn(month: first.month, year: first.year)))!)
+  if s.view == .list { focusListRow(&s) } else { refocusOnRow(&s) }
+}
+
+func moveYear(_ s: inout AppState, by n: Int) {
+  let (y, m, d) = s.cursor.ymd
+  setCursor(&s, Day(year: y + n, month: m, day: min(d, Day.daysIn(month: m, year: y + n)))!)
+  s.ganttScroll = 0
+  if s.view == .list { focusListRow(&s) } else { refocusOnRow(&s) }
+}
+
+/// On a theme's lane, the selection is the milestone nearest the cursor
+/// within a few columns; elsewhere the row's activity stays selected.
+func refocusOnRow(_ s: inout AppState) {
+  guard s.view != .list else { return }
+  let layout = GanttLayout(s)
+  guard let row = layout.selectedRow(s) else { return }
+  if case .theme(let t) = layout.rows[row] { focusLane(&s, t, layout: layout) }
+}
+
+func focusLane(_ s: inout AppState, _ t: Theme, layout: GanttLayout) {
+  let scale = TimeScale(window: layout.window, width: max(1, s.width - GanttLayout.labelWidth(s.width) - 1))
+  let reach = max(3, Int((scale.daysPerColumn * 1.5).rounded(.up)))
+  let near = s.plan.milestones.filter { $0.theme == t.id && abs($0.date - s.cursor) <= reach }
+    .min { abs($0.date - s.cursor) < abs($1.date - s.cursor) }
+  s.focusID = near?.id
+  s.focusTheme = t.id
+}
+
+func moveRow(_ s: inout AppState, by n: Int) {
+  switch s.view {
+  case .list:
+    let layout = ListLayout(s)
+    guard !layout.items.isEmpty else { return }
+    let current = layout.selectedRow(s) ?? 0
+    let i = max(0, min(layout.items.count - 1, current + n))
+    s.focusID = layout.items[i].id
+    s.cursor = layout.items[i].start
+    s.year = s.plan.planningYear(containing: s.cursor)
+  case .gantt, .wheel:
+    let layout = GanttLayout(s)
+    guard !layout.rows.isEmpty else { return }
+    let current = layout.selectedRow(s) ?? -1
+    let i = max(0, min(layout.rows.count - 1, current + n))
+    switch layout.rows[i] {
+    case .theme(let t): focusLane(&s, t, layout: layout)
+    case .activity(let a):
+      s.focusID = a.id
+      s.focusTheme = a.theme
+      // The cursor keeps its column, as in a spreadsheet; the status line
+      // tells of the occurrence nearest to it.
+    }
+  }
+}
+
+func nearestOccurrence(_ a: Activity, to day: Day, in range: DayRange) -> Occurrence? {
+  var best: Occurrence?
+  a.forEachOccurrence(in: range) { occ in
+    let dist = occ.start > day ? occ.start - day : (occ.end < day ? day - occ.end : 0)
+    let bestDist = best.map { $0.start > day ? $0.start - day : ($0.end < day ? day - $0.end : 0) } ?? Int.max
+    if dist < bestDist { best = occ }
+  }
+  return best
+}
+
+func focusListRow(_ s: inout AppState) {
+  let layout = ListLayout(s)
+  guard let i = layout.items.firstIndex(where: { $0.start >= s.cursor }) ?? layout.items.indices.last else { return }
+  s.focusID = layout.items[i].id
+}
+
+func toggleTheme(_ s: inout AppState, _ n: Int) {
+  guard n <= s.plan.themes.count else { return }
+  let t = s.plan.themes[n - 1]
+  if s.hiddenThemes.contains(t.id) {
+    s.hiddenThemes.remove(t.id)
+    s.notice = s.text.shown(t.name)
+  } else {
+    s.hiddenThemes.insert(t.id)
+    s.notice = s.hiddenThemes.count == s.plan.themes.count ? s.text.allHidden : s.text.hidden(t.name)
+  }
+}
+
+func typeSearch(_ s: inout AppState, _ key: Key) -> [Effect] {
+  guard var draft = s.searchDraft else { return [] }
+  switch key {
+  case .escape:
+    s.searchDraft = nil
+    return []
+  case .enter:
+    s.searchDraft = nil
+    s.search = draft
+    if !draft.isEmpty { nextMatch(&s, includingCursor: true) }
+    return []
+  case .backspace, .delete:
+    if !draft.isEmpty { draft.removeLast() }
+  case .char(let c):
+    draft.append(c)
+  case .ctrl("c"):
+    return [.quit]
+  default:
+    break
+  }
+  s.searchDraft = draft
+  return []
+}
+
+/// Jumps to the next item (by date, from the cursor) that matches the search.
+func nextMatch(_ s: inout AppState, includingCursor: Bool = false) {
+  guard !s.search.isEmpty else { return }
+  let visible = Set(s.visibleThemes.map(\.id))
+  let horizon = DayRange(from: s.yearRange.from - 366, to: s.yearRange.to + 3 * 366)
+  let items = s.plan.agenda(in: horizon, themes: visible).filter { item in
+    switch item.kind {
+    case .activity(let a): s.matches(a.title, a.owner, a.location, a.notes)
+    case .milestone(let m): s.matches(m.title, m.notes)
+    }
+  }
+  let after = items.first { includingCursor ? $0.start >= s.cursor : ($0.start > s.cursor || ($0.start == s.cursor && $0.id > (s.focusID ?? ""))) }
+  guard let hit = after ?? items.first else {
+    s.notice = s.text.noMatch(s.search)
+    return
+  }
+  setCursor(&s, hit.start)
+  s.focusID = hit.id
+  s.focusTheme = hit.theme
+}
+
+/// Keeps the state consistent after any change: a focus that no longer
+/// shows is dropped, and the selected row is scrolled into view.
+public func normalize(_ s: inout AppState) {
+  if let id = s.focusID {
+    let theme = s.plan.activities.first { $0.id == id }?.theme ?? s.plan.milestones.first { $0.id == id }?.theme
+    if theme == nil || s.hiddenThemes.contains(theme!) { s.focusID = nil }
+  }
+  if let t = s.focusTheme, s.hiddenThemes.contains(t) { s.focusTheme = nil }
+  if s.focusID == nil && s.focusTheme == nil, let first = s.visibleThemes.first {
+    s.focusTheme = first.id
+  }
+  let height = max(1, s.bodyRect.height - 2)  // minus the time axis
+  let gantt = GanttLayout(s)
+  if let row = gantt.selectedRow(s) {
+    if row < s.ganttScroll { s.ganttScroll = row }
+    if row >= s.ganttScroll + height { s.ganttScroll = row - height + 1 }
+  }
+  s.ganttScroll = max(0, min(s.ganttScroll, max(0, gantt.rows.count - height)))
+  if s.view == .list {
+    let list = ListLayout(s)
+    let listHeight = max(1, s.bodyRect.height - 1)
+    if let row = list.selectedRow(s) {
+      if row < s.listScroll { s.listScroll = row }
+      if row >= s.listScroll + listHeight { s.listScroll = row - listHeight + 1 }
+    }
+    s.listScroll = max(0, min(s.listScroll, max(0, list.items.count - listHeight)))
+  }
+}

@@ -1,0 +1,86 @@
+import PlanKit
+
+/// A framed box in the middle of the screen.
+struct Box {
+  static func draw(title: String, lines: [(String, Style)], footer: String, into g: inout Grid) -> Rect {
+    let contentWidth = min(g.width - 6, max(displayWidth(title) + 4, lines.map { displayWidth($0.0) }.max() ?? 0))
+    let w = contentWidth + 4
+    let h = min(g.height - 2, lines.count + 4)
+    let r = Rect(x: (g.width - w) / 2, y: max(1, (g.height - h) / 2), width: w, height: h)
+    g.fill(r)
+    let frame = Style(bold: true)
+    g.text("╭" + String(repeating: "─", count: w - 2) + "╮", x: r.x, y: r.y, style: frame)
+    for yy in (r.y + 1)..<(r.maxY - 1) {
+      g.text("│", x: r.x, y: yy, style: frame)
+      g.text("│", x: r.maxX - 1, y: yy, style: frame)
+    }
+    g.text("╰" + String(repeating: "─", count: w - 2) + "╯", x: r.x, y: r.maxY - 1, style: frame)
+    g.text(" " + title + " ", x: r.x + 2, y: r.y, width: w - 4, style: .bold)
+    g.text(" " + footer + " ", x: r.maxX - displayWidth(footer) - 4, y: r.maxY - 1, style: .dim)
+    for (i, line) in lines.prefix(h - 4).enumerated() {
+      g.text(line.0, x: r.x + 2, y: r.y + 2 + i, width: contentWidth, style: line.1)
+    }
+    return r
+  }
+}
+
+enum HelpView {
+  static func render(_ s: AppState, into g: inout Grid) {
+    let t = s.text
+    let keyWidth = t.helpLines.map { displayWidth($0.0) }.max() ?? 0
+    let lines = t.helpLines.map { (padded($0.0, to: keyWidth) + "  " + $0.1, Style.plain) }
+    _ = Box.draw(title: t.helpTitle, lines: lines, footer: t.closeHint, into: &g)
+  }
+}
+
+enum DetailsView {
+  static func render(_ s: AppState, into g: inout Grid) {
+    let w = Wording(s.plan.language)
+    let sv = s.plan.language == .sv
+    var lines: [(String, Style)] = []
+    var title = ""
+    func row(_ label: String, _ value: String?) {
+      guard let value, !value.isEmpty else { return }
+      let wrapped = wrap(sanitized(value), width: max(20, min(60, g.width - 24)))
+      for (i, part) in wrapped.enumerated() {
+        lines.append((padded(i == 0 ? label : "", to: 11) + part, .plain))
+      }
+    }
+    if let a = s.focusedActivity {
+      title = sanitized(a.title)
+      row(sv ? "Datum" : "Dates", w.range(a.start, a.end) + " " + String(a.start.year) + " (" + w.weeks(a.start, a.end) + ")")
+      row(sv ? "Tid" : "Time", a.time.map { w.time($0) } ?? (sv ? "heldag" : "all day"))
+      row(sv ? "Upprepas" : "Repeats", w.rule(a))
+      row(sv ? "Tema" : "Theme", s.plan.theme(a.theme)?.name)
+      row(sv ? "Ansvarig" : "Owner", a.owner)
+      row(sv ? "Plats" : "Location", a.location)
+      row("Status", w.status(a.status))
+      if let notes = a.notes {
+        lines.append(("", .plain))
+        for paragraph in notes.split(separator: "\n", omittingEmptySubsequences: false) {
+          for part in wrap(sanitized(String(paragraph)), width: max(20, min(71, g.width - 12))) {
+            lines.append((part, .plain))
+          }
+        }
+      }
+    } else if let m = s.focusedMilestone {
+      title = "◆ " + sanitized(m.title)
+      row(sv ? "Datum" : "Date", w.day(m.date, year: true) + " (" + w.weeks(m.date, m.date) + ")")
+      row(sv ? "Tema" : "Theme", s.plan.theme(m.theme)?.name)
+      row("Status", w.milestoneState(m.done))
+      if let notes = m.notes {
+        lines.append(("", .plain))
+        for part in wrap(sanitized(notes), width: max(20, min(71, g.width - 12))) { lines.append((part, .plain)) }
+      }
+    } else {
+      return
+    }
+    _ = Box.draw(title: title, lines: lines, footer: s.text.closeHint, into: &g)
+  }
+}
+
+enum WheelView {
+  static func render(_ s: AppState, in r: Rect, into g: inout Grid) {
+    g.text(s.text.wheelComing, x: r.x + 2, y: r.y + 1, style: .dim)
+  }
+}
