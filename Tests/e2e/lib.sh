@@ -1,0 +1,62 @@
+# Helpers for end-to-end runs of the real binary in a headless tmux.
+# Source it; it sets SOCK and cleans up on exit.
+SOCK=$(mktemp -u /tmp/arshjul-e2e.XXXXXX)
+BIN=${BIN:-$(pwd)/.build/debug/arshjul}
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -f "$SOCK"' EXIT
+passed=0
+failed=0
+
+# start WIDTH HEIGHT COMMAND: runs it in a fresh session; the pane stays
+# open afterwards (sleep) so what the command left on screen can be read.
+start() {
+  local w=$1 h=$2
+  shift 2
+  tmux -S "$SOCK" kill-server 2>/dev/null || true
+  tmux -S "$SOCK" new-session -d -x "$w" -y "$h" "$*; sleep 600"
+}
+# The pid of the program running in the pane (the shell's child).
+child_pid() { pgrep -P "$(tmux -S "$SOCK" display -p -t 0 '#{pane_pid}')" | head -n 1; }
+screen() { tmux -S "$SOCK" capture-pane -p -t 0; }
+keys() { tmux -S "$SOCK" send-keys -t 0 "$@"; }
+resize() { tmux -S "$SOCK" resize-window -t 0 -x "$1" -y "$2"; }
+
+# wait_for TEXT [SECONDS]: poll the screen until TEXT shows.
+wait_for() {
+  local text=$1 limit=${2:-10} i=0
+  while [ $i -lt $((limit * 20)) ]; do
+    if screen | grep -qF -- "$text"; then return 0; fi
+    sleep 0.05
+    i=$((i + 1))
+  done
+  return 1
+}
+# wait_gone TEXT [SECONDS]
+wait_gone() {
+  local text=$1 limit=${2:-10} i=0
+  while [ $i -lt $((limit * 20)) ]; do
+    if ! screen | grep -qF -- "$text"; then return 0; fi
+    sleep 0.05
+    i=$((i + 1))
+  done
+  return 1
+}
+
+check() { # check NAME COMMAND...
+  local name=$1
+  shift
+  if "$@"; then
+    echo "ok   $name"
+    passed=$((passed + 1))
+  else
+    echo "FAIL $name"
+    echo "---- screen ----"
+    screen
+    echo "----------------"
+    failed=$((failed + 1))
+  fi
+}
+
+finish() { # finish SUITE
+  echo "$1: $passed passed, $failed failed"
+  [ "$failed" = 0 ]
+}

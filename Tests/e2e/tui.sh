@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The terminal UI run as a user would: start, read, move, switch views,
+# toggle a theme, resize small and back, quit with q; exit 0, terminal restored.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. Tests/e2e/lib.sh
+
+start 120 35 "LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
+check "opens on the Gantt chart in Swedish" wait_for "1 Stöttande strukturer"
+check "shows the months" wait_for "mars   april"
+check "status line tells the day" wait_for "måndag 28 mars 2022 · v. 13"
+
+keys Down
+check "down selects the first activity" wait_for "Avstämning projektledare · 28 mars 2022 09.00–10.00"
+keys Right Right
+check "right moves two weeks" wait_for "Avstämning projektledare · 11 apr 2022"
+
+keys l
+check "l opens the list" wait_for "Datum          Vecka"
+keys g
+check "g goes back to the Gantt chart" wait_for "1 Stöttande strukturer"
+
+keys 2
+check "2 hides Samverkan" wait_for "Samverkan dold"
+check "its lane is gone" wait_gone "2 Samverkan"
+keys 2
+check "2 shows it again" wait_for "2 Samverkan"
+
+keys '?'
+check "? shows the help" wait_for "Tangenter"
+keys Escape
+check "Esc closes it" wait_gone "Tangenter"
+
+keys / f r u k o s t t r ä f f Enter
+check "search with å ä ö typed" wait_for "Digital frukostträff · 12 apr 2022 08.30–09.30"
+
+resize 40 10
+check "too small a window says so" wait_for "Fönstret är för litet."
+resize 120 35
+check "growing it back restores the view" wait_for "3 Mötesplatser"
+
+keys q
+check "q quits with status 0" wait_for "EXIT=0"
+check "the terminal is restored (no alternate screen)" test "$(tmux -S "$SOCK" display -p -t 0 '#{alternate_on}')" = 0
+check "no UI left on screen" wait_gone "Stöttande strukturer"
+
+# SIGTERM and SIGHUP restore the terminal too.
+for sig in TERM HUP; do
+  start 100 30 "LANG=C.UTF-8 ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?; stty -a | grep -q ' echo ' && echo ECHO=on || echo ECHO=off"
+  wait_for "1 Stöttande strukturer" >/dev/null
+  kill -$sig "$(child_pid)"
+  code=$((128 + $([ $sig = TERM ] && echo 15 || echo 1)))
+  check "SIG$sig ends it with status $code" wait_for "EXIT=$code"
+  check "SIG$sig restores the terminal (echo on)" wait_for "ECHO=on"
+  check "SIG$sig leaves no alternate screen" test "$(tmux -S "$SOCK" display -p -t 0 '#{alternate_on}')" = 0
+done
+
+# A broken plan gets one line and no UI.
+badDir=$(mktemp -d)
+bad=$badDir/broken.json
+printf '{\n  "format": "arshjul-plan",\n' >"$bad"
+start 100 30 "LANG=C.UTF-8 $BIN $bad; echo EXIT=\$?"
+check "a broken plan gets file:line:col and exit 2" wait_for "EXIT=2"
+check "with one clear line" wait_for "$bad:3:1: error: unexpected end of file inside an object"
+rm -rf "$badDir"
+
+finish "tui-e2e"
