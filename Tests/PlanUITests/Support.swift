@@ -13,7 +13,8 @@ func examplePlan() -> Plan {
 
 /// The example plan on screen, on the day the seed page was last updated.
 func exampleState(width: Int = 80, height: Int = 24, today: String = "2022-03-28") -> AppState {
-  AppState(plan: examplePlan(), fileName: "kulturtillgangar-2022.json", today: Day(iso: today)!, width: width, height: height)
+  AppState(
+    plan: examplePlan(), fileName: "kulturtillgangar-2022.json", today: Day(iso: today)!, width: width, height: height)
 }
 
 func press(_ s: inout AppState, _ keys: Key...) {
@@ -34,7 +35,8 @@ func expectSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     return
   }
   guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-    Issue.record("no snapshot \(name); run with ARSHJUL_UPDATE_SNAPSHOTS=1 and review it", sourceLocation: sourceLocation)
+    Issue.record(
+      "no snapshot \(name); run with ARSHJUL_UPDATE_SNAPSHOTS=1 and review it", sourceLocation: sourceLocation)
     return
   }
   let expected = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)

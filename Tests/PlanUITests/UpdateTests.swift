@@ -76,7 +76,9 @@ import Testing
 
   @Test func walkingOffTheEndOfTheYearTurnsTheYear() {
     var s = exampleState()
-    press(&s, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight)
+    press(
+      &s, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight, .shiftRight,
+      .shiftRight, .shiftRight)
     #expect(s.cursor.iso == "2023-01-28" && s.year == 2023)
   }
 

@@ -34,13 +34,19 @@ public struct UIText: Sendable {
   }
   var nothingSelected: String { sv ? "Inget valt" : "Nothing selected" }
   var noItems: String { sv ? "Inga aktiviteter att visa." : "No activities to show." }
-  var allHidden: String { sv ? "Alla teman är dolda – tryck 1, 2, 3 … för att visa dem." : "Every theme is hidden – press 1, 2, 3 … to show them." }
+  var allHidden: String {
+    sv
+      ? "Alla teman är dolda – tryck 1, 2, 3 … för att visa dem."
+      : "Every theme is hidden – press 1, 2, 3 … to show them."
+  }
   func hidden(_ name: String) -> String { sv ? "\(name) dold" : "\(name) hidden" }
   func shown(_ name: String) -> String { sv ? "\(name) visas" : "\(name) shown" }
   var searchPrompt: String { sv ? "Sök: " : "Search: " }
   func noMatch(_ q: String) -> String { sv ? "Ingen träff för \"\(q)\"" : "No match for \"\(q)\"" }
   var columns: [String] {
-    sv ? ["Datum", "Vecka", "Tema", "Aktivitet", "Ansvarig", "Status"] : ["Date", "Week", "Theme", "Activity", "Owner", "Status"]
+    sv
+      ? ["Datum", "Vecka", "Tema", "Aktivitet", "Ansvarig", "Status"]
+      : ["Date", "Week", "Theme", "Activity", "Owner", "Status"]
   }
   var closeHint: String { sv ? "Esc stänger" : "Esc closes" }
   var wheelComing: String { sv ? "Årshjulet ritas här." : "The year wheel is drawn here." }

@@ -89,7 +89,8 @@ func moveTime(_ s: inout AppState, by n: Int) {
 func moveMonth(_ s: inout AppState, by n: Int) {
   let (y, m, d) = s.cursor.ymd
   let first = Day.firstOfMonth(year: y, month: m, adding: n)
-  setCursor(&s, Day(year: first.year, month: first.month, day: min(d, Day.daysIn(month: first.month, year: first.year)))!)
+  setCursor(
+    &s, Day(year: first.year, month: first.month, day: min(d, Day.daysIn(month: first.month, year: first.year)))!)
   if s.view == .list { focusListRow(&s) } else { refocusOnRow(&s) }
 }
 
@@ -138,8 +139,8 @@ func moveRow(_ s: inout AppState, by n: Int) {
     case .activity(let a):
       s.focusID = a.id
       s.focusTheme = a.theme
-      // The cursor keeps its column, as in a spreadsheet; the status line
-      // tells of the occurrence nearest to it.
+    // The cursor keeps its column, as in a spreadsheet; the status line
+    // tells of the occurrence nearest to it.
     }
   }
 }
@@ -207,7 +208,10 @@ func nextMatch(_ s: inout AppState, includingCursor: Bool = false) {
     case .milestone(let m): s.matches(m.title, m.notes)
     }
   }
-  let after = items.first { includingCursor ? $0.start >= s.cursor : ($0.start > s.cursor || ($0.start == s.cursor && $0.id > (s.focusID ?? ""))) }
+  let after = items.first {
+    includingCursor
+      ? $0.start >= s.cursor : ($0.start > s.cursor || ($0.start == s.cursor && $0.id > (s.focusID ?? "")))
+  }
   guard let hit = after ?? items.first else {
     s.notice = s.text.noMatch(s.search)
     return

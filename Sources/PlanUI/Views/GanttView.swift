@@ -14,7 +14,9 @@ enum GanttView {
     axis(s, scale: scale, chart: chart, labelWidth: labelWidth, into: &g)
     let bodyTop = r.y + 2
     let bodyHeight = r.height - 2
-    for yy in bodyTop..<(bodyTop + bodyHeight) { g.text("│", x: r.x + labelWidth, y: yy, style: Style(fg: .grey, dim: true)) }
+    for yy in bodyTop..<(bodyTop + bodyHeight) {
+      g.text("│", x: r.x + labelWidth, y: yy, style: Style(fg: .grey, dim: true))
+    }
     if layout.rows.isEmpty {
       g.text(s.visibleThemes.isEmpty ? s.text.allHidden : s.text.noItems, x: chart.x + 1, y: bodyTop, style: .dim)
       return
@@ -29,7 +31,8 @@ enum GanttView {
       case .theme(let t):
         let style = Style(fg: Color(t.color), bold: true)
         let number = (s.plan.themeIndex(t.id) ?? 0) + 1
-        g.text("\(number) " + sanitized(t.name), x: r.x, y: y, width: labelWidth, style: isSelected ? style.reversed : style)
+        g.text(
+          "\(number) " + sanitized(t.name), x: r.x, y: y, width: labelWidth, style: isSelected ? style.reversed : style)
         for m in s.plan.milestones where m.theme == t.id && layout.window.contains(m.date) {
           let c = scale.column(m.date)
           guard c >= 0 && c < chart.width else { continue }

@@ -62,7 +62,9 @@ enum ListView {
       let today = s.today >= item.start && s.today <= item.end
       x = cell(dateText, x, dateW, y, style(today ? Style(fg: .red, bold: true) : base), &g)
       x = cell(w.weeks(item.start, item.end), x, weekW, y, style(Style(dim: true)), &g)
-      x = cell(theme.map { sanitized($0.name) } ?? item.theme, x, themeW, y, style(Style(fg: theme.map { Color($0.color) } ?? .none)), &g)
+      x = cell(
+        theme.map { sanitized($0.name) } ?? item.theme, x, themeW, y,
+        style(Style(fg: theme.map { Color($0.color) } ?? .none)), &g)
       x = cell(title, x, titleW, y, style(base), &g)
       if showOwner {
         var owner = ""

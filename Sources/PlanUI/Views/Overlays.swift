@@ -48,7 +48,9 @@ enum DetailsView {
     }
     if let a = s.focusedActivity {
       title = sanitized(a.title)
-      row(sv ? "Datum" : "Dates", w.range(a.start, a.end) + " " + String(a.start.year) + " (" + w.weeks(a.start, a.end) + ")")
+      row(
+        sv ? "Datum" : "Dates",
+        w.range(a.start, a.end) + " " + String(a.start.year) + " (" + w.weeks(a.start, a.end) + ")")
       row(sv ? "Tid" : "Time", a.time.map { w.time($0) } ?? (sv ? "heldag" : "all day"))
       row(sv ? "Upprepas" : "Repeats", w.rule(a))
       row(sv ? "Tema" : "Theme", s.plan.theme(a.theme)?.name)

@@ -105,7 +105,8 @@ public enum Screen {
         + themeName(m.theme) + " · " + w.milestoneState(m.done)
     }
     let day = s.cursor
-    var text = Names.weekday(day.weekday, s.plan.language) + " " + w.day(day, year: true) + " · "
+    var text =
+      Names.weekday(day.weekday, s.plan.language) + " " + w.day(day, year: true) + " · "
       + w.weeks(day, day)
     if let holiday = SwedishHolidays.holidays(day.year)[day], s.plan.language == .sv { text += " · " + holiday }
     if let t = s.focusTheme { text += " · " + themeName(t) }
