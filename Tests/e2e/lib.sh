@@ -8,14 +8,22 @@ failed=0
 
 # start WIDTH HEIGHT COMMAND: runs it in a fresh session; the pane stays
 # open afterwards (sleep) so what the command left on screen can be read.
+# Each session gets a server of its own: a server still shutting down
+# must never be asked to start the next one.
 start() {
   local w=$1 h=$2
   shift 2
   tmux -S "$SOCK" kill-server 2>/dev/null || true
+  rm -f "$SOCK"
+  SOCK=$(mktemp -u /tmp/arshjul-e2e.XXXXXX)
   tmux -S "$SOCK" new-session -d -x "$w" -y "$h" "$*; sleep 600"
 }
-# The pid of the program running in the pane (the shell's child).
-child_pid() { pgrep -P "$(tmux -S "$SOCK" display -p -t 0 '#{pane_pid}')" | head -n 1; }
+# The pid of the program running in the pane (the shell's child), or nothing.
+child_pid() {
+  local shell
+  shell=$(tmux -S "$SOCK" display -p -t 0 '#{pane_pid}' 2>/dev/null)
+  [ -n "$shell" ] && pgrep -P "$shell" | head -n 1
+}
 screen() { tmux -S "$SOCK" capture-pane -p -t 0; }
 keys() { tmux -S "$SOCK" send-keys -t 0 "$@"; }
 resize() { tmux -S "$SOCK" resize-window -t 0 -x "$1" -y "$2"; }

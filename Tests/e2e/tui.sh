@@ -48,7 +48,8 @@ check "no UI left on screen" wait_gone "Stöttande strukturer"
 for sig in TERM HUP; do
   start 100 30 "LANG=C.UTF-8 ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?; stty -a | grep -q ' echo ' && echo ECHO=on || echo ECHO=off"
   wait_for "1 Stöttande strukturer" >/dev/null
-  kill -$sig "$(child_pid)"
+  pid=$(child_pid)
+  [ -n "$pid" ] && kill -$sig "$pid"
   code=$((128 + $([ $sig = TERM ] && echo 15 || echo 1)))
   check "SIG$sig ends it with status $code" wait_for "EXIT=$code"
   check "SIG$sig restores the terminal (echo on)" wait_for "ECHO=on"
