@@ -29,7 +29,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["Golden"]),
-    .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit"]),
+    .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit"], exclude: ["Snapshots"]),
     .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit"]),
   ],
   swiftLanguageModes: [.v6]

@@ -63,3 +63,48 @@ import Testing
     }
   }
 }
+
+@Suite struct WheelSnapshotTests {
+  @Test func wheelAt80x24() {
+    var s = exampleState()
+    press(&s, .char("w"))
+    expectSnapshot(Screen.render(s), "wheel-80x24")
+  }
+
+  @Test func wheelAt160x48() {
+    var s = exampleState(width: 160, height: 48)
+    press(&s, .char("w"))
+    expectSnapshot(Screen.render(s), "wheel-160x48")
+  }
+
+  @Test func wheelInPlainCharacters() {
+    var s = exampleState(width: 100, height: 30)
+    press(&s, .char("a"))
+    #expect(s.view == .wheel && s.asciiWheel)
+    let g = Screen.render(s)
+    expectSnapshot(g, "wheel-ascii-100x30")
+    #expect(!g.lines.joined().unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) })
+  }
+
+  @Test func theWheelIsRoundAndFillsTheWindow() {
+    for (w, h) in [(80, 24), (120, 35), (160, 48), (250, 70)] {
+      var s = exampleState(width: w, height: h)
+      press(&s, .char("w"))
+      let g = Screen.render(s)
+      // Rows and columns that hold braille: the wheel's extent.
+      var rows = Set<Int>()
+      var cols = Set<Int>()
+      for y in 0..<g.height {
+        for x in 0..<g.width where (0x2800...0x28FF).contains(g[x, y].character.unicodeScalars.first!.value) {
+          rows.insert(y)
+          cols.insert(x)
+        }
+      }
+      let height = rows.max()! - rows.min()! + 1
+      let width = cols.max()! - cols.min()! + 1
+      // A cell is about twice as tall as wide: a round wheel is twice as many columns as rows.
+      #expect(abs(Double(width) / Double(height) - 2) < 0.2, "\(w)x\(h): \(width)x\(height)")
+      #expect(height >= h - 6, "\(w)x\(h): uses the height")
+    }
+  }
+}

@@ -233,3 +233,56 @@ import Testing
     #expect(row >= s.listScroll && row < s.listScroll + s.bodyRect.height - 1)
   }
 }
+
+@Suite struct WheelUpdateTests {
+  @Test func theWheelWalksByWeekAndByMonth() {
+    var s = exampleState()
+    press(&s, .char("w"))
+    #expect(WheelSector(s).range == DayRange(from: Day(iso: "2022-03-28")!, to: Day(iso: "2022-04-03")!))
+    press(&s, .right)
+    #expect(s.cursor.iso == "2022-04-04")
+    press(&s, .shiftRight)
+    #expect(s.cursor.iso == "2022-05-04")
+    #expect(WheelSector(s).range.from.iso == "2022-05-02")
+    press(&s, .left, .shiftLeft)
+    #expect(s.cursor.iso == "2022-03-27")
+  }
+
+  @Test func upAndDownWalkTheRingsAndTheSelectionFollows() {
+    var s = exampleState()
+    press(&s, .char("w"))
+    #expect(s.focusTheme == "stottande-strukturer")
+    #expect(s.focusID == "bearbeta-losningsforslag")
+    press(&s, .down)
+    #expect(s.focusTheme == "samverkan" && s.focusID == "dialog-kommunerna")
+    press(&s, .down, .down)
+    #expect(s.focusTheme == "motesplatser" && s.focusID == "workshop-finansiering")
+    press(&s, .up, .up, .up)
+    #expect(s.focusTheme == "stottande-strukturer")
+    press(&s, .enter)
+    #expect(s.overlay == .details)
+  }
+
+  @Test func theSidePanelTellsTheWeek() {
+    var s = exampleState(width: 120, height: 35)
+    press(&s, .char("w"), .shiftRight)
+    let text = Screen.render(s).lines.joined(separator: "\n")
+    #expect(text.contains("Vecka 17  25 apr–1 maj 2022"))
+    #expect(text.contains("fr 29 apr      Budgetuppföljning med Regi"))
+    #expect(text.contains("19 apr–20 maj  Samtal med det fria kultur"))
+    #expect(text.contains("Ringar utifrån och in:"))
+  }
+
+  @Test func aSchoolYearWheelStartsInAugust() {
+    var plan = examplePlan()
+    plan.startMonth = 8
+    plan.year = 2022
+    var s = AppState(plan: plan, fileName: "x", today: Day(iso: "2022-09-01")!, width: 120, height: 35)
+    press(&s, .char("w"))
+    let lines = Screen.render(s).lines
+    // August's name sits at the top, right of 12 o'clock; July's left of it.
+    let top = lines[1...3].joined()
+    #expect(top.contains("aug") && top.contains("juli"))
+    #expect(lines[0].contains("2022/23"))
+  }
+}

@@ -68,3 +68,12 @@ finish() { # finish SUITE
   echo "$1: $passed passed, $failed failed"
   [ "$failed" = 0 ]
 }
+
+# Is there braille on the screen? (python, since grep's ranges depend on the locale)
+has_braille() {
+  screen | python3 -c 'import sys; sys.exit(0 if any(0x2801 <= ord(c) <= 0x28FF for c in sys.stdin.read()) else 1)'
+}
+no_braille() {
+  sleep 0.3
+  screen | python3 -c 'import sys; sys.exit(1 if any(0x2801 <= ord(c) <= 0x28FF for c in sys.stdin.read()) else 0)'
+}

@@ -39,6 +39,8 @@ public struct AppState: Sendable {
   public var height: Int
   public var dirty = false
   public var readOnly = false
+  /// The wheel in plain characters, for fonts without braille.
+  public var asciiWheel = false
   /// A one-line notice in the status line, cleared by the next key.
   public var notice: String?
   /// First visible row of the Gantt chart and the list.

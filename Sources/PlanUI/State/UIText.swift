@@ -56,13 +56,14 @@ public struct UIText: Sendable {
     sv
       ? [
         ("Tab  w g l", "nästa vy · hjul · Gantt · lista"),
-        ("← → h", "flytta i tiden (dag eller vecka)"),
+        ("← → h", "flytta i tiden (dag eller vecka; i hjulet en vecka)"),
         ("Shift-← →", "flytta en månad"),
-        ("↑ ↓ k j", "byt rad (aktivitet, tema)"),
+        ("↑ ↓ k j", "byt rad (aktivitet, tema; i hjulet ring)"),
         ("PgUp PgDn", "bläddra en sida"),
         ("[ ]", "föregående / nästa planeringsår"),
         ("t", "idag"),
         ("+ -", "zooma: år, kvartal, månad"),
+        ("a", "hjulet med vanliga tecken (utan braille)"),
         ("1 2 3 …", "visa / dölj tema 1, 2, 3 …"),
         ("Enter", "visa det valda"),
         ("/  n", "sök, nästa träff"),
@@ -72,13 +73,14 @@ public struct UIText: Sendable {
       ]
       : [
         ("Tab  w g l", "next view · wheel · Gantt · list"),
-        ("← → h", "move in time (day or week)"),
+        ("← → h", "move in time (day or week; a week on the wheel)"),
         ("Shift-← →", "move a month"),
-        ("↑ ↓ k j", "change row (activity, theme)"),
+        ("↑ ↓ k j", "change row (activity, theme; ring on the wheel)"),
         ("PgUp PgDn", "scroll a page"),
         ("[ ]", "previous / next planning year"),
         ("t", "today"),
         ("+ -", "zoom: year, quarter, month"),
+        ("a", "the wheel in plain characters (no braille)"),
         ("1 2 3 …", "show / hide theme 1, 2, 3 …"),
         ("Enter", "show the selected item"),
         ("/  n", "search, next match"),

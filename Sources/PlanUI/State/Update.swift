@@ -29,9 +29,12 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   switch key {
   case .char("q"), .ctrl("c"): return [.quit]
   case .char("?"): s.overlay = .help
-  case .tab: s.view = next(s.view, by: 1)
-  case .backTab: s.view = next(s.view, by: -1)
-  case .char("w"): s.view = .wheel
+  case .char("a"):
+    s.asciiWheel.toggle()
+    if s.view != .wheel { s.view = .wheel }
+  case .tab: switchView(&s, next(s.view, by: 1))
+  case .backTab: switchView(&s, next(s.view, by: -1))
+  case .char("w"): switchView(&s, .wheel)
   case .char("g"): s.view = .gantt
   case .char("l"): s.view = .list
   case .left, .char("h"): moveTime(&s, by: -1)
@@ -46,7 +49,7 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   case .char("]"): moveYear(&s, by: 1)
   case .char("t"):
     setCursor(&s, s.today)
-    if s.view == .list { focusListRow(&s) }
+    refocus(&s)
   case .char("+"), .char("="): s.zoom = Zoom(rawValue: min(s.zoom.rawValue + 1, 2))!
   case .char("-"): s.zoom = Zoom(rawValue: max(s.zoom.rawValue - 1, 0))!
   case .char(let c) where c.isNumber && c != "0":
@@ -64,6 +67,15 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   return []
 }
 
+/// Entering the wheel selects what stands in the week; the other views
+/// keep the selection as it is.
+func switchView(_ s: inout AppState, _ v: ViewKind) {
+  s.view = v
+  if v == .wheel && (s.focusID == nil || !WheelSector(s).items.contains { $0.items.contains { $0.id == s.focusID } }) {
+    focusSector(&s)
+  }
+}
+
 func next(_ v: ViewKind, by n: Int) -> ViewKind {
   let all = ViewKind.allCases
   let i = all.firstIndex(of: v)!
@@ -77,13 +89,16 @@ func setCursor(_ s: inout AppState, _ day: Day) {
 }
 
 func moveTime(_ s: inout AppState, by n: Int) {
-  if s.view == .list {
+  switch s.view {
+  case .list:
     moveRow(&s, by: n * 5)
-    return
+  case .wheel:
+    setCursor(&s, s.cursor + n * 7)
+    focusSector(&s)
+  case .gantt:
+    setCursor(&s, s.cursor + n * (s.zoom == .year ? 7 : 1))
+    refocusOnRow(&s)
   }
-  let step = s.zoom == .month || s.zoom == .quarter ? 1 : 7
-  setCursor(&s, s.cursor + n * step)
-  refocusOnRow(&s)
 }
 
 func moveMonth(_ s: inout AppState, by n: Int) {
@@ -98,7 +113,24 @@ func moveYear(_ s: inout AppState, by n: Int) {
   let (y, m, d) = s.cursor.ymd
   setCursor(&s, Day(year: y + n, month: m, day: min(d, Day.daysIn(month: m, year: y + n)))!)
   s.ganttScroll = 0
-  if s.view == .list { focusListRow(&s) } else { refocusOnRow(&s) }
+  refocus(&s)
+}
+
+/// After the cursor jumped: the selection follows it in the current view.
+func refocus(_ s: inout AppState) {
+  switch s.view {
+  case .list: focusListRow(&s)
+  case .wheel: focusSector(&s)
+  case .gantt: refocusOnRow(&s)
+  }
+}
+
+/// On the wheel, the selection is the first item of the focused ring in the selected week.
+func focusSector(_ s: inout AppState) {
+  if s.focusTheme == nil || !s.visibleThemes.contains(where: { $0.id == s.focusTheme }) {
+    s.focusTheme = s.visibleThemes.first?.id
+  }
+  s.focusID = WheelSector(s).firstItem(theme: s.focusTheme)?.id
 }
 
 /// On a theme's lane, the selection is the milestone nearest the cursor
@@ -129,7 +161,14 @@ func moveRow(_ s: inout AppState, by n: Int) {
     s.focusID = layout.items[i].id
     s.cursor = layout.items[i].start
     s.year = s.plan.planningYear(containing: s.cursor)
-  case .gantt, .wheel:
+  case .wheel:
+    // Up and down walk the rings: up outwards, down inwards.
+    let themes = s.visibleThemes
+    guard !themes.isEmpty else { return }
+    let current = themes.firstIndex { $0.id == s.focusTheme } ?? 0
+    s.focusTheme = themes[max(0, min(themes.count - 1, current + (n > 0 ? 1 : -1)))].id
+    focusSector(&s)
+  case .gantt:
     let layout = GanttLayout(s)
     guard !layout.rows.isEmpty else { return }
     let current = layout.selectedRow(s) ?? -1

@@ -80,9 +80,3 @@ enum DetailsView {
     _ = Box.draw(title: title, lines: lines, footer: s.text.closeHint, into: &g)
   }
 }
-
-enum WheelView {
-  static func render(_ s: AppState, in r: Rect, into g: inout Grid) {
-    g.text(s.text.wheelComing, x: r.x + 2, y: r.y + 1, style: .dim)
-  }
-}

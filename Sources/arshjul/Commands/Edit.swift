@@ -13,6 +13,9 @@ struct Edit: ParsableCommand {
   @Flag(help: "Open without the right to save.")
   var readOnly = false
 
+  @Flag(help: "Draw the wheel with plain characters, for fonts without braille.")
+  var ascii = false
+
   func run() throws {
     let loaded = try loadOrExit(plan)
     let terminal: CursesTerminal
@@ -26,6 +29,7 @@ struct Edit: ParsableCommand {
     var state = AppState(
       plan: loaded.plan, fileName: plan, today: today(in: loaded.plan.timeZone), width: w, height: h)
     state.readOnly = readOnly
+    state.asciiWheel = ascii
     var grid = Grid(width: 0, height: 0)
     loop: while true {
       grid = Screen.render(state)

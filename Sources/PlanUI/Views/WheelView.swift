@@ -1,0 +1,247 @@
+import PlanKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The year as a wheel: twelve month sectors clockwise from 12 o'clock,
+/// week ticks, one ring per theme with its activities as arcs (their
+/// radial height grows with how many run at once), milestones as ◆, a hand
+/// at today, and a side panel telling what falls in the selected week.
+enum WheelView {
+  static func render(_ s: AppState, in r: Rect, into g: inout Grid) {
+    // The wheel takes what its height allows (it is round); the panel the rest.
+    let wheelWidth = min(r.width - 26, 2 * r.height + 10)
+    let panelWidth = min(56, r.width - wheelWidth - 1)
+    let wheelRect = Rect(x: r.x, y: r.y, width: wheelWidth, height: r.height)
+    let panel = Rect(x: wheelRect.maxX + 1, y: r.y, width: panelWidth, height: r.height)
+    let sector = WheelSector(s)
+    drawWheel(s, sector: sector, in: wheelRect, into: &g)
+    drawPanel(s, sector: sector, in: panel, into: &g)
+  }
+
+  // MARK: the wheel
+
+  static func drawWheel(_ s: AppState, sector: WheelSector, in r: Rect, into g: inout Grid) {
+    let mode: DotCanvas.Mode = s.asciiWheel ? .ascii : .braille
+    var canvas = DotCanvas(columns: r.width, rows: r.height, mode: mode)
+    let dx = Double(canvas.width) / Double(max(1, r.width))  // dots per column
+    let dy = Double(canvas.height) / Double(max(1, r.height))  // dots per row
+    // A quarter dot off the grid, so a line through the centre is one dot wide.
+    let cx = Double(canvas.width) / 2 - 0.25
+    let cy = Double(canvas.height) / 2 - 0.25
+    // Room for the month names: a row above and below, six columns a side.
+    let radius = max(4, min((Double(r.width) / 2 - 6) * dx, (Double(r.height) / 2 - 1) * dy))
+    let wheel = YearWheel(year: s.yearRange)
+    let themes = s.visibleThemes
+    let rings = YearWheel.rings(
+      count: themes.count, inner: radius * 0.36, outer: radius * 0.86, gap: max(1, radius * 0.03))
+    let counts = themes.map { dayCounts(s, theme: $0.id) }
+    let grey = Style(fg: .grey, dim: true)
+    let selFrom = wheel.angle(sector.range.from)
+    let selTo = wheel.angle(sector.range.to + 1)
+    let todayAngle = s.yearRange.contains(s.today) ? wheel.midAngle(s.today) : nil
+    let monthAngles = wheel.monthStarts.map(wheel.angle)
+    let weekAngles = wheel.weekStarts.map(wheel.angle)
+    let dayCount = s.yearRange.dayCount
+    // How wide one dot is, as an angle, at a radius: for drawing lines one dot thick.
+    func near(_ a: Double, _ b: Double, _ rr: Double) -> Bool {
+      var d = abs(a - b)
+      if d > Double.pi { d = 2 * Double.pi - d }
+      return d * rr < 0.5
+    }
+    let x0 = max(0, Int(cx - radius - 1))
+    let x1 = min(canvas.width - 1, Int(cx + radius + 1))
+    let y0 = max(0, Int(cy - radius - 1))
+    let y1 = min(canvas.height - 1, Int(cy + radius + 1))
+    if x0 <= x1 && y0 <= y1 {
+      for py in y0...y1 {
+        for px in x0...x1 {
+          let fx = Double(px) + 0.5
+          let fy = Double(py) + 0.5
+          let rr = hypot(fx - cx, fy - cy)
+          if rr > radius + 0.6 { continue }
+          let a = YearWheel.angle(x: fx, y: fy, cx: cx, cy: cy)
+          let inSelection = a >= selFrom && a < selTo
+          // The hand at today.
+          if let t = todayAngle, rr >= radius * 0.34, near(a, t, rr) {
+            canvas.set(px, py, style: Style(fg: .red, bold: true), priority: 5, ascii: "*")
+            continue
+          }
+          // The rim, with long ticks at months and short ones at weeks.
+          if abs(rr - radius) < 0.6 {
+            canvas.set(px, py, style: inSelection ? Style(fg: .yellow, bold: true) : grey, priority: 1, ascii: ".")
+            continue
+          }
+          if rr > radius * 0.9 {
+            if monthAngles.contains(where: { near(a, $0, rr) }) {
+              canvas.set(px, py, style: Style(bold: true), priority: 2, ascii: "|")
+            } else if rr > radius * 0.95 && weekAngles.contains(where: { near(a, $0, rr) }) {
+              canvas.set(px, py, style: grey, priority: 1, ascii: "'")
+            }
+            continue
+          }
+          // The selected week's edges.
+          if rr >= radius * 0.34 && (near(a, selFrom, rr) || near(a, selTo, rr)) {
+            canvas.set(px, py, style: Style(fg: .yellow, bold: true), priority: 4, ascii: ":")
+            continue
+          }
+          // Month boundaries across the rings, dotted so they stay behind.
+          if rr >= radius * 0.34, (px + py) % 2 == 0, monthAngles.contains(where: { near(a, $0, rr) }) {
+            canvas.set(px, py, style: grey, priority: 1, ascii: ".")
+            continue
+          }
+          // The inner circle.
+          if abs(rr - radius * 0.34) < 0.5 {
+            canvas.set(px, py, style: grey, priority: 1, ascii: ".")
+            continue
+          }
+          guard let ring = rings.firstIndex(where: { rr >= $0.inner && rr < $0.outer }) else { continue }
+          let index = min(dayCount - 1, Int(a / (2 * Double.pi) * Double(dayCount)))
+          let n = counts[ring][index]
+          guard n > 0 else { continue }
+          let band = rings[ring]
+          let t = (rr - band.inner) / (band.outer - band.inner)
+          // One at a time fills half the ring, three or more all of it.
+          guard t <= min(1, 0.25 + 0.25 * Double(n)) else { continue }
+          var style = Style(fg: Color(themes[ring].color))
+          if inSelection { style.bold = true }
+          canvas.set(px, py, style: style, priority: 3, ascii: ringChar(ring))
+        }
+      }
+    }
+    canvas.draw(into: &g, x: r.x, y: r.y)
+
+    // Month names round the outside.
+    let lang = s.plan.language
+    for (i, start) in wheel.monthStarts.enumerated() {
+      let end = i + 1 < 12 ? wheel.monthStarts[i + 1] : s.yearRange.to + 1
+      let mid = (wheel.angle(start) + wheel.angle(end)) / 2
+      let p = YearWheel.point(angle: mid, radius: radius + dy * 0.9, cx: cx, cy: cy)
+      let col = r.x + Int(p.x / dx)
+      let row = r.y + Int(p.y / dy)
+      var name = radius > 70 ? Names.month(start.month, lang) : Names.shortMonth(start.month, lang)
+      if start.month == 1 && s.plan.startMonth != 1 { name += " \(start.year)" }
+      let w = displayWidth(name)
+      let sx = sin(mid)
+      let x = sx > 0.35 ? col + 1 : (sx < -0.35 ? col - w : col - w / 2)
+      let isSelected = sector.range.from.month == start.month && sector.range.from.year == start.year
+      g.text(
+        name, x: max(r.x, min(r.maxX - w, x)), y: max(r.y, min(r.maxY - 1, row)),
+        style: isSelected ? Style(fg: .yellow, bold: true) : .bold)
+    }
+    // Milestones on their rings.
+    for (ri, theme) in themes.enumerated() {
+      let mid = (rings[ri].inner + rings[ri].outer) / 2
+      for m in s.plan.milestones where m.theme == theme.id && s.yearRange.contains(m.date) {
+        let p = YearWheel.point(angle: wheel.midAngle(m.date), radius: mid, cx: cx, cy: cy)
+        var style = Style(fg: Color(theme.color), bold: !m.done, dim: m.done)
+        if s.focusID == m.id { style.reverse = true }
+        g.text("◆", x: r.x + Int(p.x / dx), y: r.y + Int(p.y / dy), style: style)
+      }
+    }
+    // The year in the middle, the title under it when there is room.
+    let centerRow = r.y + Int(cy / dy)
+    let innerCols = Int(radius * 0.62 / dx)
+    let yearText = s.plan.startMonth == 1 ? "\(s.year)" : "\(s.year)/\(String(s.year + 1).suffix(2))"
+    g.text(yearText, x: r.x + Int(cx / dx) - displayWidth(yearText) / 2, y: centerRow, style: .bold)
+    let title = sanitized(s.plan.title)
+    let wordsFit = title.split(separator: " ").allSatisfy { displayWidth(String($0)) <= innerCols }
+    if innerCols >= 10 && wordsFit {
+      let lines = wrap(title, width: innerCols).prefix(max(0, Int(radius * 0.3 / dy)))
+      for (i, line) in lines.enumerated() {
+        g.text(line, x: r.x + Int(cx / dx) - displayWidth(line) / 2, y: centerRow + 1 + i, style: .dim)
+      }
+    }
+  }
+
+  static func ringChar(_ i: Int) -> Character { ["#", "=", "+", "%", "@", "&", "*", "o", "x"][i % 9] }
+
+  /// How many of a theme's activities run on each day of the planning year.
+  static func dayCounts(_ s: AppState, theme: String) -> [Int] {
+    let year = s.yearRange
+    var counts = [Int](repeating: 0, count: year.dayCount)
+    for a in s.plan.activities where a.theme == theme && a.status != .cancelled {
+      a.forEachOccurrence(in: year) { occ in
+        let from = max(0, occ.start - year.from)
+        let to = min(year.dayCount - 1, occ.end - year.from)
+        if from <= to { for i in from...to { counts[i] += 1 } }
+      }
+    }
+    return counts
+  }
+
+  // MARK: the side panel
+
+  static func drawPanel(_ s: AppState, sector: WheelSector, in r: Rect, into g: inout Grid) {
+    let w = Wording(s.plan.language)
+    let sv = s.plan.language == .sv
+    var y = r.y
+    let week = sector.range.from.isoWeek.week
+    g.text((sv ? "Vecka " : "Week ") + "\(week)", x: r.x, y: y, style: Style(fg: .yellow, bold: true))
+    g.text(
+      w.range(sector.range.from, sector.range.to) + " \(sector.range.to.year)", x: r.x + (sv ? 10 : 9), y: y,
+      width: r.width - 10)
+    y += 1
+    g.text(String(repeating: "─", count: r.width), x: r.x, y: y, style: .dim)
+    y += 1
+    let bottom = r.maxY - (s.visibleThemes.count + 1)
+    for (theme, items) in sector.items {
+      guard y < bottom else { break }
+      let focused = s.focusTheme == theme.id
+      let number = (s.plan.themeIndex(theme.id) ?? 0) + 1
+      var style = Style(fg: Color(theme.color), bold: true)
+      if focused { style.reverse = true }
+      g.text(
+        "\(focused ? "▶" : " ") \(number) " + sanitized(theme.name) + " ", x: r.x, y: y, width: r.width, style: style)
+      y += 1
+      if items.isEmpty {
+        g.text("   –", x: r.x, y: y, style: .dim)
+        y += 1
+      }
+      for (i, item) in items.enumerated() {
+        guard y < bottom else { break }
+        if y == bottom - 1 && i < items.count - 1 {
+          g.text("   +\(items.count - i) " + (sv ? "till" : "more"), x: r.x, y: y, style: .dim)
+          y += 1
+          break
+        }
+        let day =
+          item.start == item.end
+          ? Names.shortWeekday(item.start.weekday, s.plan.language) + " " + w.day(item.start)
+          : w.range(item.start, item.end)
+        let mark = if case .milestone = item.kind { "◆ " } else { "" }
+        var text = mark + sanitized(item.title)
+        if let t = item.time { text = w.time(t) + " " + text }
+        var st = Style.plain
+        if case .activity(let a) = item.kind {
+          if a.status == .done { st.dim = true }
+          if a.status == .cancelled { st.fg = .grey }
+        }
+        if s.focusID == item.id { st.reverse = true }
+        // A narrow panel gives each item two lines: when, then what.
+        if r.width < 44 {
+          let when = day + (item.time.map { " " + w.time($0) } ?? "")
+          g.text("   " + when, x: r.x, y: y, width: r.width, style: .dim)
+          y += 1
+          guard y < bottom else { break }
+          g.text(mark + sanitized(item.title), x: r.x + 5, y: y, width: r.width - 5, style: st)
+        } else {
+          let dayWidth = 15
+          g.text("   " + day, x: r.x, y: y, width: min(r.width, 3 + dayWidth), style: .dim)
+          g.text(text, x: r.x + 3 + dayWidth, y: y, width: r.width - 3 - dayWidth, style: st)
+        }
+        y += 1
+      }
+    }
+    // The legend: which ring is which.
+    var ly = r.maxY - s.visibleThemes.count
+    g.text(sv ? "Ringar utifrån och in:" : "Rings, outside in:", x: r.x, y: ly - 1, style: .dim)
+    for t in s.visibleThemes {
+      let number = (s.plan.themeIndex(t.id) ?? 0) + 1
+      g.text("██", x: r.x, y: ly, style: Style(fg: Color(t.color)))
+      g.text(" \(number) " + sanitized(t.name), x: r.x + 2, y: ly, width: r.width - 2)
+      ly += 1
+    }
+  }
+}
