@@ -141,7 +141,9 @@ public final class CursesTerminal {
   static func characterKey(_ v: UInt32) -> Key? {
     switch v {
     case 9: return .tab
-    case 10, 13: return .enter
+    case 13: return .enter
+    // With nonl(), Enter arrives as CR; LF is Ctrl-J (a new line in notes).
+    case 10: return .ctrl("j")
     case 27: return .escape
     case 8, 127: return .backspace
     case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))

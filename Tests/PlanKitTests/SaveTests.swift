@@ -59,7 +59,7 @@ import Testing
     write(minimalPlan().replacingOccurrences(of: "Plan\"", with: "Annan\""), to: path)
     let theirs = contents(path)
     do {
-      _ = try PlanFile.save(loaded.plan, to: path, expecting: loaded.bytes)
+      _ = try PlanFile.save(loaded.plan, to: path, expecting: contentHash(loaded.bytes))
       Issue.record("overwrote a changed file")
     } catch {
       #expect(error.code == .conflict)

@@ -39,7 +39,7 @@ import Testing
     press(&s, .char("?"))
     expectSnapshot(Screen.render(s), "help-80x24")
     press(&s, .escape, .char("l"), .down, .down, .down, .down, .enter)
-    expectSnapshot(Screen.render(s), "details-80x24")
+    expectSnapshot(Screen.render(s), "form-80x24")
   }
 
   @Test func tooSmallAWindow() {
@@ -79,7 +79,7 @@ import Testing
 
   @Test func wheelInPlainCharacters() {
     var s = exampleState(width: 100, height: 30)
-    press(&s, .char("a"))
+    press(&s, .char("b"))
     #expect(s.view == .wheel && s.asciiWheel)
     let g = Screen.render(s)
     expectSnapshot(g, "wheel-ascii-100x30")

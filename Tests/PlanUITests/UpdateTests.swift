@@ -130,15 +130,15 @@ import Testing
     if case .activity(let a) = layout.rows[row] { #expect(a.id == picked) } else { Issue.record("no activity row") }
   }
 
-  @Test func enterShowsTheSelectedItemAndEscClosesIt() {
+  @Test func enterOpensTheSelectedItemAndEscClosesIt() {
     var s = exampleState()
     press(&s, .enter)
-    #expect(s.overlay == .none)  // nothing selected on a lane without milestones
+    #expect(s.form == nil)  // nothing selected on a lane without milestones
     press(&s, .down, .enter)
-    #expect(s.overlay == .details)
-    #expect(Screen.render(s).lines.contains { $0.contains("Avstämning projektledare") && $0.contains("╭") })
+    #expect(s.form?.editing == "projektledaravstamning")
+    #expect(Screen.render(s).lines.contains { $0.contains("Avstämning projektledare") })
     press(&s, .escape)
-    #expect(s.overlay == .none)
+    #expect(s.form == nil)
   }
 
   @Test func helpListsEveryKey() {
@@ -194,8 +194,8 @@ import Testing
 
   @Test func quitKeys() {
     var s = exampleState()
-    #expect(update(&s, .key(.char("q"))) == [.quit])
-    #expect(update(&s, .key(.ctrl("c"))) == [.quit])
+    #expect(update(&s, .key(.char("q"))) == [.removeJournal, .quit])
+    #expect(update(&s, .key(.ctrl("c"))) == [.removeJournal, .quit])
   }
 
   @Test func resizeToTooSmallAndBack() {
@@ -260,7 +260,7 @@ import Testing
     press(&s, .up, .up, .up)
     #expect(s.focusTheme == "stottande-strukturer")
     press(&s, .enter)
-    #expect(s.overlay == .details)
+    #expect(s.form?.editing == "bearbeta-losningsforslag")
   }
 
   @Test func theSidePanelTellsTheWeek() {

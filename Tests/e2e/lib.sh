@@ -57,8 +57,8 @@ check() { # check NAME COMMAND...
     passed=$((passed + 1))
   else
     echo "FAIL $name"
-    echo "---- screen ----"
-    screen
+    echo "---- screen (last lines) ----"
+    screen | grep -v '^$' | tail -n 12
     echo "----------------"
     failed=$((failed + 1))
   fi

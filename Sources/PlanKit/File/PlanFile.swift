@@ -69,15 +69,15 @@ public enum PlanFile {
     return plan
   }
 
-  /// Writes the plan the safe way (see `AtomicFile`). With `expecting`, the
-  /// save is refused when the file on disk no longer holds those bytes.
-  public static func save(_ plan: Plan, to path: String, expecting: [UInt8]? = nil, fault: AtomicFile.Fault? = nil)
+  /// Writes the plan the safe way (see `AtomicFile`). With `expecting` (a
+  /// `contentHash`), the save is refused when the file on disk changed.
+  public static func save(_ plan: Plan, to path: String, expecting: String? = nil, fault: AtomicFile.Fault? = nil)
     throws(FileError) -> [UInt8]
   {
     let bytes = Array(plan.fileText().utf8)
     if let expecting {
       let current = try? FileBytes.read(path, limit: maxBytes)
-      if current != expecting {
+      if current.map(contentHash) != expecting {
         throw FileError(
           "\(path) was changed on disk since it was opened; not overwriting it", code: .conflict)
       }
@@ -99,6 +99,9 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
 }
 
 func errnoText(_ e: Int32) -> String { String(cString: strerror(e)) }
+
+@discardableResult
+func unlinkFile(_ path: String) -> Bool { unlink(path) == 0 }
 
 /// `read(2)`, named apart so that no `read` method can shadow it.
 func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {

@@ -14,7 +14,7 @@ extension PlanFile {
     let result = try change(&plan)
     try plan.validated()
     do {
-      _ = try save(plan, to: path, expecting: loaded.bytes, fault: fault)
+      _ = try save(plan, to: path, expecting: contentHash(loaded.bytes), fault: fault)
     } catch {
       throw .file(error)
     }

@@ -12,6 +12,14 @@ public enum Overlay: Sendable, Equatable {
   case none
   case help
   case details
+  /// Delete this item? (yes / no)
+  case confirmDelete(String)
+  /// Quit with unsaved changes: save, discard or stay.
+  case confirmQuit
+  /// The file changed on disk: reload, overwrite or save to a copy.
+  case conflict
+  /// An earlier session left unsaved edits: restore or discard.
+  case recover
 }
 
 /// The whole state of the terminal UI. Views draw it, `update` changes it;
@@ -37,8 +45,22 @@ public struct AppState: Sendable {
   public var overlay: Overlay = .none
   public var width: Int
   public var height: Int
-  public var dirty = false
   public var readOnly = false
+  /// Why it is read-only, when another arshjul holds the plan.
+  public var readOnlyReason: String?
+  /// The form open over the view, if any.
+  public var form: Form?
+  /// Plans before each edit (undo) and after each undone one (redo), with
+  /// their version numbers, so "unsaved" is exact after undoing to the save.
+  public var undoStack: [(plan: Plan, version: Int)] = []
+  public var redoStack: [(plan: Plan, version: Int)] = []
+  public var version = 0
+  public var savedVersion = 0
+  private var nextVersion = 1
+  /// Unsaved edits of an earlier session, while the planner decides.
+  public var pendingRecovery: Plan?
+  /// Quit once the save in flight has gone through.
+  public var quitAfterSave = false
   /// The wheel in plain characters, for fonts without braille.
   public var asciiWheel = false
   /// A one-line notice in the status line, cleared by the next key.
@@ -61,6 +83,13 @@ public struct AppState: Sendable {
   }
 
   public var text: UIText { UIText(plan.language) }
+  public var dirty: Bool { version != savedVersion }
+
+  /// A fresh version number for an edit.
+  mutating func takeVersion() -> Int {
+    defer { nextVersion += 1 }
+    return nextVersion
+  }
   public var yearRange: DayRange { plan.yearRange(year) }
   public var visibleThemes: [Theme] { plan.themes.filter { !hiddenThemes.contains($0.id) } }
 

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// A key as the app understands it, whatever terminal it came from.
 public enum Key: Sendable, Hashable {
   case char(Character)
@@ -10,12 +12,34 @@ public enum Key: Sendable, Hashable {
 }
 
 /// Everything that can happen to the app.
-public enum Message: Sendable, Hashable {
+public enum Message: Sendable, Equatable {
   case key(Key)
   case resize(width: Int, height: Int)
+  /// The plan was written; `copy` names the file when it went to a copy.
+  case saved(copy: String?)
+  /// The save failed: why, in one line. The edits are still in memory and journal.
+  case saveFailed(String)
+  /// The file changed on disk since it was opened or last saved.
+  case saveConflict
+  /// The plan as it now is on disk.
+  case reloaded(Plan)
+  /// Unsaved edits found in the journal of an earlier session.
+  case recoveryFound(Plan)
 }
 
 /// What `update` asks the outside world to do; it does no I/O itself.
-public enum Effect: Sendable, Hashable {
+public enum Effect: Sendable, Equatable {
   case quit
+  /// Save through the plan file's atomic save, refusing if the file changed.
+  case save(Plan)
+  /// Save even though the file changed on disk.
+  case saveOverwrite(Plan)
+  /// Save to a new file beside the plan.
+  case saveCopy(Plan)
+  /// Write the recovery journal now.
+  case writeJournal(Plan)
+  /// The edits are saved or given up: remove the journal.
+  case removeJournal
+  /// Read the plan from disk again.
+  case reload
 }

@@ -29,8 +29,8 @@ public struct UIText: Sendable {
   }
   var hints: String {
     sv
-      ? "Tab vy  ←→ tid  ↑↓ rad  +- zoom  1-9 teman  / sök  Enter visa  ? hjälp  q avsluta"
-      : "Tab view  ←→ time  ↑↓ row  +- zoom  1-9 themes  / search  Enter show  ? help  q quit"
+      ? "Tab vy  ←→ tid  ↑↓ rad  a ny  Enter ändra  d ta bort  u ångra  s spara  / sök  ? hjälp  q avsluta"
+      : "Tab view  ←→ time  ↑↓ row  a new  Enter edit  d delete  u undo  s save  / search  ? help  q quit"
   }
   var nothingSelected: String { sv ? "Inget valt" : "Nothing selected" }
   var noItems: String { sv ? "Inga aktiviteter att visa." : "No activities to show." }
@@ -63,9 +63,14 @@ public struct UIText: Sendable {
         ("[ ]", "föregående / nästa planeringsår"),
         ("t", "idag"),
         ("+ -", "zooma: år, kvartal, månad"),
-        ("a", "hjulet med vanliga tecken (utan braille)"),
+        ("b", "hjulet med vanliga tecken (utan braille)"),
         ("1 2 3 …", "visa / dölj tema 1, 2, 3 …"),
-        ("Enter", "visa det valda"),
+        ("Enter", "öppna (ändra) det valda"),
+        ("a  m", "ny aktivitet · ny milstolpe (vald dag och tema)"),
+        ("d", "ta bort det valda (frågar först)"),
+        ("< >  { }", "flytta det valda en dag · en vecka"),
+        ("u  Ctrl-R", "ångra · gör om"),
+        ("s  Ctrl-S", "spara"),
         ("/  n", "sök, nästa träff"),
         ("Esc", "stäng, rensa sökning"),
         ("?", "den här hjälpen"),
@@ -80,9 +85,14 @@ public struct UIText: Sendable {
         ("[ ]", "previous / next planning year"),
         ("t", "today"),
         ("+ -", "zoom: year, quarter, month"),
-        ("a", "the wheel in plain characters (no braille)"),
+        ("b", "the wheel in plain characters (no braille)"),
         ("1 2 3 …", "show / hide theme 1, 2, 3 …"),
-        ("Enter", "show the selected item"),
+        ("Enter", "open (edit) the selected item"),
+        ("a  m", "new activity · new milestone (selected day and theme)"),
+        ("d", "delete the selected item (asks first)"),
+        ("< >  { }", "move the selected item a day · a week"),
+        ("u  Ctrl-R", "undo · redo"),
+        ("s  Ctrl-S", "save"),
         ("/  n", "search, next match"),
         ("Esc", "close, clear the search"),
         ("?", "this help"),

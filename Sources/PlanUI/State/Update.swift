@@ -13,23 +13,30 @@ public func update(_ s: inout AppState, _ message: Message) -> [Effect] {
     let effects = handle(&s, key)
     normalize(&s)
     return effects
+  default:
+    let effects = handleResult(&s, message)
+    normalize(&s)
+    return effects
   }
 }
 
 func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   if s.searchDraft != nil { return typeSearch(&s, key) }
+  if s.form != nil { return formKey(&s, key) }
+  if let effects = dialogKey(&s, key) { return effects }
   if s.overlay != .none {
     switch key {
     case .escape, .enter, .char("q"), .char("?"): s.overlay = .none
-    case .ctrl("c"): return [.quit]
+    case .ctrl("c"): return quitKey(&s)
     default: break
     }
     return []
   }
+  if let effects = editingKey(&s, key) { return effects }
   switch key {
-  case .char("q"), .ctrl("c"): return [.quit]
+  case .ctrl("c"): return quitKey(&s)
   case .char("?"): s.overlay = .help
-  case .char("a"):
+  case .char("b"):
     s.asciiWheel.toggle()
     if s.view != .wheel { s.view = .wheel }
   case .tab: switchView(&s, next(s.view, by: 1))
@@ -54,8 +61,6 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   case .char("-"): s.zoom = Zoom(rawValue: max(s.zoom.rawValue - 1, 0))!
   case .char(let c) where c.isNumber && c != "0":
     toggleTheme(&s, Int(String(c))!)
-  case .enter:
-    if s.focusID != nil { s.overlay = .details }
   case .char("/"): s.searchDraft = ""
   case .char("n"): nextMatch(&s)
   case .escape:
@@ -74,6 +79,15 @@ func switchView(_ s: inout AppState, _ v: ViewKind) {
   if v == .wheel && (s.focusID == nil || !WheelSector(s).items.contains { $0.items.contains { $0.id == s.focusID } }) {
     focusSector(&s)
   }
+}
+
+/// Ctrl-C: like q, it asks when there are unsaved changes.
+func quitKey(_ s: inout AppState) -> [Effect] {
+  if s.dirty && !s.readOnly {
+    s.overlay = .confirmQuit
+    return []
+  }
+  return s.readOnly ? [.quit] : [.removeJournal, .quit]
 }
 
 func next(_ v: ViewKind, by n: Int) -> ViewKind {
@@ -228,7 +242,8 @@ func typeSearch(_ s: inout AppState, _ key: Key) -> [Effect] {
   case .char(let c):
     draft.append(c)
   case .ctrl("c"):
-    return [.quit]
+    s.searchDraft = nil
+    return []
   default:
     break
   }

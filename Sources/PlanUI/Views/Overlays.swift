@@ -16,7 +16,7 @@ struct Box {
     }
     g.text("╰" + String(repeating: "─", count: w - 2) + "╯", x: r.x, y: r.maxY - 1, style: frame)
     g.text(" " + title + " ", x: r.x + 2, y: r.y, width: w - 4, style: .bold)
-    g.text(" " + footer + " ", x: r.maxX - displayWidth(footer) - 4, y: r.maxY - 1, style: .dim)
+    if !footer.isEmpty { g.text(" " + footer + " ", x: r.maxX - displayWidth(footer) - 4, y: r.maxY - 1, style: .dim) }
     for (i, line) in lines.prefix(h - 4).enumerated() {
       g.text(line.0, x: r.x + 2, y: r.y + 2 + i, width: contentWidth, style: line.1)
     }

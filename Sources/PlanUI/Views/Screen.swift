@@ -26,7 +26,9 @@ public enum Screen {
     case .none: break
     case .help: HelpView.render(s, into: &g)
     case .details: DetailsView.render(s, into: &g)
+    case .confirmDelete, .confirmQuit, .conflict, .recover: DialogView.render(s, into: &g)
     }
+    if let form = s.form { FormView.render(s, form, into: &g) }
   }
 
   static func tooSmall(_ s: AppState, into g: inout Grid) {

@@ -18,6 +18,20 @@ struct Edit: ParsableCommand {
 
   func run() throws {
     let loaded = try loadOrExit(plan)
+    let session = EditSession(path: plan, loaded: loaded)
+    var state = AppState(plan: loaded.plan, fileName: plan, today: today(in: loaded.plan.timeZone))
+    state.asciiWheel = ascii
+    state.readOnly = readOnly
+    if !readOnly {
+      do {
+        session.lock = try PlanLock.acquire(plan)
+      } catch {
+        // Another arshjul has it: look, but do not write.
+        state.readOnly = true
+        state.readOnlyReason = error.message
+      }
+    }
+    defer { session.lock?.release() }
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal()
@@ -25,21 +39,112 @@ struct Edit: ParsableCommand {
       throw fail("arshjul: \(error.message); try `arshjul summary \(plan)`")
     }
     defer { terminal.close() }
-    let (w, h) = terminal.size
-    var state = AppState(
-      plan: loaded.plan, fileName: plan, today: today(in: loaded.plan.timeZone), width: w, height: h)
-    state.readOnly = readOnly
-    state.asciiWheel = ascii
-    var grid = Grid(width: 0, height: 0)
-    loop: while true {
-      grid = Screen.render(state)
-      terminal.draw(grid)
-      guard let message = terminal.nextMessage() else { continue }
-      for effect in update(&state, message) {
-        switch effect {
-        case .quit: break loop
+    (state.width, state.height) = terminal.size
+    normalize(&state)
+    if state.readOnly, let why = state.readOnlyReason { state.notice = why }
+    var pending: [Message] = []
+    if session.lock != nil, let found = session.journal() { pending.append(.recoveryFound(found)) }
+    while true {
+      while let message = pending.first {
+        pending.removeFirst()
+        for effect in update(&state, message) {
+          guard let answer = session.perform(effect) else { return }
+          pending += answer
         }
       }
+      terminal.draw(Screen.render(state))
+      if let message = terminal.nextMessage() { pending.append(message) }
     }
+  }
+}
+
+/// Carries out the UI's effects on the file system: saves, the journal,
+/// reloads. It owns the lock and knows which file state the edits are on.
+final class EditSession {
+  let path: String
+  var lock: PlanLock?
+  /// The hash of the plan file as last read or written by us.
+  var base: String
+  let loaded: Plan
+
+  init(path: String, loaded: LoadedPlan) {
+    self.path = path
+    self.loaded = loaded.plan
+    base = contentHash(loaded.bytes)
+  }
+
+  /// Unsaved edits left by an earlier session; a journal that only repeats
+  /// the file is dropped.
+  func journal() -> Plan? {
+    guard let entry = Journal.read(for: path) else { return nil }
+    if entry.plan == loaded {
+      Journal.remove(for: path)
+      return nil
+    }
+    return entry.plan
+  }
+
+  /// Runs one effect; nil means quit. The answer goes back into `update`.
+  func perform(_ effect: Effect) -> [Message]? {
+    switch effect {
+    case .quit:
+      return nil
+    case .save(let plan):
+      return save(plan, expecting: base)
+    case .saveOverwrite(let plan):
+      return save(plan, expecting: nil)
+    case .saveCopy(let plan):
+      let copy = copyPath()
+      do {
+        try AtomicFile.write(Array(plan.fileText().utf8), to: copy)
+        return [.saved(copy: copy)]
+      } catch {
+        return [.saveFailed(error.message)]
+      }
+    case .writeJournal(let plan):
+      guard lock != nil else { return [] }
+      do {
+        try Journal.write(plan, base: base, for: path)
+        return []
+      } catch {
+        return [.saveFailed("journal: " + error.message)]
+      }
+    case .removeJournal:
+      if lock != nil { Journal.remove(for: path) }
+      return []
+    case .reload:
+      do {
+        let fresh = try PlanFile.load(path)
+        base = contentHash(fresh.bytes)
+        return [.reloaded(fresh.plan)]
+      } catch {
+        return [.saveFailed(error.lines.first ?? "cannot reload")]
+      }
+    }
+  }
+
+  func save(_ plan: Plan, expecting: String?) -> [Message] {
+    do {
+      let bytes = try PlanFile.save(plan, to: path, expecting: expecting)
+      base = contentHash(bytes)
+      Journal.remove(for: path)
+      return [.saved(copy: nil)]
+    } catch {
+      if error.code == .conflict { return [.saveConflict] }
+      return [.saveFailed(error.message + " – the edits are kept (journal)")]
+    }
+  }
+
+  /// `plan.json` → `plan.kopia-2022-03-28-0915.json`, beside it.
+  func copyPath() -> String {
+    let stamp = SystemClock.localStamp()
+    let base = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
+    var candidate = "\(base).kopia-\(stamp).json"
+    var n = 2
+    while FileExists.at(candidate) {
+      candidate = "\(base).kopia-\(stamp)-\(n).json"
+      n += 1
+    }
+    return candidate
   }
 }

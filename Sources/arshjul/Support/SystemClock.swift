@@ -20,4 +20,12 @@ enum SystemClock {
   }
 
   static func newUUID() -> String { UUID().uuidString.lowercased() }
+
+  /// "2022-03-28-0915", local time, for names of copies.
+  static func localStamp() -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.dateFormat = "yyyy-MM-dd-HHmm"
+    return f.string(from: Date())
+  }
 }

@@ -1,0 +1,206 @@
+import PlanKit
+
+/// A form for one activity or milestone: every field of the file format,
+/// as text the planner types or choices they step through.
+public struct Form: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    case activity
+    case milestone
+  }
+
+  public enum Field: String, Sendable, CaseIterable {
+    case title, theme, start, end, time, every, interval, on, until, count, except, owner, location, notes, status
+    case date, done
+  }
+
+  public enum Value: Sendable, Equatable {
+    case text(TextInput)
+    /// Options shown, and which is chosen.
+    case choice([String], Int)
+  }
+
+  public var kind: Kind
+  /// The id of the item being edited; nil for a new one.
+  public var editing: String?
+  public var fields: [Field]
+  public var values: [Field: Value]
+  public var focus: Int = 0
+  public var errors: [Field: String] = [:]
+  /// A problem of the whole item (e.g. from the plan's own rules).
+  public var generalError: String?
+
+  public var focusedField: Field { fields[focus] }
+
+  public func text(_ f: Field) -> String {
+    if case .text(let t) = values[f] { return t.text }
+    return ""
+  }
+
+  public func choice(_ f: Field) -> Int {
+    if case .choice(_, let i) = values[f] { return i }
+    return 0
+  }
+}
+
+/// Words of the form in the plan's language.
+extension UIText {
+  func label(_ f: Form.Field) -> String {
+    switch (f, sv) {
+    case (.title, true): "Titel"
+    case (.title, false): "Title"
+    case (.theme, true): "Tema"
+    case (.theme, false): "Theme"
+    case (.start, true): "Start"
+    case (.start, false): "Start"
+    case (.end, true): "Slut"
+    case (.end, false): "End"
+    case (.time, true): "Tid"
+    case (.time, false): "Time"
+    case (.every, true): "Upprepa"
+    case (.every, false): "Repeat"
+    case (.interval, true): "Var N:e"
+    case (.interval, false): "Every N"
+    case (.on, true): "Månadsvis"
+    case (.on, false): "Monthly on"
+    case (.until, true): "Till"
+    case (.until, false): "Until"
+    case (.count, true): "Antal"
+    case (.count, false): "Count"
+    case (.except, true): "Utom"
+    case (.except, false): "Except"
+    case (.owner, true): "Ansvarig"
+    case (.owner, false): "Owner"
+    case (.location, true): "Plats"
+    case (.location, false): "Location"
+    case (.notes, true): "Anteckning"
+    case (.notes, false): "Notes"
+    case (.status, _): "Status"
+    case (.date, true): "Datum"
+    case (.date, false): "Date"
+    case (.done, true): "Klar"
+    case (.done, false): "Done"
+    }
+  }
+
+  var repeatOptions: [String] {
+    sv ? ["nej", "varje vecka", "varje månad", "varje år"] : ["no", "weekly", "monthly", "yearly"]
+  }
+  var monthlyOptions: [String] {
+    sv
+      ? ["samma datum", "samma veckodag (t.ex. 2:a tisdagen)", "sista veckodagen"]
+      : ["same date", "same weekday (e.g. 2nd Tuesday)", "last weekday"]
+  }
+  var statusOptions: [String] {
+    sv ? ["planerad", "pågår", "klar", "inställd"] : ["planned", "ongoing", "done", "cancelled"]
+  }
+  var yesNo: [String] { sv ? ["nej", "ja"] : ["no", "yes"] }
+  func formTitle(_ kind: Form.Kind, new: Bool) -> String {
+    switch (kind, new, sv) {
+    case (.activity, true, true): "Ny aktivitet"
+    case (.activity, false, true): "Ändra aktivitet"
+    case (.milestone, true, true): "Ny milstolpe"
+    case (.milestone, false, true): "Ändra milstolpe"
+    case (.activity, true, false): "New activity"
+    case (.activity, false, false): "Edit activity"
+    case (.milestone, true, false): "New milestone"
+    case (.milestone, false, false): "Edit milestone"
+    }
+  }
+  var formHints: String {
+    sv
+      ? "Tab/↑↓ fält · ←→ välj · Enter spara · Esc avbryt · Ctrl-J ny rad"
+      : "Tab/↑↓ field · ←→ choose · Enter save · Esc cancel · Ctrl-J new line"
+  }
+  var dateHint: String {
+    sv ? "skriv 2022-03-08, 8/3, 8 mars, idag eller +2v" : "write 2022-03-08, 8/3, 8 March, today or +2w"
+  }
+  var timeHint: String {
+    sv ? "skriv 08:30-09:30, eller lämna tomt för heldag" : "write 08:30-09:30, or leave empty for all day"
+  }
+  var required: String { sv ? "behövs" : "required" }
+  var wholeNumber: String { sv ? "skriv ett heltal, 1 eller mer" : "write a whole number, 1 or more" }
+  var untilOrCount: String { sv ? "ange till-datum eller antal, inte båda" : "give until or count, not both" }
+  var endBeforeStart: String { sv ? "slutar före start" : "ends before it starts" }
+}
+
+extension Form {
+  /// A form for a new activity on `day` in `theme`.
+  static func newActivity(_ s: AppState, day: Day, theme: String?) -> Form {
+    let t = s.text
+    let themes = s.plan.themes
+    let themeIndex = themes.firstIndex { $0.id == theme } ?? 0
+    return Form(
+      kind: .activity, editing: nil, fields: activityFields,
+      values: [
+        .title: .text(TextInput()), .theme: .choice(themes.map(\.name), themeIndex), .start: .text(TextInput(day.iso)),
+        .end: .text(TextInput(day.iso)), .time: .text(TextInput()), .every: .choice(t.repeatOptions, 0),
+        .interval: .text(TextInput("1")), .on: .choice(t.monthlyOptions, 0), .until: .text(TextInput()),
+        .count: .text(TextInput()), .except: .text(TextInput()), .owner: .text(TextInput()),
+        .location: .text(TextInput()), .notes: .text(TextInput()), .status: .choice(t.statusOptions, 0),
+      ])
+  }
+
+  static let activityFields: [Field] = [
+    .title, .theme, .start, .end, .time, .every, .interval, .on, .until, .count, .except, .owner, .location, .notes,
+    .status,
+  ]
+  static let milestoneFields: [Field] = [.title, .date, .theme, .done, .notes]
+
+  static func edit(_ a: Activity, _ s: AppState) -> Form {
+    var f = newActivity(s, day: a.start, theme: a.theme)
+    f.editing = a.id
+    f.values[.title] = .text(TextInput(a.title))
+    f.values[.end] = .text(TextInput(a.end.iso))
+    f.values[.time] = .text(TextInput(a.time.map { "\($0.start)-\($0.end)" } ?? ""))
+    if let r = a.repeatRule {
+      f.values[.every] = .choice(s.text.repeatOptions, [.week: 1, .month: 2, .year: 3][r.every]!)
+      f.values[.interval] = .text(TextInput(String(r.interval)))
+      f.values[.on] = .choice(s.text.monthlyOptions, [.date: 0, .weekday: 1, .lastWeekday: 2][r.monthlyOn]!)
+      switch r.end {
+      case .never: break
+      case .until(let u): f.values[.until] = .text(TextInput(u.iso))
+      case .count(let c): f.values[.count] = .text(TextInput(String(c)))
+      }
+      f.values[.except] = .text(TextInput(r.except.map(\.iso).joined(separator: ", ")))
+    }
+    f.values[.owner] = .text(TextInput(a.owner ?? ""))
+    f.values[.location] = .text(TextInput(a.location ?? ""))
+    f.values[.notes] = .text(TextInput(a.notes ?? ""))
+    f.values[.status] = .choice(s.text.statusOptions, Status.allCases.firstIndex(of: a.status)!)
+    for k in f.values.keys {
+      if case .text(var t) = f.values[k]! { t.cursor = t.characters.count; f.values[k] = .text(t) }
+    }
+    return f
+  }
+
+  static func newMilestone(_ s: AppState, day: Day, theme: String?) -> Form {
+    let themes = s.plan.themes
+    return Form(
+      kind: .milestone, editing: nil, fields: milestoneFields,
+      values: [
+        .title: .text(TextInput()), .date: .text(TextInput(day.iso)),
+        .theme: .choice(themes.map(\.name), themes.firstIndex { $0.id == theme } ?? 0),
+        .done: .choice(s.text.yesNo, 0), .notes: .text(TextInput()),
+      ])
+  }
+
+  static func edit(_ m: Milestone, _ s: AppState) -> Form {
+    var f = newMilestone(s, day: m.date, theme: m.theme)
+    f.editing = m.id
+    f.values[.title] = .text(TextInput(m.title))
+    f.values[.done] = .choice(s.text.yesNo, m.done ? 1 : 0)
+    f.values[.notes] = .text(TextInput(m.notes ?? ""))
+    return f
+  }
+
+  /// Which fields matter now: the repeat details only when it repeats,
+  /// "monthly on" only for a monthly repeat.
+  public func isRelevant(_ f: Field) -> Bool {
+    let every = choice(.every)
+    switch f {
+    case .interval, .until, .count, .except: return every != 0
+    case .on: return every == 2
+    default: return true
+    }
+  }
+}

@@ -1,0 +1,353 @@
+import PlanKit
+
+/// Editing: forms, delete, move, undo and redo, save, quit and the
+/// dialogs they may ask. Every edit goes through `commit`, which keeps the
+/// undo history and asks for the journal to be written.
+
+extension UIText {
+  var readOnlyNotice: String {
+    sv ? "Skrivskyddad – ändringar kan inte sparas här" : "Read-only – changes cannot be saved here"
+  }
+  var savedNotice: String { sv ? "Sparad" : "Saved" }
+  func savedCopy(_ path: String) -> String { sv ? "Sparad som kopia: \(path)" : "Saved as a copy: \(path)" }
+  var nothingToSave: String { sv ? "Inga ändringar att spara" : "No changes to save" }
+  var nothingToUndo: String { sv ? "Inget att ångra" : "Nothing to undo" }
+  var nothingToRedo: String { sv ? "Inget att göra om" : "Nothing to redo" }
+  func undone(_ what: String) -> String { sv ? "Ångrade: \(what)" : "Undone: \(what)" }
+  var selectFirst: String { sv ? "Välj en aktivitet eller milstolpe först" : "Select an activity or milestone first" }
+  var reloadedNotice: String { sv ? "Planen lästes om från disken (u ångrar)" : "Reloaded from disk (u undoes)" }
+  var restoredNotice: String {
+    sv ? "Osparade ändringar återställda – spara med s" : "Unsaved edits restored – save with s"
+  }
+  func moved(_ days: Int) -> String {
+    sv
+      ? "Flyttad \(days > 0 ? "+" : "")\(days) \(abs(days) == 1 ? "dag" : "dagar")"
+      : "Moved \(days > 0 ? "+" : "")\(days) day\(abs(days) == 1 ? "" : "s")"
+  }
+  func cannotMove(_ why: String) -> String { sv ? "Kan inte flyttas: \(why)" : "Cannot move: \(why)" }
+}
+
+/// Records an edit: the old plan goes on the undo stack, redo is cleared,
+/// and the journal is asked to hold the new plan.
+func commit(_ s: inout AppState, _ plan: Plan) -> [Effect] {
+  s.undoStack.append((s.plan, s.version))
+  s.redoStack.removeAll()
+  s.plan = plan
+  s.version = s.takeVersion()
+  return [.writeJournal(plan)]
+}
+
+func undo(_ s: inout AppState) -> [Effect] {
+  guard let last = s.undoStack.popLast() else {
+    s.notice = s.text.nothingToUndo
+    return []
+  }
+  s.redoStack.append((s.plan, s.version))
+  s.plan = last.plan
+  s.version = last.version
+  s.notice = s.plan.language == .sv ? "Ångrat" : "Undone"
+  return [s.dirty ? .writeJournal(s.plan) : .removeJournal]
+}
+
+func redo(_ s: inout AppState) -> [Effect] {
+  guard let next = s.redoStack.popLast() else {
+    s.notice = s.text.nothingToRedo
+    return []
+  }
+  s.undoStack.append((s.plan, s.version))
+  s.plan = next.plan
+  s.version = next.version
+  s.notice = s.plan.language == .sv ? "Gjort om" : "Redone"
+  return [s.dirty ? .writeJournal(s.plan) : .removeJournal]
+}
+
+/// Keys that change the plan; nil when the key is not one of them.
+func editingKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
+  let changes: Set<Key> = [
+    .char("a"), .char("m"), .char("d"), .char("<"), .char(">"), .char("{"), .char("}"), .char("u"), .ctrl("r"),
+  ]
+  if s.readOnly && changes.contains(key) {
+    s.notice = s.readOnlyReason ?? s.text.readOnlyNotice
+    return []
+  }
+  switch key {
+  case .char("a"):
+    s.form = Form.newActivity(s, day: s.cursor, theme: selectedTheme(s))
+    return []
+  case .char("m"):
+    s.form = Form.newMilestone(s, day: s.cursor, theme: selectedTheme(s))
+    return []
+  case .enter:
+    if s.readOnly {
+      if s.focusID != nil { s.overlay = .details }
+      return []
+    }
+    if let a = s.focusedActivity {
+      s.form = Form.edit(a, s)
+    } else if let m = s.focusedMilestone {
+      s.form = Form.edit(m, s)
+    }
+    return []
+  case .char("d"):
+    guard let id = s.focusID else {
+      s.notice = s.text.selectFirst
+      return []
+    }
+    s.overlay = .confirmDelete(id)
+    return []
+  case .char("<"): return move(&s, by: -1)
+  case .char(">"): return move(&s, by: 1)
+  case .char("{"): return move(&s, by: -7)
+  case .char("}"): return move(&s, by: 7)
+  case .char("u"): return undo(&s)
+  case .ctrl("r"): return redo(&s)
+  case .char("s"), .ctrl("s"): return save(&s)
+  case .char("q"):
+    if s.dirty && !s.readOnly {
+      s.overlay = .confirmQuit
+      return []
+    }
+    return s.readOnly ? [.quit] : [.removeJournal, .quit]
+  default:
+    return nil
+  }
+}
+
+func selectedTheme(_ s: AppState) -> String? {
+  s.focusedActivity?.theme ?? s.focusedMilestone?.theme ?? s.focusTheme ?? s.visibleThemes.first?.id
+}
+
+func save(_ s: inout AppState) -> [Effect] {
+  if s.readOnly {
+    s.notice = s.readOnlyReason ?? s.text.readOnlyNotice
+    return []
+  }
+  guard s.dirty else {
+    s.notice = s.text.nothingToSave
+    return []
+  }
+  return [.save(s.plan)]
+}
+
+/// Moves the selected item in time; a repeat's skipped dates move with it.
+func move(_ s: inout AppState, by days: Int) -> [Effect] {
+  var plan = s.plan
+  var check: Plan
+  if let i = plan.activities.firstIndex(where: { $0.id == s.focusID }) {
+    var a = plan.activities[i]
+    a.start = a.start + days
+    a.end = a.end + days
+    if var r = a.repeatRule {
+      r.except = r.except.map { $0 + days }
+      a.repeatRule = r
+    }
+    plan.activities[i] = a
+    check = Plan(id: plan.id, title: plan.title, themes: plan.themes, activities: [a])
+  } else if let i = plan.milestones.firstIndex(where: { $0.id == s.focusID }) {
+    plan.milestones[i].date = plan.milestones[i].date + days
+    check = Plan(id: plan.id, title: plan.title, themes: plan.themes, milestones: [plan.milestones[i]])
+  } else {
+    s.notice = s.text.selectFirst
+    return []
+  }
+  if let problem = check.problems.first {
+    s.notice = s.text.cannotMove(problem.message)
+    return []
+  }
+  s.cursor = s.cursor + days
+  s.year = s.plan.planningYear(containing: s.cursor)
+  let effects = commit(&s, plan)
+  s.notice = s.text.moved(days)
+  return effects
+}
+
+// MARK: the form
+
+func formKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+  guard var form = s.form else { return [] }
+  let field = form.focusedField
+  switch key {
+  case .escape, .ctrl("c"):
+    s.form = nil
+    return []
+  case .enter:
+    return submit(&s, &form)
+  case .tab, .down:
+    form.focus = nextRelevant(form, from: form.focus, by: 1)
+  case .backTab, .up:
+    form.focus = nextRelevant(form, from: form.focus, by: -1)
+  default:
+    switch form.values[field] {
+    case .choice(let options, let i)?:
+      switch key {
+      case .right, .char(" "), .char("+"): form.values[field] = .choice(options, (i + 1) % options.count)
+      case .left, .char("-"): form.values[field] = .choice(options, (i + options.count - 1) % options.count)
+      default: break
+      }
+    case .text(var input)?:
+      if key == .ctrl("j") {
+        if field == .notes { input.insert("\n") }
+      } else {
+        _ = input.handle(key)
+      }
+      form.values[field] = .text(input)
+      form.errors[field] = nil
+    case nil: break
+    }
+  }
+  s.form = form
+  return []
+}
+
+func nextRelevant(_ form: Form, from i: Int, by step: Int) -> Int {
+  var j = i
+  for _ in 0..<form.fields.count {
+    j = (j + step + form.fields.count) % form.fields.count
+    if form.isRelevant(form.fields[j]) { return j }
+  }
+  return i
+}
+
+func submit(_ s: inout AppState, _ form: inout Form) -> [Effect] {
+  guard let item = form.build(s) else {
+    if let first = form.fields.firstIndex(where: { form.errors[$0] != nil }) { form.focus = first }
+    s.form = form
+    return []
+  }
+  var plan = s.plan
+  let check: Plan
+  let id: String
+  let day: Day
+  let theme: String
+  switch item {
+  case .activity(let a):
+    if let i = plan.activities.firstIndex(where: { $0.id == a.id }) {
+      plan.activities[i] = a
+    } else {
+      plan.activities.append(a)
+    }
+    check = Plan(id: plan.id, title: plan.title, themes: plan.themes, activities: [a])
+    (id, day, theme) = (a.id, a.start, a.theme)
+  case .milestone(let m):
+    if let i = plan.milestones.firstIndex(where: { $0.id == m.id }) {
+      plan.milestones[i] = m
+    } else {
+      plan.milestones.append(m)
+    }
+    check = Plan(id: plan.id, title: plan.title, themes: plan.themes, milestones: [m])
+    (id, day, theme) = (m.id, m.date, m.theme)
+  }
+  // The plan file's own rules, for what the form's fields cannot see alone.
+  if let problem = check.problems.first {
+    form.generalError = problem.message
+    s.form = form
+    return []
+  }
+  s.form = nil
+  let effects = commit(&s, plan)
+  s.focusID = id
+  s.focusTheme = theme
+  s.hiddenThemes.remove(theme)
+  setCursor(&s, day)
+  return effects
+}
+
+// MARK: dialogs
+
+func dialogKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
+  switch s.overlay {
+  case .confirmDelete(let id):
+    switch key {
+    case .char("y"), .char("j"):
+      s.overlay = .none
+      var plan = s.plan
+      plan.activities.removeAll { $0.id == id }
+      plan.milestones.removeAll { $0.id == id }
+      let effects = commit(&s, plan)
+      s.focusID = nil
+      s.notice = s.plan.language == .sv ? "Borttagen (u ångrar)" : "Deleted (u undoes)"
+      return effects
+    case .char("n"), .escape: s.overlay = .none
+    default: break
+    }
+    return []
+  case .confirmQuit:
+    switch key {
+    case .char("s"):
+      s.overlay = .none
+      s.quitAfterSave = true
+      return [.save(s.plan)]
+    case .char("d"), .char("x"):
+      return [.removeJournal, .quit]
+    case .escape, .char("n"): s.overlay = .none
+    default: break
+    }
+    return []
+  case .conflict:
+    switch key {
+    case .char("r"):
+      s.overlay = .none
+      return [.reload]
+    case .char("o"):
+      s.overlay = .none
+      return [.saveOverwrite(s.plan)]
+    case .char("c"):
+      s.overlay = .none
+      return [.saveCopy(s.plan)]
+    case .escape:
+      s.overlay = .none
+      s.quitAfterSave = false
+    default: break
+    }
+    return []
+  case .recover:
+    switch key {
+    case .char("r"):
+      s.overlay = .none
+      guard let plan = s.pendingRecovery else { return [] }
+      s.pendingRecovery = nil
+      let effects = commit(&s, plan)
+      s.notice = s.text.restoredNotice
+      return effects
+    case .char("d"), .char("x"):
+      s.overlay = .none
+      s.pendingRecovery = nil
+      return [.removeJournal]
+    default: break
+    }
+    return []
+  default:
+    return nil
+  }
+}
+
+// MARK: what the outside world answers
+
+func handleResult(_ s: inout AppState, _ message: Message) -> [Effect] {
+  switch message {
+  case .saved(let copy):
+    if let copy {
+      s.notice = s.text.savedCopy(copy)
+    } else {
+      s.savedVersion = s.version
+      s.notice = s.text.savedNotice
+    }
+    if s.quitAfterSave { return [.quit] }
+  case .saveFailed(let why):
+    s.quitAfterSave = false
+    s.notice = why
+  case .saveConflict:
+    s.overlay = .conflict
+  case .reloaded(let plan):
+    let effects = commit(&s, plan)
+    s.savedVersion = s.version
+    s.notice = s.text.reloadedNotice
+    _ = effects
+    return [.removeJournal]
+  case .recoveryFound(let plan):
+    s.pendingRecovery = plan
+    s.overlay = .recover
+  default: break
+  }
+  return []
+}

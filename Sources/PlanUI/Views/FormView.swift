@@ -1,0 +1,122 @@
+import PlanKit
+
+/// The form for one item: a framed box of labelled fields, the focused one
+/// with its cursor, each problem in red right under its field.
+enum FormView {
+  static func render(_ s: AppState, _ form: Form, into g: inout Grid) {
+    let t = s.text
+    let width = min(78, g.width - 2)
+    let labelWidth = 12
+    let fieldWidth = width - labelWidth - 4
+    // The lines of the form: a field, or a problem under one.
+    enum Line {
+      case field(Form.Field, Int)
+      case error(String)
+    }
+    var lines: [Line] = []
+    for (i, f) in form.fields.enumerated() where form.isRelevant(f) {
+      lines.append(.field(f, i))
+      if let e = form.errors[f] { lines.append(.error(e)) }
+    }
+    if let e = form.generalError { lines.append(.error(e)) }
+    let room = max(3, g.height - 6)
+    let focusLine = lines.firstIndex { if case .field(_, let i) = $0 { i == form.focus } else { false } } ?? 0
+    let first = max(0, min(focusLine - room / 2, lines.count - room))
+    let shown = Array(lines.dropFirst(first).prefix(room))
+    let height = shown.count + 4
+    let r = Rect(x: (g.width - width) / 2, y: max(0, (g.height - height) / 2), width: width, height: height)
+    g.fill(r)
+    let frame = Style(bold: true)
+    g.text("╭" + String(repeating: "─", count: width - 2) + "╮", x: r.x, y: r.y, style: frame)
+    for yy in (r.y + 1)..<(r.maxY - 1) {
+      g.text("│", x: r.x, y: yy, style: frame)
+      g.text("│", x: r.maxX - 1, y: yy, style: frame)
+    }
+    g.text("╰" + String(repeating: "─", count: width - 2) + "╯", x: r.x, y: r.maxY - 1, style: frame)
+    g.text(" " + t.formTitle(form.kind, new: form.editing == nil) + " ", x: r.x + 2, y: r.y, style: .bold)
+    g.text(" " + t.formHints + " ", x: r.x + 2, y: r.maxY - 1, width: width - 4, style: .dim)
+    if first > 0 { g.text("▲", x: r.maxX - 3, y: r.y + 1, style: .dim) }
+    if first + room < lines.count { g.text("▼", x: r.maxX - 3, y: r.maxY - 2, style: .dim) }
+    for (i, line) in shown.enumerated() {
+      let y = r.y + 2 + i
+      let x = r.x + 2
+      switch line {
+      case .error(let message):
+        g.text("↳ " + message, x: x + labelWidth, y: y, width: fieldWidth, style: Style(fg: .red, bold: true))
+      case .field(let f, let index):
+        let focused = index == form.focus
+        g.text(t.label(f), x: x, y: y, width: labelWidth - 1, style: focused ? Style(bold: true) : .dim)
+        let fieldX = x + labelWidth
+        switch form.values[f] {
+        case .text(let input)?:
+          let (text, cursor) = input.visible(width: fieldWidth - 1)
+          g.fill(Rect(x: fieldX, y: y, width: fieldWidth, height: 1), "·", style: Style(fg: .grey, dim: true))
+          g.text(text, x: fieldX, y: y, style: Style(underline: focused))
+          if focused {
+            var cell = g[min(fieldX + cursor, g.width - 1), y]
+            if cell.character == "·" { cell.character = " " }
+            cell.style = Style(reverse: true)
+            g[min(fieldX + cursor, g.width - 1), y] = cell
+          }
+        case .choice(let options, let chosen)?:
+          let text = "‹ " + options[chosen] + " ›"
+          g.text(text, x: fieldX, y: y, width: fieldWidth, style: focused ? Style(reverse: true) : .plain)
+        case nil: break
+        }
+      }
+    }
+  }
+}
+
+enum DialogView {
+  static func render(_ s: AppState, into g: inout Grid) {
+    let sv = s.plan.language == .sv
+    var title = ""
+    var lines: [String] = []
+    switch s.overlay {
+    case .confirmDelete(let id):
+      let name = s.plan.activities.first { $0.id == id }?.title ?? s.plan.milestones.first { $0.id == id }?.title ?? id
+      title = sv ? "Ta bort?" : "Delete?"
+      lines = [sanitized(name), "", sv ? "y / j  ta bort     n / Esc  behåll" : "y  delete     n / Esc  keep"]
+    case .confirmQuit:
+      title = sv ? "Osparade ändringar" : "Unsaved changes"
+      lines = [
+        sv ? "Planen har ändringar som inte är sparade." : "The plan has changes that are not saved.", "",
+        sv ? "s  spara och avsluta" : "s  save and quit",
+        sv ? "d  släng ändringarna och avsluta" : "d  discard the changes and quit",
+        sv ? "Esc  stanna kvar" : "Esc  stay",
+      ]
+    case .conflict:
+      title = sv ? "Filen har ändrats på disken" : "The file changed on disk"
+      lines = [
+        sv
+          ? "Någon annan (en editor, git pull) har ändrat planfilen"
+          : "Someone else (an editor, git pull) changed the plan file",
+        sv
+          ? "sedan den öppnades. Den skrivs inte över i tysthet."
+          : "since it was opened. It is not overwritten silently.", "",
+        sv ? "r  läs om filen (dina ändringar kan ångras med u)" : "r  reload the file (u brings your edits back)",
+        sv ? "o  skriv över den med dina ändringar" : "o  overwrite it with your edits",
+        sv ? "c  spara dina ändringar som en kopia bredvid" : "c  save your edits to a copy beside it",
+        sv ? "Esc  avbryt" : "Esc  cancel",
+      ]
+    case .recover:
+      title = sv ? "Osparade ändringar hittades" : "Unsaved edits found"
+      let count = s.pendingRecovery.map { ($0.activities.count, $0.milestones.count) }
+      lines = [
+        sv ? "Förra gången avslutades arshjul utan att spara." : "Last time arshjul ended without saving.",
+        count.map {
+          sv
+            ? "Journalen har \($0.0) aktiviteter och \($0.1) milstolpar."
+            : "The journal holds \($0.0) activities and \($0.1) milestones."
+        } ?? "",
+        "",
+        sv ? "r  återställ ändringarna" : "r  restore the edits",
+        sv ? "d  släng dem (filen på disken gäller)" : "d  discard them (the file on disk stands)",
+      ]
+    default:
+      return
+    }
+    _ = Box.draw(title: title, lines: lines.map { ($0, Style.plain) }, footer: "", into: &g)
+  }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Editing in the real binary: add an activity by typing, save, quit, check
+# the file; then kill -9 after an unsaved edit and restore it; a second
+# arshjul on the same plan is read-only.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. Tests/e2e/lib.sh
+
+dir=$(mktemp -d)
+plan=$dir/plan.json
+cp plans/kulturtillgangar-2022.json "$plan"
+run="LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-03-28 $BIN $plan; echo EXIT=\$?"
+
+start 120 35 "$run"
+wait_for "1 Stöttande strukturer" >/dev/null
+keys a
+check "a opens a new activity form" wait_for "Ny aktivitet"
+keys -l "Frukostträff i Nyköping, Eskilstuna; Katrineholm"
+keys Tab Right Right Tab C-u
+keys -l "8 mars"
+keys Tab C-u Tab
+keys -l "08:30-09:30"
+keys Enter
+check "the form closes and the status line tells of the new activity" wait_for "Frukostträff i Nyköping, Eskilstuna; Katrineholm · 8 mars 2022 08.30–09.30 · v. 10 · Mötesplatser"
+check "the header says unsaved" wait_for "● ej sparad"
+check "the journal holds the edit" test -s "$plan.arshjul-journal"
+keys s
+check "s saves" wait_for "Sparad"
+check "a clean save removes the journal" test ! -e "$plan.arshjul-journal"
+keys q
+check "q quits with status 0" wait_for "EXIT=0"
+check "arshjul check accepts the saved plan" "$BIN" check "$plan"
+check "the activity is in the file" grep -q '"title": "Frukostträff i Nyköping, Eskilstuna; Katrineholm"' "$plan"
+check "the lock is gone" test ! -e "$plan.lock"
+
+# A bad date keeps the form open with the message beside the field.
+start 120 35 "$run"
+wait_for "1 Stöttande strukturer" >/dev/null
+keys a
+keys -l "Fel datum"
+keys Tab Tab C-u
+keys -l "30 februari"
+keys Enter
+check "a wrong date is told beside its field" wait_for "↳ skriv 2022-03-08, 8/3, 8 mars, idag eller +2v"
+keys Escape
+check "Esc cancels the form" wait_gone "Ny aktivitet"
+keys q
+check "nothing changed, so q quits at once" wait_for "EXIT=0"
+
+# kill -9 after an unsaved edit; the next start offers to restore it.
+before=$(cat "$plan")
+start 120 35 "$run"
+wait_for "1 Stöttande strukturer" >/dev/null
+keys j d
+check "d asks before deleting" wait_for "Ta bort?"
+keys y
+check "the item is gone" wait_for "Borttagen"
+pid=$(child_pid)
+[ -n "$pid" ] && kill -9 "$pid"
+check "after kill -9 the file is untouched" test "$(cat "$plan")" = "$before"
+check "and the journal is there" test -s "$plan.arshjul-journal"
+start 120 35 "$run"
+check "the next start offers to restore" wait_for "Osparade ändringar hittades"
+keys r
+check "r restores the edit (unsaved)" wait_for "● ej sparad"
+keys u
+check "u undoes the restored delete" wait_for "Ångrat"
+keys C-r
+check "Ctrl-R redoes it" wait_for "Gjort om"
+keys q
+check "q asks about unsaved changes" wait_for "Osparade ändringar"
+keys s
+check "s saves and quits" wait_for "EXIT=0"
+check "the deleted activity is gone from the file" sh -c "! grep -q '\"id\": \"projektledaravstamning\"' '$plan'"
+check "the plan is valid" "$BIN" check "$plan"
+
+# A second arshjul on the same plan opens read-only.
+start 120 35 "$run"
+wait_for "1 Stöttande strukturer" >/dev/null
+tmux -S "$SOCK" split-window -t 0 -v "$run"
+sleep 1
+check "the second one says it is read-only" sh -c "tmux -S '$SOCK' capture-pane -p -t 1 | grep -q 'is open in another arshjul'"
+tmux -S "$SOCK" send-keys -t 1 a
+sleep 0.3
+check "and refuses edits" sh -c "tmux -S '$SOCK' capture-pane -p -t 1 | grep -q 'is open in another arshjul'"
+
+rm -rf "$dir"
+finish "editing-e2e"
