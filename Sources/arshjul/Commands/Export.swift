@@ -3,8 +3,8 @@ import PlanKit
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Export the plan: iCalendar for calendars.",
-    subcommands: [ExportICS.self])
+    abstract: "Export the plan: iCalendar for calendars, SVG for the wall.",
+    subcommands: [ExportICS.self, ExportSVG.self])
 }
 
 struct ExportICS: ParsableCommand {
@@ -44,3 +44,40 @@ func writeOutput(_ text: String, to path: String?) throws {
     throw fail("arshjul: \(error.message)")
   }
 }
+
+struct ExportSVG: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "svg",
+    abstract: "Export a printable year wheel (SVG, A3 or A4 landscape).")
+
+  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
+  var plan: String
+
+  @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+  var output: String?
+
+  @Option(help: "The planning year (default: the plan's).")
+  var year: Int?
+
+  @Option(help: "a3 or a4 (landscape).")
+  var paper: SVGOptions.Paper = .a3
+
+  @Option(name: .customLong("theme"), help: "Only this theme (id, name or number); may be repeated.")
+  var themes: [String] = []
+
+  @Flag(help: "Draw a hand at today's date.")
+  var today = false
+
+  func run() throws {
+    let p = try loadOrExit(plan).plan
+    let now = PlanKit.Day(ordinal: SystemClock.today(in: p.timeZone).ordinal)
+    var filter = RangeOptions()
+    filter.themes = themes
+    let options = SVGOptions(
+      year: year ?? p.planningYear(today: now), paper: paper, themes: try filter.themeIDs(of: p),
+      today: today ? now : nil)
+    try writeOutput(SVGWheel.render(p, options), to: output)
+  }
+}
+
+extension SVGOptions.Paper: ExpressibleByArgument {}
