@@ -28,6 +28,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Speed and memory figures (run in release: swift run -c release Benchmarks).
+    .executableTarget(name: "Benchmarks", dependencies: ["PlanKit", "PlanUI"]),
     .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["Golden"]),
     .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit"], exclude: ["Snapshots"]),
     .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit"]),

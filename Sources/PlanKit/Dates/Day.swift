@@ -42,17 +42,25 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Parses exactly `YYYY-MM-DD`; nil for anything else or a day that does not exist.
   public init?(iso text: String) {
-    let u = Array(text.utf8)
-    guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-    func num(_ r: Range<Int>) -> Int? {
-      var v = 0
-      for i in r {
-        guard u[i] >= 0x30 && u[i] <= 0x39 else { return nil }
-        v = v * 10 + Int(u[i] - 0x30)
+    // Digit by digit, without allocating: a plan has thousands of dates.
+    var y = 0
+    var m = 0
+    var d = 0
+    var position = 0
+    for b in text.utf8 {
+      switch position {
+      case 4, 7:
+        guard b == UInt8(ascii: "-") else { return nil }
+      case 0...3, 5, 6, 8, 9:
+        guard b >= 0x30 && b <= 0x39 else { return nil }
+        let v = Int(b - 0x30)
+        if position < 4 { y = y * 10 + v } else if position < 7 { m = m * 10 + v } else { d = d * 10 + v }
+      default:
+        return nil
       }
-      return v
+      position += 1
     }
-    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+    guard position == 10 else { return nil }
     self.init(year: y, month: m, day: d)
   }
 
@@ -137,13 +145,21 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     minutes = hour * 60 + minute
   }
   public init?(_ text: String) {
-    let u = Array(text.utf8)
-    guard u.count == 5, u[2] == UInt8(ascii: ":"),
-      u.indices.allSatisfy({ $0 == 2 || (u[$0] >= 0x30 && u[$0] <= 0x39) })
-    else { return nil }
-    let h = Int(u[0] - 0x30) * 10 + Int(u[1] - 0x30)
-    let m = Int(u[3] - 0x30) * 10 + Int(u[4] - 0x30)
-    self.init(hour: h, minute: m)
+    var digits = 0
+    var value = 0
+    var position = 0
+    for b in text.utf8 {
+      if position == 2 {
+        guard b == UInt8(ascii: ":") else { return nil }
+      } else {
+        guard b >= 0x30 && b <= 0x39, position < 5 else { return nil }
+        value = value * 10 + Int(b - 0x30)
+        digits += 1
+      }
+      position += 1
+    }
+    guard position == 5, digits == 4 else { return nil }
+    self.init(hour: value / 100, minute: value % 100)
   }
   public var hour: Int { minutes / 60 }
   public var minute: Int { minutes % 60 }

@@ -10,6 +10,11 @@ public enum TimeZoneRules {
   /// The zone's UTC offset in seconds at a local day and time.
   public static func offset(_ identifier: String, day: Day, minutes: Int) -> Int {
     guard let tz = TimeZone(identifier: identifier) else { return 0 }
+    return offset(tz, day: day, minutes: minutes)
+  }
+
+  /// The same with the zone already looked up (an export asks many times).
+  static func offset(_ tz: TimeZone, day: Day, minutes: Int) -> Int {
     // Guess with the offset at the naive instant, then correct once.
     let naive = Double(day.ordinal * 86400 + minutes * 60)
     let guess = tz.secondsFromGMT(for: Date(timeIntervalSince1970: naive))

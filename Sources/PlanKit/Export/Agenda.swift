@@ -9,6 +9,12 @@ public struct AgendaItem: Sendable, Equatable {
   public var end: Day
   public var kind: Kind
 
+  public init(start: Day, end: Day, kind: Kind) {
+    self.start = start
+    self.end = end
+    self.kind = kind
+  }
+
   public var id: String {
     switch kind {
     case .activity(let a): a.id

@@ -1,38 +1,150 @@
 /// iCalendar content lines (RFC 5545 §3.1): CRLF endings, folded at 75
-/// octets without ever splitting a UTF-8 character, TEXT escaped.
+/// octets without ever splitting a UTF-8 character, TEXT escaped. Built as
+/// bytes, since folding counts octets and a big plan has many lines.
 struct ContentLines {
-  private(set) var text = ""
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Octets on the current physical line.
+  private var column = 0
 
   mutating func add(_ name: String, _ value: String) {
-    fold(name + ":" + value)
+    write(name)
+    write(":")
+    write(value)
+    endLine()
   }
 
   mutating func add(_ name: String, params: String, _ value: String) {
-    fold(name + ";" + params + ":" + value)
+    write(name)
+    write(";")
+    write(params)
+    write(":")
+    write(value)
+    endLine()
   }
 
+  /// A TEXT property, escaped while it is written (no string in between).
   mutating func text(_ name: String, _ value: String) {
-    add(name, Self.escape(value))
+    write(name)
+    write(":")
+    var c1 = false  // just saw 0xC2: a C1 control may follow
+    for b in value.utf8 {
+      if c1 {
+        c1 = false
+        if b >= 0x80 && b <= 0x9F { continue }  // U+0080–U+009F: dropped
+        put([0xC2, b])
+        continue
+      }
+      switch b {
+      case 0x5C: put([0x5C, 0x5C])
+      case 0x3B: put([0x5C, 0x3B])
+      case 0x2C: put([0x5C, 0x2C])
+      case 0x0A: put([0x5C, 0x6E])
+      case 0x09: put([0x20])
+      case 0xC2: c1 = true
+      case 0..<0x20, 0x7F: continue
+      default:
+        if b & 0xC0 == 0x80 {
+          bytes.append(b)  // inside a character: never folded here
+        } else {
+          let length = b < 0x80 ? 1 : (b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2))
+          if column + length > 75 { foldLine() }
+          bytes.append(b)
+          column += length
+        }
+      }
+    }
+    endLine()
   }
 
-  private mutating func fold(_ line: String) {
-    let bytes = Array(line.utf8)
-    var start = 0
-    var limit = 75
-    while bytes.count - start > limit {
-      var cut = start + limit
-      // Back off to the first byte of a character.
-      while cut > start && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-      text += String(decoding: bytes[start..<cut], as: UTF8.self) + "\r\n "
-      start = cut
-      limit = 74  // the leading space of a continuation line counts
+  /// A short unit that must not be split (an escape, a two-byte character).
+  private mutating func put(_ unit: [UInt8]) {
+    if column + unit.count > 75 { foldLine() }
+    bytes.append(contentsOf: unit)
+    column += unit.count
+  }
+
+  private mutating func foldLine() {
+    bytes.append(contentsOf: [0x0D, 0x0A, 0x20])
+    column = 1  // the leading space of a continuation line counts
+  }
+
+  /// A date property written digit by digit: `NAME;PARAMS:YYYYMMDD[THHMM00]`.
+  /// Thousands of events each have several, so no strings are made for them.
+  mutating func date(_ name: String, params: String, _ day: Day, _ time: TimeOfDay? = nil) {
+    write(name)
+    write(";")
+    write(params)
+    write(":")
+    let (y, m, d) = day.ymd
+    digits(y, 4)
+    digits(m, 2)
+    digits(d, 2)
+    if let time {
+      bytes.append(UInt8(ascii: "T"))
+      digits(time.hour, 2)
+      digits(time.minute, 2)
+      digits(0, 2)
+      column += 7
     }
-    text += String(decoding: bytes[start...], as: UTF8.self) + "\r\n"
+    endLine()
+  }
+
+  private mutating func digits(_ v: Int, _ width: Int) {
+    var divisor = 1
+    for _ in 1..<width { divisor *= 10 }
+    var rest = v
+    for _ in 0..<width {
+      bytes.append(UInt8(48 + (rest / divisor) % 10))
+      rest %= divisor
+      divisor /= 10
+    }
+    column += width
+  }
+
+  /// Appends as it goes, folding before any character that would pass 75
+  /// octets, so a character is never split and no line is built twice.
+  private mutating func write(_ s: String) {
+    // It fits on the line whole (the usual case): no need to look at characters.
+    let count = s.utf8.count
+    if column + count <= 75 {
+      bytes.append(contentsOf: s.utf8)
+      column += count
+      return
+    }
+    var remaining = 0
+    for b in s.utf8 {
+      if remaining > 0 {
+        bytes.append(b)
+        remaining -= 1
+        continue
+      }
+      let length = b < 0x80 ? 1 : (b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2))
+      if column + length > 75 {
+        bytes.append(contentsOf: [0x0D, 0x0A, 0x20])
+        column = 1  // the leading space of a continuation line counts
+      }
+      bytes.append(b)
+      column += length
+      remaining = length - 1
+    }
+  }
+
+  private mutating func endLine() {
+    bytes.append(contentsOf: [0x0D, 0x0A])
+    column = 0
   }
 
   /// TEXT escaping: backslash, semicolon, comma and newline; never colon.
   /// Other control characters cannot be written in TEXT and are dropped.
   static func escape(_ s: String) -> String {
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x7F || $0 == 0xC2 }) {
+      return s
+    }
     var out = ""
     for scalar in s.unicodeScalars {
       switch scalar {

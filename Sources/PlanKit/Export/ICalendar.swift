@@ -1,3 +1,5 @@
+import Foundation
+
 public struct ICalendarOptions: Sendable {
   /// Only items with an occurrence in this range; nil = all.
   public var range: DayRange?
@@ -21,41 +23,68 @@ public enum ICalendar {
   public static let productID = "-//arshjul//arshjul year-wheel planner//EN"
 
   public static func export(_ plan: Plan, options: ICalendarOptions) -> String {
-    var c = ContentLines()
+    String(decoding: exportBytes(plan, options: options), as: UTF8.self)
+  }
+
+  /// The calendar as the UTF-8 bytes of the file (what `-o` writes).
+  public static func exportBytes(_ plan: Plan, options: ICalendarOptions) -> [UInt8] {
+    var c = ContentLines(capacity: 400 * (plan.activities.count + plan.milestones.count) + 4096)
     let w = Wording(plan.language)
     let themeFilter = options.themes.map(Set.init)
     func wanted(_ theme: String) -> Bool { themeFilter?.contains(theme) ?? true }
 
-    let activities = plan.activities.filter { a in
-      guard wanted(a.theme) else { return false }
+    // Indices are sorted, not the items: an activity is a big value to move.
+    let activities = plan.activities.indices.filter { i in
+      guard wanted(plan.activities[i].theme) else { return false }
       guard let r = options.range else { return true }
       var any = false
-      a.forEachOccurrence(in: r) { _ in any = true }
+      plan.activities[i].forEachOccurrence(in: r) { _ in any = true }
       return any
-    }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-    let milestones = plan.milestones.filter { m in
-      wanted(m.theme) && (options.range?.contains(m.date) ?? true)
-    }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }.sorted { i, j in
+      // Fields, not whole items: copying an activity costs a retain per string.
+      let (si, sj) = (plan.activities[i].start, plan.activities[j].start)
+      return si != sj ? si < sj : plan.activities[i].id < plan.activities[j].id
+    }
+    let milestones = plan.milestones.indices.filter { i in
+      let m = plan.milestones[i]
+      return wanted(m.theme) && (options.range?.contains(m.date) ?? true)
+    }.sorted { i, j in
+      let (di, dj) = (plan.milestones[i].date, plan.milestones[j].date)
+      return di != dj ? di < dj : plan.milestones[i].id < plan.milestones[j].id
+    }
 
     c.add("BEGIN", "VCALENDAR")
     c.add("VERSION", "2.0")
     c.add("PRODID", productID)
     c.add("CALSCALE", "GREGORIAN")
     c.add("METHOD", "PUBLISH")
-    c.text("NAME", sanitized(plan.title))
-    c.text("X-WR-CALNAME", sanitized(plan.title))
-    let timed = activities.filter { $0.time != nil }
-    if !timed.isEmpty {
+    // TEXT escaping drops control characters itself: no separate pass.
+    c.text("NAME", plan.title)
+    c.text("X-WR-CALNAME", plan.title)
+    // The years the timed events reach, for the time zone's rules.
+    var first = Int.max
+    var last = Int.min
+    for i in activities where plan.activities[i].time != nil {
+      first = min(first, plan.activities[i].start.year)
+    }
+    for i in activities where plan.activities[i].time != nil {
+      last = max(last, plan.activities[i].lastDay?.year ?? max(plan.activities[i].start.year, first) + 10)
+    }
+    if first != Int.max {
       c.add("X-WR-TIMEZONE", plan.timeZone)
-      let first = timed.map(\.start.year).min()!
-      let last = timed.map { a in a.lastDay?.year ?? max(a.start.year, first) + 10 }.max()!
       VTimeZone.write(plan.timeZone, years: (first - 1)...(last + 1), into: &c)
     }
     let stamp = utcStamp(options.stamp)
-    for a in activities { event(a, plan: plan, stamp: stamp, wording: w, into: &c) }
-    for m in milestones { event(m, plan: plan, stamp: stamp, wording: w, into: &c) }
+    let zone = TimeZone(identifier: plan.timeZone)
+    // Each theme's CATEGORIES value, escaped once rather than per event.
+    var categories: [String: String] = [:]
+    for t in plan.themes { categories[t.id] = ContentLines.escape(t.name) }
+    for i in activities {
+      event(plan.activities[i], plan: plan, stamp: stamp, wording: w, zone: zone, categories: categories, into: &c)
+    }
+    for i in milestones { event(plan.milestones[i], plan: plan, stamp: stamp, wording: w, into: &c) }
     c.add("END", "VCALENDAR")
-    return c.text
+    return c.bytes
   }
 
   static func uid(_ item: String, _ plan: Plan) -> String { "\(item)-\(plan.id)@arshjul" }
@@ -75,42 +104,44 @@ public enum ICalendar {
     return date(day) + "T" + pad(rest / 3600, 2) + pad(rest / 60 % 60, 2) + pad(rest % 60, 2) + "Z"
   }
 
-  static func event(_ a: Activity, plan: Plan, stamp: String, wording w: Wording, into c: inout ContentLines) {
-    let theme = plan.theme(a.theme)?.name ?? a.theme
+  static func event(
+    _ a: borrowing Activity, plan: Plan, stamp: String, wording w: Wording, zone: TimeZone?, categories: [String: String],
+    into c: inout ContentLines
+  ) {
     c.add("BEGIN", "VEVENT")
     c.add("UID", uid(a.id, plan))
     c.add("DTSTAMP", stamp)
+    let tz = "TZID=" + plan.timeZone
     if let t = a.time {
-      let tz = "TZID=" + plan.timeZone
-      c.add("DTSTART", params: tz, local(a.start, t.start))
-      c.add("DTEND", params: tz, local(a.end, t.end))
+      c.date("DTSTART", params: tz, a.start, t.start)
+      c.date("DTEND", params: tz, a.end, t.end)
     } else {
-      c.add("DTSTART", params: "VALUE=DATE", date(a.start))
-      c.add("DTEND", params: "VALUE=DATE", date(a.end + 1))  // exclusive
+      c.date("DTSTART", params: "VALUE=DATE", a.start)
+      c.date("DTEND", params: "VALUE=DATE", a.end + 1)  // exclusive
     }
     if let r = a.repeatRule {
-      c.add("RRULE", rrule(r, a, plan))
+      c.add("RRULE", rrule(r, a, plan, zone: zone))
       for d in r.except.sorted() {
         if let t = a.time {
-          c.add("EXDATE", params: "TZID=" + plan.timeZone, local(d, t.start))
+          c.date("EXDATE", params: tz, d, t.start)
         } else {
-          c.add("EXDATE", params: "VALUE=DATE", date(d))
+          c.date("EXDATE", params: "VALUE=DATE", d)
         }
       }
     }
-    c.text("SUMMARY", sanitized(a.title))
+    c.text("SUMMARY", a.title)
     var description: [String] = []
-    if let notes = a.notes, !notes.isEmpty { description.append(sanitized(notes, keepNewlines: true)) }
-    if let owner = a.owner, !owner.isEmpty { description.append("\(w.ownerWord): \(sanitized(owner))") }
+    if let notes = a.notes, !notes.isEmpty { description.append(notes) }
+    if let owner = a.owner, !owner.isEmpty { description.append("\(w.ownerWord): \(owner)") }
     if !description.isEmpty { c.text("DESCRIPTION", description.joined(separator: "\n\n")) }
-    if let loc = a.location, !loc.isEmpty { c.text("LOCATION", sanitized(loc)) }
-    c.add("CATEGORIES", ContentLines.escape(sanitized(theme)))
+    if let loc = a.location, !loc.isEmpty { c.text("LOCATION", loc) }
+    c.add("CATEGORIES", categories[a.theme] ?? ContentLines.escape(a.theme))
     if a.status == .cancelled { c.add("STATUS", "CANCELLED") }
     if a.time == nil { c.add("TRANSP", "TRANSPARENT") }
     c.add("END", "VEVENT")
   }
 
-  static func rrule(_ r: Repeat, _ a: Activity, _ plan: Plan) -> String {
+  static func rrule(_ r: Repeat, _ a: Activity, _ plan: Plan, zone: TimeZone?) -> String {
     var parts: [String] = []
     switch r.every {
     case .week: parts.append("FREQ=WEEKLY")
@@ -133,7 +164,7 @@ public enum ICalendar {
       if let t = a.time {
         // With a TZID on DTSTART, UNTIL must be UTC (RFC 5545 §3.3.10): the
         // start of an occurrence on the last day, in UTC.
-        let offset = TimeZoneRules.offset(plan.timeZone, day: u, minutes: t.start.minutes)
+        let offset = zone.map { TimeZoneRules.offset($0, day: u, minutes: t.start.minutes) } ?? 0
         parts.append("UNTIL=" + utcStamp(u.ordinal * 86400 + t.start.minutes * 60 - offset))
       } else {
         parts.append("UNTIL=" + date(u))
@@ -142,18 +173,18 @@ public enum ICalendar {
     return parts.joined(separator: ";")
   }
 
-  static func event(_ m: Milestone, plan: Plan, stamp: String, wording w: Wording, into c: inout ContentLines) {
+  static func event(_ m: borrowing Milestone, plan: Plan, stamp: String, wording w: Wording, into c: inout ContentLines) {
     let theme = plan.theme(m.theme)?.name ?? m.theme
     c.add("BEGIN", "VEVENT")
     c.add("UID", uid(m.id, plan))
     c.add("DTSTAMP", stamp)
-    c.add("DTSTART", params: "VALUE=DATE", date(m.date))
-    c.add("DTEND", params: "VALUE=DATE", date(m.date + 1))
-    c.text("SUMMARY", "◆ " + sanitized(m.title))
+    c.date("DTSTART", params: "VALUE=DATE", m.date)
+    c.date("DTEND", params: "VALUE=DATE", m.date + 1)
+    c.text("SUMMARY", "◆ " + m.title)
     var description = "\(w.milestoneWord) (\(w.milestoneState(m.done)))"
-    if let notes = m.notes, !notes.isEmpty { description += "\n\n" + sanitized(notes, keepNewlines: true) }
+    if let notes = m.notes, !notes.isEmpty { description += "\n\n" + notes }
     c.text("DESCRIPTION", description)
-    c.add("CATEGORIES", ContentLines.escape(sanitized(theme)) + "," + ContentLines.escape(w.milestoneWord))
+    c.add("CATEGORIES", ContentLines.escape(theme) + "," + ContentLines.escape(w.milestoneWord))
     c.add("TRANSP", "TRANSPARENT")
     c.add("X-ARSHJUL-KIND", "milestone")
     c.add("END", "VEVENT")

@@ -395,9 +395,17 @@ public enum SVGWheel {
       return svg.text
     }
 
+    /// A, B, … Z, AA, AB, … (bijective base 26, so it never runs out).
     func milestoneLetter(_ i: Int) -> String {
       let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-      return i < 26 ? String(letters[i]) : "\(letters[i / 26 - 1])\(letters[i % 26])"
+      var n = i + 1
+      var out = ""
+      while n > 0 {
+        n -= 1
+        out = String(letters[n % 26]) + out
+        n /= 26
+      }
+      return out
     }
 
     /// Lanes within a ring, so that activities that overlap sit side by side.
@@ -524,79 +532,82 @@ public enum SVGWheel {
         }
       }
       let available = height - 10 * k - y
-      var size = 3.2 * k
-      var columns = 1
-      var laid: [(Row, [String])] = []
-      func layout(_ size: Double, _ columns: Int) -> (Double, [(Row, [String])]) {
+      // Lines an entry needs at a size, estimated from its length (wrapping
+      // every entry at every size tried would cost more than the poster).
+      func perLine(_ size: Double, _ columns: Int) -> Int {
         let colWidth = ((right - x) - Double(columns - 1) * 5 * k) / Double(columns)
-        let textWidth = colWidth - size * 11
+        return max(10, Int((colWidth - size * 11) / (size * 0.5)))
+      }
+      func heightNeeded(_ size: Double, _ columns: Int) -> Double {
+        let per = perLine(size, columns)
         var total = 0.0
-        var out: [(Row, [String])] = []
         for row in rows {
           switch row {
-          case .heading:
-            total += size * 1.9
-            out.append((row, []))
-          case .item(_, _, let what):
-            let lines = wrap(sanitized(what), width: max(10, Int(textWidth / (size * 0.5))))
-            total += size * 1.3 * Double(lines.count)
-            out.append((row, lines))
+          case .heading: total += size * 1.9
+          case .item(_, _, let what): total += size * 1.3 * Double(max(1, (what.count + per - 1) / per))
           }
         }
-        return (total / Double(columns), out)
+        return total / Double(columns)
       }
-      while true {
-        let (needed, result) = layout(size, columns)
-        laid = result
-        if needed <= available || (size <= 1.7 * k && columns == 2) { break }
+      var size = 3.2 * k
+      var columns = 1
+      while heightNeeded(size, columns) > available {
         if size > 2.2 * k {
           size -= 0.1 * k
         } else if columns == 1 {
-          columns = 2; size = 2.8 * k
-        } else {
+          columns = 2
+          size = 2.8 * k
+        } else if size > 1.7 * k {
           size -= 0.1 * k
+        } else {
+          break
         }
       }
       let colWidth = ((right - x) - Double(columns - 1) * 5 * k) / Double(columns)
       var col = 0
       var cy = y
       let bottom = height - 10 * k
-      for (row, lines) in laid {
-        let rowHeight: Double
-        switch row {
-        case .heading: rowHeight = size * 1.9
-        case .item: rowHeight = size * 1.3 * Double(lines.count)
+      for (ri, row) in rows.enumerated() {
+        var lines: [String] = []
+        if case .item(_, _, let what) = row { lines = wrap(sanitized(what), width: perLine(size, columns)) }
+        let rowHeight = lines.isEmpty ? size * 1.9 : size * 1.3 * Double(lines.count)
+        if cy + rowHeight > bottom {
+          if col + 1 < columns {
+            col += 1
+            cy = y
+          } else {
+            // Too many to list on the paper: say how many are left out.
+            let left = rows[ri...].filter { if case .item = $0 { true } else { false } }.count
+            svg.element(
+              "text",
+              [
+                ("x", n(x + Double(col) * (colWidth + 5 * k))), ("y", n(cy + size)), ("font-size", n(size)),
+                ("font-style", "italic"), ("fill", "#555555"),
+              ],
+              text: sv ? "… och \(left) till (arshjul summary listar alla)" : "… and \(left) more (arshjul summary lists them all)")
+            break
+          }
         }
-        if cy + rowHeight > bottom && col + 1 < columns {
-          col += 1
-          cy = y
-        }
-        let cx = x + Double(col) * (colWidth + 5 * k)
+        let lx = x + Double(col) * (colWidth + 5 * k)
         switch row {
         case .heading(let name, let fill):
           svg.element(
             "text",
-            [
-              ("x", n(cx)), ("y", n(cy + size * 1.5)), ("font-size", n(size * 1.12)), ("font-weight", "bold"),
-              ("fill", fill),
-            ],
+            [("x", n(lx)), ("y", n(cy + size * 1.5)), ("font-size", n(size * 1.12)), ("font-weight", "bold"), ("fill", fill)],
             text: name)
         case .item(let num, let date, _):
           svg.element(
-            "text",
-            [("x", n(cx)), ("y", n(cy + size)), ("font-size", n(size)), ("font-weight", "bold"), ("fill", "#222222")],
+            "text", [("x", n(lx)), ("y", n(cy + size)), ("font-size", n(size)), ("font-weight", "bold"), ("fill", "#222222")],
             text: num)
           svg.element(
-            "text", [("x", n(cx + size * 2.4)), ("y", n(cy + size)), ("font-size", n(size)), ("fill", "#555555")],
-            text: date)
+            "text", [("x", n(lx + size * 2.4)), ("y", n(cy + size)), ("font-size", n(size)), ("fill", "#555555")], text: date)
           for (i, line) in lines.enumerated() {
             svg.element(
               "text",
               [
-                ("x", n(cx + size * 11)), ("y", n(cy + size + Double(i) * size * 1.3)), ("font-size", n(size)),
+                ("x", n(lx + size * 11)), ("y", n(cy + size + Double(i) * size * 1.3)), ("font-size", n(size)),
                 ("fill", "#222222"),
-              ],
-              text: line)
+              ], text: line)
           }
         }
         cy += rowHeight

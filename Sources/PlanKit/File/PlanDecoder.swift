@@ -8,27 +8,37 @@ struct PlanDecoder {
   }
 
   /// Reads the members of one JSON object, remembering which were known.
+  /// Objects here have a dozen members: a linear search beats a dictionary.
   struct Fields {
-    let members: [String: JSONMember]
+    let list: [JSONMember]
     let position: SourcePosition
-    var what: String
-    var known: Set<String> = []
+    /// What the object is, for messages ("activity \"frukosttraff\""); made only when needed.
+    var kind: String
+    var id: String?
+    var known: [String] = []
 
     init(_ members: [JSONMember], at position: SourcePosition, what: String) {
-      var map: [String: JSONMember] = [:]
-      for m in members { map[m.key] = m }
-      self.members = map
+      list = members
       self.position = position
-      self.what = what
+      kind = what
     }
 
+    var what: String {
+      get { id.map { "\(kind) \(quoted($0))" } ?? kind }
+      set { kind = newValue }
+    }
+
+    func member(_ key: String) -> JSONMember? { list.first { $0.key == key } }
+
     mutating func node(_ key: String) -> JSONNode? {
-      known.insert(key)
-      return members[key]?.node
+      known.append(key)
+      return member(key)?.node
     }
 
     var extra: [String: JSONNode] {
-      members.filter { !known.contains($0.key) }.mapValues(\.node)
+      var out: [String: JSONNode] = [:]
+      for m in list where !known.contains(m.key) { out[m.key] = m.node }
+      return out
     }
   }
 
@@ -174,8 +184,8 @@ struct PlanDecoder {
       themePositions[theme.id] = node.position
       themes.append(theme)
     }
-    if f.members["themes"] != nil && themes.isEmpty && problems.isEmpty {
-      problem("the plan has no themes; add at least one", at: f.members["themes"]!.node.position)
+    if f.member("themes") != nil && themes.isEmpty && problems.isEmpty {
+      problem("the plan has no themes; add at least one", at: f.member("themes")!.node.position)
     }
     let themeIDs = Set(themes.map(\.id))
     var seenIDs: [String: SourcePosition] = [:]
@@ -207,7 +217,10 @@ struct PlanDecoder {
   mutating func decodeTheme(_ node: JSONNode) -> Theme? {
     guard var f = object(node, what: "a theme") else { return nil }
     let id = identifier(&f, "id")
-    if let id { f.what = "theme \(quoted(id))" }
+    if let id {
+      f.kind = "theme"
+      f.id = id
+    }
     let name = text(&f, "name", required: true)
     var color = ThemeColor.named("white")
     if let (c, pos) = string(&f, "color", required: false) {
@@ -240,13 +253,14 @@ struct PlanDecoder {
       _ = f.node("title")
       return nil
     }
-    f.what = "activity \(quoted(id))"
+    f.kind = "activity"
+    f.id = id
     let title = text(&f, "title", required: true)
     let theme = themeRef(&f, themes: themes)
     let start = day(&f, "start", required: true)
     var end = day(&f, "end", required: false)
     if let s = start, let e = end, e < s {
-      problem("\(f.what): end \(e) is before start \(s)", at: f.members["end"]!.node.position)
+      problem("\(f.what): end \(e) is before start \(s)", at: f.member("end")!.node.position)
       end = nil
     }
     var time: ClockSpan?
@@ -286,7 +300,7 @@ struct PlanDecoder {
     let e = clock("end", &self)
     guard let s, let e else { return nil }
     if e <= s {
-      problem("\(f.what): end \(e) is not after start \(s)", at: f.members["end"]!.node.position)
+      problem("\(f.what): end \(e) is not after start \(s)", at: f.member("end")!.node.position)
       return nil
     }
     return ClockSpan(start: s, end: e, extra: f.extra)
@@ -326,10 +340,10 @@ struct PlanDecoder {
     let until = day(&f, "until", required: false)
     let count = int(&f, "count", required: false)
     if until != nil && count != nil {
-      problem("\(f.what): give \"until\" or \"count\", not both", at: f.members["count"]!.node.position)
+      problem("\(f.what): give \"until\" or \"count\", not both", at: f.member("count")!.node.position)
     } else if let u = until {
       if u < start {
-        problem("\(f.what): until \(u) is before the first occurrence \(start)", at: f.members["until"]!.node.position)
+        problem("\(f.what): until \(u) is before the first occurrence \(start)", at: f.member("until")!.node.position)
       } else {
         end = .until(u)
       }
@@ -371,7 +385,8 @@ struct PlanDecoder {
   mutating func decodeMilestone(_ node: JSONNode, themes: Set<String>) -> Milestone? {
     guard var f = object(node, what: "a milestone") else { return nil }
     guard let id = identifier(&f, "id") else { return nil }
-    f.what = "milestone \(quoted(id))"
+    f.kind = "milestone"
+    f.id = id
     let title = text(&f, "title", required: true)
     let date = day(&f, "date", required: true)
     let theme = themeRef(&f, themes: themes)

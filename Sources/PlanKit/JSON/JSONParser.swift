@@ -123,8 +123,10 @@ public struct JSONParser {
       }
       let keyPos = here
       let key = try parseString()
-      if seen.contains(key) { throw fail("key \"\(key)\" appears twice in this object", at: keyPos) }
-      seen.insert(key)
+      // Plan objects have a dozen keys: a scan is cheaper than hashing them all.
+      let duplicate = members.count < 32 ? members.contains { $0.key == key } : !seen.insert(key).inserted
+      if members.count == 31 { seen = Set(members.map(\.key) + [key]) }
+      if duplicate { throw fail("key \"\(key)\" appears twice in this object", at: keyPos) }
       skipWhitespace()
       guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
       guard bytes[index] == UInt8(ascii: ":") else {
@@ -223,7 +225,20 @@ public struct JSONParser {
 
   private mutating func parseString() throws(JSONSyntaxError) -> String {
     index += 1
-    var out: [UInt8] = []
+    // Most strings have no escapes: take the bytes between the quotes as they are.
+    var end = index
+    while end < bytes.count {
+      let b = bytes[end]
+      if b == UInt8(ascii: "\"") {
+        let s = String(decoding: bytes[index..<end], as: UTF8.self)
+        index = end + 1
+        return s
+      }
+      if b == UInt8(ascii: "\\") || b < 0x20 { break }
+      end += 1
+    }
+    var out: [UInt8] = Array(bytes[index..<end])
+    index = end
     while true {
       guard index < bytes.count else {
         throw fail("unexpected end of file inside a string; a closing quote is missing")

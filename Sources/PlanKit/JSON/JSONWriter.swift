@@ -54,6 +54,12 @@ public enum JSONWriter {
 
   public static func quote(_ s: String, into out: inout String) {
     out.append("\"")
+    // Nothing to escape (the usual case): append it whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+      out.append(s)
+      out.append("\"")
+      return
+    }
     for scalar in s.unicodeScalars {
       switch scalar {
       case "\"": out.append("\\\"")

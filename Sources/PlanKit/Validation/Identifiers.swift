@@ -4,13 +4,15 @@ public enum Identifier {
   public static let maxLength = 64
 
   public static func isValid(_ id: String) -> Bool {
-    let u = Array(id.utf8)
-    guard !u.isEmpty, u.count <= maxLength else { return false }
-    func ok(_ b: UInt8) -> Bool {
-      (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
-        || b == 0x2E
+    var count = 0
+    for b in id.utf8 {
+      let ok =
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+        || ((b == 0x2D || b == 0x2E) && count > 0)
+      guard ok else { return false }
+      count += 1
     }
-    return u.allSatisfy(ok) && u[0] != 0x2D && u[0] != 0x2E
+    return count > 0 && count <= maxLength
   }
 
   public static let rule = "letters a–z, digits, '-', '_' and '.' (at most 64, not starting with '-' or '.')"

@@ -46,7 +46,10 @@ public func isControl(_ s: Unicode.Scalar) -> Bool {
 /// must never carry one (summaries, the screen). Newlines become spaces
 /// unless kept.
 public func sanitized(_ s: String, keepNewlines: Bool = false) -> String {
-  guard s.unicodeScalars.contains(where: isControl) else { return s }
+  // C0 and DEL are single bytes, C1 starts with 0xC2: without those there is nothing to do.
+  guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+    s.unicodeScalars.contains(where: isControl)
+  else { return s }
   var out = String.UnicodeScalarView()
   for scalar in s.unicodeScalars {
     if scalar == "\n" && keepNewlines {

@@ -4,14 +4,8 @@ import PlanKit
 /// milestones) or one activity.
 public enum GanttRow: Sendable, Equatable {
   case theme(Theme)
-  case activity(Activity)
-
-  var themeID: String {
-    switch self {
-    case .theme(let t): t.id
-    case .activity(let a): a.theme
-    }
-  }
+  /// The activity's index in the plan.
+  case activity(Int)
 }
 
 /// What the Gantt chart shows for a state: its rows and its time window.
@@ -21,21 +15,14 @@ public struct GanttLayout: Sendable {
   public let window: DayRange
 
   public init(_ s: AppState) {
-    let year = s.yearRange
+    let index = s.index
     var rows: [GanttRow] = []
     for theme in s.visibleThemes {
       rows.append(.theme(theme))
-      var items: [(Day, Activity)] = []
-      for a in s.plan.activities where a.theme == theme.id {
-        var first: Day?
-        a.forEachOccurrence(in: year) { occ in if first == nil { first = occ.start } }
-        if let first { items.append((first, a)) }
-      }
-      items.sort { ($0.0, $0.1.title) < ($1.0, $1.1.title) }
-      rows += items.map { .activity($0.1) }
+      rows += (index.rows[theme.id] ?? []).map { .activity($0) }
     }
     self.rows = rows
-    window = GanttLayout.window(s.zoom, cursor: s.cursor, year: year, startMonth: s.plan.startMonth)
+    window = GanttLayout.window(s.zoom, cursor: s.cursor, year: s.yearRange, startMonth: s.plan.startMonth)
   }
 
   static func window(_ zoom: Zoom, cursor: Day, year: DayRange, startMonth: Int) -> DayRange {
@@ -56,8 +43,13 @@ public struct GanttLayout: Sendable {
   /// The row the selection stands on.
   public func selectedRow(_ s: AppState) -> Int? {
     if let id = s.focusID {
-      if let i = rows.firstIndex(where: { if case .activity(let a) = $0 { a.id == id } else { false } }) { return i }
-      if let m = s.plan.milestones.first(where: { $0.id == id }),
+      let index = s.index
+      if let ai = index.activityIndex[id],
+        let i = rows.firstIndex(where: { if case .activity(let a) = $0 { a == ai } else { false } })
+      {
+        return i
+      }
+      if let mi = index.milestoneIndex[id], case let m = s.plan.milestones[mi],
         let i = rows.firstIndex(where: { if case .theme(let t) = $0 { t.id == m.theme } else { false } })
       {
         return i

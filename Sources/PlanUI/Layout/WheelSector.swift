@@ -10,7 +10,9 @@ public struct WheelSector: Sendable {
     let monday = s.cursor - (s.cursor.weekday - 1)
     let year = s.yearRange
     range = DayRange(from: max(monday, year.from), to: min(monday + 6, year.to))
-    let agenda = s.plan.agenda(in: range, themes: Set(s.visibleThemes.map(\.id)))
+    let index = s.index
+    let range = self.range
+    let agenda = index.overlapping(range).filter { $0.end >= range.from }.map { index.item($0, in: s.plan) }
     items = s.visibleThemes.map { t in (t, agenda.filter { $0.theme == t.id }) }
   }
 

@@ -69,6 +69,10 @@ public struct AppState: Sendable {
   public var ganttScroll = 0
   public var listScroll = 0
 
+  /// Derived data of the planning year and of the search, kept fresh by `normalize`.
+  var indexStorage: YearIndex?
+  var searchStorage: SearchMatches?
+
   public init(plan: Plan, fileName: String, today: Day, width: Int = 80, height: Int = 24) {
     self.plan = plan
     self.fileName = fileName
@@ -79,6 +83,7 @@ public struct AppState: Sendable {
     self.year = y
     let range = plan.yearRange(y)
     cursor = range.contains(today) ? today : range.from
+    indexStorage = YearIndex(self)
     normalize(&self)
   }
 
@@ -101,14 +106,62 @@ public struct AppState: Sendable {
   /// Rows between the header and the two bottom lines.
   public var bodyRect: Rect { Rect(x: 0, y: 1, width: width, height: height - 3) }
 
-  public var focusedActivity: Activity? { plan.activities.first { $0.id == focusID } }
-  public var focusedMilestone: Milestone? { plan.milestones.first { $0.id == focusID } }
+  /// The year's index: the stored one when it is current, else a fresh one.
+  public var index: YearIndex {
+    if let i = indexStorage, i.key == YearIndex.key(self) { return i }
+    return YearIndex(self)
+  }
+
+  /// Which items match the search in force.
+  var searchMatches: SearchMatches {
+    if let m = searchStorage, m.key == SearchMatches.key(self) { return m }
+    return SearchMatches(self)
+  }
+
+  public var focusedActivity: Activity? {
+    guard let id = focusID, let i = index.activityIndex[id], i < plan.activities.count else { return nil }
+    return plan.activities[i]
+  }
+  public var focusedMilestone: Milestone? {
+    guard let id = focusID, let i = index.milestoneIndex[id], i < plan.milestones.count else { return nil }
+    return plan.milestones[i]
+  }
 
   /// Does this item match the search in force (case- and accent-blind)?
   public func matches(_ title: String, _ extra: String?...) -> Bool {
     guard !search.isEmpty else { return true }
     let needle = fold(search)
     return ([title] + extra.compactMap { $0 }).contains { fold($0).contains(needle) }
+  }
+}
+
+/// The search in force, applied once per search and plan version.
+struct SearchMatches: Sendable {
+  struct Key: Sendable, Equatable {
+    var search: String
+    var version: Int
+    var activities: Int
+  }
+  let key: Key
+  let activities: [Bool]
+  let milestones: [Bool]
+
+  static func key(_ s: AppState) -> Key { Key(search: s.search, version: s.version, activities: s.plan.activities.count) }
+
+  init(_ s: AppState) {
+    key = SearchMatches.key(s)
+    if s.search.isEmpty {
+      activities = []
+      milestones = []
+      return
+    }
+    activities = s.plan.activities.map { s.matches($0.title, $0.owner, $0.location, $0.notes) }
+    milestones = s.plan.milestones.map { s.matches($0.title, $0.notes) }
+  }
+
+  func matches(_ r: YearIndex.Ref) -> Bool {
+    if key.search.isEmpty { return true }
+    return r.isMilestone ? milestones[r.milestone] : activities[r.activity]
   }
 }
 

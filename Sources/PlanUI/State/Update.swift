@@ -172,7 +172,7 @@ func moveRow(_ s: inout AppState, by n: Int) {
     guard !layout.items.isEmpty else { return }
     let current = layout.selectedRow(s) ?? 0
     let i = max(0, min(layout.items.count - 1, current + n))
-    s.focusID = layout.items[i].id
+    s.focusID = layout.id(layout.items[i])
     s.cursor = layout.items[i].start
     s.year = s.plan.planningYear(containing: s.cursor)
   case .wheel:
@@ -189,9 +189,9 @@ func moveRow(_ s: inout AppState, by n: Int) {
     let i = max(0, min(layout.rows.count - 1, current + n))
     switch layout.rows[i] {
     case .theme(let t): focusLane(&s, t, layout: layout)
-    case .activity(let a):
-      s.focusID = a.id
-      s.focusTheme = a.theme
+    case .activity(let i):
+      s.focusID = s.plan.activities[i].id
+      s.focusTheme = s.plan.activities[i].theme
     // The cursor keeps its column, as in a spreadsheet; the status line
     // tells of the occurrence nearest to it.
     }
@@ -210,8 +210,8 @@ func nearestOccurrence(_ a: Activity, to day: Day, in range: DayRange) -> Occurr
 
 func focusListRow(_ s: inout AppState) {
   let layout = ListLayout(s)
-  guard let i = layout.items.firstIndex(where: { $0.start >= s.cursor }) ?? layout.items.indices.last else { return }
-  s.focusID = layout.items[i].id
+  guard !layout.items.isEmpty else { return }
+  s.focusID = layout.id(layout.items[layout.firstRow(onOrAfter: s.cursor)])
 }
 
 func toggleTheme(_ s: inout AppState, _ n: Int) {
@@ -251,26 +251,29 @@ func typeSearch(_ s: inout AppState, _ key: Key) -> [Effect] {
   return []
 }
 
-/// Jumps to the next item (by date, from the cursor) that matches the search.
+/// Jumps to the next item (by date, from the cursor) that matches the search,
+/// looking a few years ahead; only the matching items are expanded.
 func nextMatch(_ s: inout AppState, includingCursor: Bool = false) {
   guard !s.search.isEmpty else { return }
   let visible = Set(s.visibleThemes.map(\.id))
   let horizon = DayRange(from: s.yearRange.from - 366, to: s.yearRange.to + 3 * 366)
-  let items = s.plan.agenda(in: horizon, themes: visible).filter { item in
-    switch item.kind {
-    case .activity(let a): s.matches(a.title, a.owner, a.location, a.notes)
-    case .milestone(let m): s.matches(m.title, m.notes)
-    }
+  let matches = s.searchMatches
+  var hits: [(day: Day, id: String, theme: String)] = []
+  for (i, a) in s.plan.activities.enumerated() where matches.activities[i] && visible.contains(a.theme) {
+    a.forEachOccurrence(in: horizon) { hits.append(($0.start, a.id, a.theme)) }
   }
-  let after = items.first {
-    includingCursor
-      ? $0.start >= s.cursor : ($0.start > s.cursor || ($0.start == s.cursor && $0.id > (s.focusID ?? "")))
+  for (i, m) in s.plan.milestones.enumerated() where matches.milestones[i] && visible.contains(m.theme) {
+    if horizon.contains(m.date) { hits.append((m.date, m.id, m.theme)) }
   }
-  guard let hit = after ?? items.first else {
+  hits.sort { ($0.day, $0.id) < ($1.day, $1.id) }
+  let after = hits.first {
+    includingCursor ? $0.day >= s.cursor : ($0.day > s.cursor || ($0.day == s.cursor && $0.id > (s.focusID ?? "")))
+  }
+  guard let hit = after ?? hits.first else {
     s.notice = s.text.noMatch(s.search)
     return
   }
-  setCursor(&s, hit.start)
+  setCursor(&s, hit.day)
   s.focusID = hit.id
   s.focusTheme = hit.theme
 }
@@ -278,8 +281,10 @@ func nextMatch(_ s: inout AppState, includingCursor: Bool = false) {
 /// Keeps the state consistent after any change: a focus that no longer
 /// shows is dropped, and the selected row is scrolled into view.
 public func normalize(_ s: inout AppState) {
-  if let id = s.focusID {
-    let theme = s.plan.activities.first { $0.id == id }?.theme ?? s.plan.milestones.first { $0.id == id }?.theme
+  if s.indexStorage?.key != YearIndex.key(s) { s.indexStorage = YearIndex(s) }
+  if s.searchStorage?.key != SearchMatches.key(s) { s.searchStorage = SearchMatches(s) }
+  if s.focusID != nil {
+    let theme = s.focusedActivity?.theme ?? s.focusedMilestone?.theme
     if theme == nil || s.hiddenThemes.contains(theme!) { s.focusID = nil }
   }
   if let t = s.focusTheme, s.hiddenThemes.contains(t) { s.focusTheme = nil }

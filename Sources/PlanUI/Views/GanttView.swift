@@ -33,7 +33,7 @@ enum GanttView {
         let number = (s.plan.themeIndex(t.id) ?? 0) + 1
         g.text(
           "\(number) " + sanitized(t.name), x: r.x, y: y, width: labelWidth, style: isSelected ? style.reversed : style)
-        for m in s.plan.milestones where m.theme == t.id && layout.window.contains(m.date) {
+          for m in s.plan.milestones where m.theme == t.id && layout.window.contains(m.date) {
           let c = scale.column(m.date)
           guard c >= 0 && c < chart.width else { continue }
           let focused = s.focusID == m.id
@@ -41,7 +41,8 @@ enum GanttView {
           if focused { ms.reverse = true }
           g.text("◆", x: chart.x + c, y: y, style: ms)
         }
-      case .activity(let a):
+      case .activity(let index):
+        let a = s.plan.activities[index]
         let theme = s.plan.theme(a.theme)
         let label = "  " + sanitized(a.title)
         var style = Style(dim: a.status == .done)

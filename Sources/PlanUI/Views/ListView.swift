@@ -32,7 +32,8 @@ enum ListView {
     }
     let selected = layout.selectedRow(s)
     let height = r.height - 1
-    for (i, item) in layout.items.enumerated().dropFirst(s.listScroll).prefix(height) {
+    for i in layout.items.indices.dropFirst(s.listScroll).prefix(height) {
+      let item = layout.item(i)
       let y = r.y + 1 + i - s.listScroll
       let theme = s.plan.theme(item.theme)
       var base = Style.plain

@@ -36,7 +36,8 @@ enum WheelView {
     let themes = s.visibleThemes
     let rings = YearWheel.rings(
       count: themes.count, inner: radius * 0.36, outer: radius * 0.86, gap: max(1, radius * 0.03))
-    let counts = themes.map { dayCounts(s, theme: $0.id) }
+    let index = s.index
+    let counts = themes.map { index.dayCounts[$0.id] ?? [] }
     let grey = Style(fg: .grey, dim: true)
     let selFrom = wheel.angle(sector.range.from)
     let selTo = wheel.angle(sector.range.to + 1)
@@ -156,20 +157,6 @@ enum WheelView {
   }
 
   static func ringChar(_ i: Int) -> Character { ["#", "=", "+", "%", "@", "&", "*", "o", "x"][i % 9] }
-
-  /// How many of a theme's activities run on each day of the planning year.
-  static func dayCounts(_ s: AppState, theme: String) -> [Int] {
-    let year = s.yearRange
-    var counts = [Int](repeating: 0, count: year.dayCount)
-    for a in s.plan.activities where a.theme == theme && a.status != .cancelled {
-      a.forEachOccurrence(in: year) { occ in
-        let from = max(0, occ.start - year.from)
-        let to = min(year.dayCount - 1, occ.end - year.from)
-        if from <= to { for i in from...to { counts[i] += 1 } }
-      }
-    }
-    return counts
-  }
 
   // MARK: the side panel
 

@@ -26,20 +26,24 @@ struct ExportICS: ParsableCommand {
     // Without --from/--to every item goes out: a calendar wants the whole plan.
     let range: DayRange? =
       (filter.from == nil && filter.to == nil && filter.year == nil) ? nil : try filter.range(of: p, today: now)
-    let text = ICalendar.export(
+    let bytes = ICalendar.exportBytes(
       p, options: ICalendarOptions(range: range, themes: try filter.themeIDs(of: p), stamp: SystemClock.now))
-    try writeOutput(text, to: output)
+    try writeOutput(bytes, to: output)
   }
 }
 
 /// Writes to the file atomically (never half an export), or to stdout.
 func writeOutput(_ text: String, to path: String?) throws {
+  try writeOutput(Array(text.utf8), to: path)
+}
+
+func writeOutput(_ bytes: [UInt8], to path: String?) throws {
   guard let path, path != "-" else {
-    printOut(text)
+    writeStdout(bytes)
     return
   }
   do {
-    try AtomicFile.write(Array(text.utf8), to: path)
+    try AtomicFile.write(bytes, to: path)
   } catch {
     throw fail("arshjul: \(error.message)")
   }

@@ -11,9 +11,22 @@ func printError(_ line: String) {
   bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }
 
-/// Writes text to stdout unbuffered-safe, for commands that print a lot.
+/// Writes text to stdout, for commands that print a lot.
 func printOut(_ text: String) {
-  print(text, terminator: "")
+  writeStdout(Array(text.utf8))
+}
+
+/// All of the bytes to stdout, however the pipe takes them.
+func writeStdout(_ bytes: [UInt8]) {
+  var done = 0
+  while done < bytes.count {
+    let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + done, bytes.count - done) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      return  // a closed pipe (| head): nothing more to do
+    }
+    done += n
+  }
 }
 
 /// Stops the command with `code` after printing the lines.

@@ -1,0 +1,128 @@
+import PlanKit
+
+/// What the views need of one planning year, worked out once per plan
+/// version and year instead of on every frame: each activity's occurrences,
+/// the agenda in date order, the Gantt rows per theme, the wheel's day
+/// counts, and ids to indices. With it a frame costs what is on screen, not
+/// what is in the plan.
+public struct YearIndex: Sendable {
+  struct Key: Sendable, Equatable {
+    var version: Int
+    var year: Int
+    var startMonth: Int
+    var activities: Int
+    var milestones: Int
+  }
+
+  /// One line of the agenda: an occurrence of an activity, or a milestone.
+  public struct Ref: Sendable, Equatable {
+    public var start: Day
+    public var end: Day
+    /// ≥ 0: an activity's index; < 0: milestone -1 - ref.
+    public var ref: Int32
+    public var isMilestone: Bool { ref < 0 }
+    public var activity: Int { Int(ref) }
+    public var milestone: Int { Int(-1 - ref) }
+  }
+
+  let key: Key
+  public let range: DayRange
+  /// Every occurrence and milestone of the year, by date (then time, then id, as `arshjul agenda`).
+  public let agenda: [Ref]
+  /// The longest occurrence, in days: how far back an overlap query must look.
+  let longest: Int
+  /// Per theme: indices of its activities that show this year, by first date.
+  public let rows: [String: [Int]]
+  /// Per theme: how many (not cancelled) activities run on each day of the year.
+  public let dayCounts: [String: [Int]]
+  public let activityIndex: [String: Int]
+  public let milestoneIndex: [String: Int]
+
+  static func key(_ s: AppState) -> Key {
+    Key(
+      version: s.version, year: s.year, startMonth: s.plan.startMonth, activities: s.plan.activities.count,
+      milestones: s.plan.milestones.count)
+  }
+
+  init(_ s: AppState) {
+    key = YearIndex.key(s)
+    let plan = s.plan
+    let year = plan.yearRange(s.year)
+    range = year
+    var agenda: [Ref] = []
+    var firsts: [(day: Day, index: Int)] = []
+    var counts: [String: [Int]] = [:]
+    for t in plan.themes { counts[t.id] = Array(repeating: 0, count: year.dayCount) }
+    var longest = 0
+    var activityIndex: [String: Int] = [:]
+    activityIndex.reserveCapacity(plan.activities.count)
+    for (i, a) in plan.activities.enumerated() {
+      activityIndex[a.id] = i
+      var first: Day?
+      let counted = a.status != .cancelled
+      a.forEachOccurrence(in: year) { occ in
+        if first == nil { first = occ.start }
+        agenda.append(Ref(start: occ.start, end: occ.end, ref: Int32(i)))
+        longest = max(longest, occ.end - occ.start)
+        if counted {
+          let from = max(0, occ.start - year.from)
+          let to = min(year.dayCount - 1, occ.end - year.from)
+          if from <= to { for d in from...to { counts[a.theme]?[d] += 1 } }
+        }
+      }
+      if let first { firsts.append((first, i)) }
+    }
+    var milestoneIndex: [String: Int] = [:]
+    for (i, m) in plan.milestones.enumerated() {
+      milestoneIndex[m.id] = i
+      if year.contains(m.date) { agenda.append(Ref(start: m.date, end: m.date, ref: Int32(-1 - i))) }
+    }
+    // By date, then by clock time (all-day first), then as in the file.
+    let minute = { (r: Ref) -> Int in r.isMilestone ? -1 : (plan.activities[r.activity].time?.start.minutes ?? -1) }
+    agenda.sort { a, b in
+      if a.start != b.start { return a.start < b.start }
+      let ma = minute(a)
+      let mb = minute(b)
+      if ma != mb { return ma < mb }
+      let ia = a.isMilestone ? plan.milestones[a.milestone].id : plan.activities[a.activity].id
+      let ib = b.isMilestone ? plan.milestones[b.milestone].id : plan.activities[b.activity].id
+      return ia < ib
+    }
+    self.agenda = agenda
+    self.longest = longest
+    var rows: [String: [Int]] = [:]
+    firsts.sort { a, b in
+      if a.day != b.day { return a.day < b.day }
+      let ta = plan.activities[a.index].title
+      let tb = plan.activities[b.index].title
+      return ta != tb ? ta < tb : a.index < b.index
+    }
+    for f in firsts { rows[plan.activities[f.index].theme, default: []].append(f.index) }
+    self.rows = rows
+    dayCounts = counts
+    self.activityIndex = activityIndex
+    self.milestoneIndex = milestoneIndex
+  }
+
+  /// The agenda lines that overlap `r`.
+  public func overlapping(_ r: DayRange) -> ArraySlice<Ref> {
+    let lower = r.from - longest
+    var lo = 0
+    var hi = agenda.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if agenda[mid].start < lower { lo = mid + 1 } else { hi = mid }
+    }
+    var end = lo
+    while end < agenda.count && agenda[end].start <= r.to { end += 1 }
+    return agenda[lo..<end]
+  }
+
+  /// The agenda line as an item the views can show.
+  public func item(_ r: Ref, in plan: Plan) -> AgendaItem {
+    if r.isMilestone {
+      return AgendaItem(start: r.start, end: r.end, kind: .milestone(plan.milestones[r.milestone]))
+    }
+    return AgendaItem(start: r.start, end: r.end, kind: .activity(plan.activities[r.activity]))
+  }
+}
