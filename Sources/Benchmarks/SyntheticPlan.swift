@@ -31,7 +31,9 @@ enum SyntheticPlan {
       let start = first + r.next(365)
       let theme = plan.themes[r.next(3)].id
       var a = Activity(id: "a\(i)", title: title.prefix(1).uppercased() + title.dropFirst(), theme: theme, start: start)
-      if r.next(3) == 0 { a.time = ClockSpan(start: TimeOfDay(hour: 8 + r.next(8), minute: 0)!, end: TimeOfDay(hour: 17, minute: 30)!) }
+      if r.next(3) == 0 {
+        a.time = ClockSpan(start: TimeOfDay(hour: 8 + r.next(8), minute: 0)!, end: TimeOfDay(hour: 17, minute: 30)!)
+      }
       switch r.next(100) {
       case 0..<5:
         a.repeatRule = Repeat(every: .week, end: .until(first + 364), except: [])

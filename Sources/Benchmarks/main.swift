@@ -33,12 +33,6 @@ func measure(_ runs: Int, _ body: () -> Void) -> Double {
   return median(times)
 }
 
-func peakMemoryMB() -> Double {
-  var usage = rusage()
-  getrusage(RUSAGE_SELF.rawValue, &usage)
-  return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
-}
-
 var sizes = [200, 2000, 20000]
 var runs = 7
 var only: String?
@@ -52,14 +46,18 @@ while let a = args.next() {
 // --only OP [--file PLAN]: do just that (load, open, summary, ics, svg), for a
 // profiler, or in a child process whose peak memory is the operation's own.
 var file: String?
+var report: String?
 args = CommandLine.arguments.dropFirst().makeIterator()
-while let a = args.next() { if a == "--file", let v = args.next() { file = v } }
+while let a = args.next() {
+  if a == "--file", let v = args.next() { file = v }
+  if a == "--report", let v = args.next() { report = v }
+}
 if let only {
   let plan = file.map { try! PlanFile.load($0).plan } ?? SyntheticPlan.make(sizes.last ?? 20000)
   let day = Day(iso: "2022-06-15")!
   for _ in 0..<runs {
     switch only {
-    case "ics": _ = ICalendar.exportBytes(plan, options: ICalendarOptions(stamp: 0))
+    case "ics": _ = ICalendar.exportParts(plan, options: ICalendarOptions(stamp: 0))
     case "svg": _ = SVGWheel.render(plan, SVGOptions(year: 2022))
     case "summary": _ = Summary.render(plan, SummaryOptions(range: plan.yearRange(2022), language: .sv, today: day))
     case "open":
@@ -68,22 +66,30 @@ if let only {
         _ = update(&s, .key(key))
         _ = Screen.render(s)
       }
-    default: _ = try! PlanFile.decode(Array(plan.fileText().utf8), file: "x")
+    default: break  // "load": the plan was loaded above
     }
+  }
+  // The high-water mark of this process's own memory (a spawned child's
+  // rusage would also count the parent it was forked from).
+  if let report {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let kb = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }?.split(separator: " ").dropFirst().first
+    try? String(kb ?? "0").write(toFile: report, atomically: true, encoding: .utf8)
   }
   exit(0)
 }
 
-/// Peak memory (MB) of this program run as a child with `arguments`.
+/// Peak memory (MB) of this program run as a child with `arguments`, as it reports it.
 func childPeakMB(_ arguments: [String]) -> Double {
-  let argv = ([CommandLine.arguments[0]] + arguments).map { strdup($0) } + [nil]
+  let reportFile = dir + "/peak-\(arguments.joined().hashValue)"
+  let argv = ([CommandLine.arguments[0]] + arguments + ["--report", reportFile]).map { strdup($0) } + [nil]
   defer { argv.forEach { free($0) } }
   var pid: pid_t = 0
   guard posix_spawn(&pid, CommandLine.arguments[0], nil, nil, argv, environ) == 0 else { return .nan }
   var status: Int32 = 0
-  var usage = rusage()
-  wait4(pid, &status, 0, &usage)
-  return Double(usage.ru_maxrss) / 1024
+  waitpid(pid, &status, 0)
+  let kb = (try? String(contentsOfFile: reportFile, encoding: .utf8)).flatMap { Double($0) } ?? .nan
+  return kb / 1024
 }
 
 /// Milliseconds of one run of a command (median of `runs`), or nil when it is not installed.
@@ -153,7 +159,8 @@ for (i, size) in sizes.enumerated() {
   record(
     "summary (ms)", i,
     measure(r) { _ = Summary.render(plan, SummaryOptions(range: year, language: .sv, today: today)) })
-  record("iCalendar export (ms)", i, measure(r) { _ = ICalendar.exportBytes(plan, options: ICalendarOptions(stamp: 0)) })
+  record(
+    "iCalendar export (ms)", i, measure(r) { _ = ICalendar.exportParts(plan, options: ICalendarOptions(stamp: 0)) })
   record("SVG export (ms)", i, measure(r) { _ = SVGWheel.render(plan, SVGOptions(year: 2022)) })
   // From the file to the first frame, as `arshjul PLAN` does it.
   record(
@@ -183,6 +190,17 @@ for (i, size) in sizes.enumerated() {
     }
     record("keystroke + frame, \(view) (ms)", i, ms)
   }
+  // An edit: move the selected activity a day (commit, undo history, index).
+  _ = update(&state, .key(.char("g")))
+  _ = update(&state, .key(.down))
+  var flip = false
+  record(
+    "edit (move a day) + frame (ms)", i,
+    measure(runs * 2) {
+      _ = update(&state, .key(.char(flip ? "<" : ">")))
+      _ = Screen.render(state)
+      flip.toggle()
+    })
   // Peak memory of each operation alone, each in a process of its own.
   for op in ["load", "open", "summary", "ics", "svg"] {
     record("peak memory, \(op) (MB)", i, childPeakMB(["--only", op, "--file", path, "--runs", "1"]))

@@ -291,3 +291,21 @@ import Testing
     #expect(update(&s, .key(.char("q"))) == [.quit])  // never removes another's journal
   }
 }
+
+@Suite struct IndexUpdateTests {
+  /// The index updated in place after edits equals one made from scratch.
+  @Test func anUpdatedIndexEqualsAFreshOne() {
+    var s = exampleState()
+    press(&s, .down, .char(">"), .char("}"))  // move the weekly meeting
+    press(&s, .down, .down, .char("<"))
+    press(&s, .down, .enter, .tab, .right, .enter)  // change a theme through the form
+    press(&s, .char("u"), .ctrl("r"))
+    let kept = s.index
+    let fresh = YearIndex(s)
+    #expect(kept.agenda == fresh.agenda)
+    #expect(kept.rows == fresh.rows)
+    #expect(kept.dayCounts == fresh.dayCounts)
+    #expect(kept.activityIndex == fresh.activityIndex)
+    #expect(s.indexStorage != nil && s.indexStorage!.key == fresh.key)
+  }
+}

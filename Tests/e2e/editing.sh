@@ -55,6 +55,8 @@ keys j d
 check "d asks before deleting" wait_for "Ta bort?"
 keys y
 check "the item is gone" wait_for "Borttagen"
+# The journal is written within a moment of the edit.
+for _ in $(seq 1 100); do [ -s "$plan.arshjul-journal" ] && break; sleep 0.05; done
 pid=$(child_pid)
 [ -n "$pid" ] && kill -9 "$pid"
 check "after kill -9 the file is untouched" test "$(cat "$plan")" = "$before"

@@ -26,9 +26,15 @@ public enum ICalendar {
     String(decoding: exportBytes(plan, options: options), as: UTF8.self)
   }
 
-  /// The calendar as the UTF-8 bytes of the file (what `-o` writes).
+  /// The calendar as the UTF-8 bytes of the file.
   public static func exportBytes(_ plan: Plan, options: ICalendarOptions) -> [UInt8] {
-    var c = ContentLines(capacity: 400 * (plan.activities.count + plan.milestones.count) + 4096)
+    Array(exportParts(plan, options: options).joined())
+  }
+
+  /// The file in consecutive parts, as written (a big plan is made in parts
+  /// on all cores; joining them would only copy megabytes once more).
+  public static func exportParts(_ plan: Plan, options: ICalendarOptions) -> [[UInt8]] {
+    var c = ContentLines(capacity: 8192)
     let w = Wording(plan.language)
     let themeFilter = options.themes.map(Set.init)
     func wanted(_ theme: String) -> Bool { themeFilter?.contains(theme) ?? true }
@@ -77,17 +83,54 @@ public enum ICalendar {
     let stamp = utcStamp(options.stamp)
     let zone = TimeZone(identifier: plan.timeZone)
     // Each theme's CATEGORIES value, escaped once rather than per event.
-    var categories: [String: String] = [:]
-    for t in plan.themes { categories[t.id] = ContentLines.escape(t.name) }
-    for i in activities {
-      event(plan.activities[i], plan: plan, stamp: stamp, wording: w, zone: zone, categories: categories, into: &c)
+    let categories = Dictionary(uniqueKeysWithValues: plan.themes.map { ($0.id, ContentLines.escape($0.name)) })
+    let tz = "TZID=" + plan.timeZone
+    // The events are independent: a big plan is written in parts on all
+    // cores and the parts joined in order, so the output is the same.
+    let parts = activities.count >= 2000 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+    let chunk = (activities.count + parts - 1) / max(1, parts)
+    let results = PartResults(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      var lines = ContentLines(capacity: 400 * chunk + 1024)
+      for i in activities[min(activities.count, part * chunk)..<min(activities.count, (part + 1) * chunk)] {
+        event(
+          plan.activities[i], plan: plan, stamp: stamp, wording: w, zone: zone, tz: tz, categories: categories,
+          into: &lines)
+      }
+      results.set(part, lines.bytes)
     }
-    for i in milestones { event(plan.milestones[i], plan: plan, stamp: stamp, wording: w, into: &c) }
-    c.add("END", "VCALENDAR")
-    return c.bytes
+    var tail = ContentLines()
+    for i in milestones { event(plan.milestones[i], plan: plan, stamp: stamp, wording: w, into: &tail) }
+    tail.add("END", "VCALENDAR")
+    return [c.bytes] + (0..<parts).map { results.get($0) } + [tail.bytes]
   }
 
-  static func uid(_ item: String, _ plan: Plan) -> String { "\(item)-\(plan.id)@arshjul" }
+  /// Where the parallel parts leave their bytes; each part writes only its own slot.
+  final class PartResults: @unchecked Sendable {
+    private var slots: [[UInt8]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ bytes: [UInt8]) {
+      lock.lock()
+      slots[i] = bytes
+      lock.unlock()
+    }
+    func get(_ i: Int) -> [UInt8] {
+      lock.lock()
+      defer { lock.unlock() }
+      return slots[i]
+    }
+  }
+
+  /// `UID:ITEM-PLAN@arshjul`: the same item keeps it across exports and edits.
+  static func uid(_ item: String, _ plan: Plan, into c: inout ContentLines) {
+    c.begin("UID")
+    c.raw(item)
+    c.raw("-")
+    c.raw(plan.id)
+    c.raw("@arshjul")
+    c.end()
+  }
 
   static func date(_ d: Day) -> String {
     let (y, m, dd) = d.ymd
@@ -105,13 +148,12 @@ public enum ICalendar {
   }
 
   static func event(
-    _ a: borrowing Activity, plan: Plan, stamp: String, wording w: Wording, zone: TimeZone?, categories: [String: String],
-    into c: inout ContentLines
+    _ a: borrowing Activity, plan: Plan, stamp: String, wording w: Wording, zone: TimeZone?, tz: String,
+    categories: [String: String], into c: inout ContentLines
   ) {
     c.add("BEGIN", "VEVENT")
-    c.add("UID", uid(a.id, plan))
+    uid(a.id, plan, into: &c)
     c.add("DTSTAMP", stamp)
-    let tz = "TZID=" + plan.timeZone
     if let t = a.time {
       c.date("DTSTART", params: tz, a.start, t.start)
       c.date("DTEND", params: tz, a.end, t.end)
@@ -130,10 +172,19 @@ public enum ICalendar {
       }
     }
     c.text("SUMMARY", a.title)
-    var description: [String] = []
-    if let notes = a.notes, !notes.isEmpty { description.append(notes) }
-    if let owner = a.owner, !owner.isEmpty { description.append("\(w.ownerWord): \(owner)") }
-    if !description.isEmpty { c.text("DESCRIPTION", description.joined(separator: "\n\n")) }
+    let notes = a.notes.flatMap { $0.isEmpty ? nil : $0 }
+    let owner = a.owner.flatMap { $0.isEmpty ? nil : $0 }
+    if notes != nil || owner != nil {
+      c.begin("DESCRIPTION")
+      if let notes { c.escaped(notes) }
+      if let owner {
+        if notes != nil { c.escaped("\n\n") }
+        c.raw(w.ownerWord)
+        c.raw(": ")
+        c.escaped(owner)
+      }
+      c.end()
+    }
     if let loc = a.location, !loc.isEmpty { c.text("LOCATION", loc) }
     c.add("CATEGORIES", categories[a.theme] ?? ContentLines.escape(a.theme))
     if a.status == .cancelled { c.add("STATUS", "CANCELLED") }
@@ -173,10 +224,11 @@ public enum ICalendar {
     return parts.joined(separator: ";")
   }
 
-  static func event(_ m: borrowing Milestone, plan: Plan, stamp: String, wording w: Wording, into c: inout ContentLines) {
+  static func event(_ m: borrowing Milestone, plan: Plan, stamp: String, wording w: Wording, into c: inout ContentLines)
+  {
     let theme = plan.theme(m.theme)?.name ?? m.theme
     c.add("BEGIN", "VEVENT")
-    c.add("UID", uid(m.id, plan))
+    uid(m.id, plan, into: &c)
     c.add("DTSTAMP", stamp)
     c.date("DTSTART", params: "VALUE=DATE", m.date)
     c.date("DTEND", params: "VALUE=DATE", m.date + 1)

@@ -584,7 +584,9 @@ public enum SVGWheel {
                 ("x", n(x + Double(col) * (colWidth + 5 * k))), ("y", n(cy + size)), ("font-size", n(size)),
                 ("font-style", "italic"), ("fill", "#555555"),
               ],
-              text: sv ? "… och \(left) till (arshjul summary listar alla)" : "… and \(left) more (arshjul summary lists them all)")
+              text: sv
+                ? "… och \(left) till (arshjul summary listar alla)"
+                : "… and \(left) more (arshjul summary lists them all)")
             break
           }
         }
@@ -593,14 +595,19 @@ public enum SVGWheel {
         case .heading(let name, let fill):
           svg.element(
             "text",
-            [("x", n(lx)), ("y", n(cy + size * 1.5)), ("font-size", n(size * 1.12)), ("font-weight", "bold"), ("fill", fill)],
+            [
+              ("x", n(lx)), ("y", n(cy + size * 1.5)), ("font-size", n(size * 1.12)), ("font-weight", "bold"),
+              ("fill", fill),
+            ],
             text: name)
         case .item(let num, let date, _):
           svg.element(
-            "text", [("x", n(lx)), ("y", n(cy + size)), ("font-size", n(size)), ("font-weight", "bold"), ("fill", "#222222")],
+            "text",
+            [("x", n(lx)), ("y", n(cy + size)), ("font-size", n(size)), ("font-weight", "bold"), ("fill", "#222222")],
             text: num)
           svg.element(
-            "text", [("x", n(lx + size * 2.4)), ("y", n(cy + size)), ("font-size", n(size)), ("fill", "#555555")], text: date)
+            "text", [("x", n(lx + size * 2.4)), ("y", n(cy + size)), ("font-size", n(size)), ("fill", "#555555")],
+            text: date)
           for (i, line) in lines.enumerated() {
             svg.element(
               "text",

@@ -15,7 +15,9 @@ struct SVGWriter {
 
   static func escape(_ s: String) -> String {
     // Most values (numbers, path data) need nothing: look at the bytes first.
-    let special: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x7F }
+    let special: (UInt8) -> Bool = {
+      $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x7F
+    }
     if !s.utf8.contains(where: special) { return s }
     var out = ""
     for scalar in sanitized(s).unicodeScalars {

@@ -39,6 +39,11 @@ public enum AtomicFile {
   }
 
   public static func write(_ bytes: [UInt8], to path: String, fault: Fault? = nil) throws(FileError) {
+    try write(parts: [bytes], to: path, fault: fault)
+  }
+
+  /// The file made of consecutive parts, written in order.
+  public static func write(parts: [[UInt8]], to path: String, fault: Fault? = nil) throws(FileError) {
     let target = resolve(path)
     let (dir, base) = split(target)
     func failure(_ what: String, _ e: Int32) -> FileError {
@@ -59,20 +64,22 @@ public enum AtomicFile {
     defer {
       if !ok { unlink(temp) }
     }
-    var written = 0
-    while written < bytes.count {
-      if case .write(let e) = fault {
-        close(fd)
-        throw failure("write failed", e)
+    if case .write(let e) = fault {
+      close(fd)
+      throw failure("write failed", e)
+    }
+    for bytes in parts {
+      var written = 0
+      while written < bytes.count {
+        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+        if n < 0 {
+          if errno == EINTR { continue }
+          let e = errno
+          close(fd)
+          throw failure("write failed", e)
+        }
+        written += n
       }
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        let e = errno
-        close(fd)
-        throw failure("write failed", e)
-      }
-      written += n
     }
     if let (uid, gid) = owner { _ = fchown(fd, uid, gid) }
     if fchmod(fd, mode) != 0 || fsync(fd) != 0 {

@@ -3,11 +3,27 @@ import PlanKit
 /// The list view's rows: every occurrence of the planning year, filtered by
 /// the visible themes and the search.
 public struct ListLayout: Sendable {
+  struct Key: Sendable, Equatable {
+    var index: YearIndex.Key
+    var hidden: Set<String>
+    var search: String
+  }
+
+  let key: Key
   public let items: [YearIndex.Ref]
   let index: YearIndex
   let plan: Plan
 
+  static func key(_ s: AppState) -> Key { Key(index: YearIndex.key(s), hidden: s.hiddenThemes, search: s.search) }
+
+  /// The list for a state: the one `normalize` keeps when it is current.
+  public static func of(_ s: AppState) -> ListLayout {
+    if let l = s.listStorage, l.key == key(s) { return l }
+    return ListLayout(s)
+  }
+
   public init(_ s: AppState) {
+    key = ListLayout.key(s)
     index = s.index
     plan = s.plan
     let hidden = s.hiddenThemes

@@ -72,6 +72,7 @@ public struct AppState: Sendable {
   /// Derived data of the planning year and of the search, kept fresh by `normalize`.
   var indexStorage: YearIndex?
   var searchStorage: SearchMatches?
+  var listStorage: ListLayout?
 
   public init(plan: Plan, fileName: String, today: Day, width: Int = 80, height: Int = 24) {
     self.plan = plan
@@ -146,7 +147,9 @@ struct SearchMatches: Sendable {
   let activities: [Bool]
   let milestones: [Bool]
 
-  static func key(_ s: AppState) -> Key { Key(search: s.search, version: s.version, activities: s.plan.activities.count) }
+  static func key(_ s: AppState) -> Key {
+    Key(search: s.search, version: s.version, activities: s.plan.activities.count)
+  }
 
   init(_ s: AppState) {
     key = SearchMatches.key(s)

@@ -168,7 +168,7 @@ func focusLane(_ s: inout AppState, _ t: Theme, layout: GanttLayout) {
 func moveRow(_ s: inout AppState, by n: Int) {
   switch s.view {
   case .list:
-    let layout = ListLayout(s)
+    let layout = ListLayout.of(s)
     guard !layout.items.isEmpty else { return }
     let current = layout.selectedRow(s) ?? 0
     let i = max(0, min(layout.items.count - 1, current + n))
@@ -209,7 +209,7 @@ func nearestOccurrence(_ a: Activity, to day: Day, in range: DayRange) -> Occurr
 }
 
 func focusListRow(_ s: inout AppState) {
-  let layout = ListLayout(s)
+  let layout = ListLayout.of(s)
   guard !layout.items.isEmpty else { return }
   s.focusID = layout.id(layout.items[layout.firstRow(onOrAfter: s.cursor)])
 }
@@ -281,7 +281,9 @@ func nextMatch(_ s: inout AppState, includingCursor: Bool = false) {
 /// Keeps the state consistent after any change: a focus that no longer
 /// shows is dropped, and the selected row is scrolled into view.
 public func normalize(_ s: inout AppState) {
-  if s.indexStorage?.key != YearIndex.key(s) { s.indexStorage = YearIndex(s) }
+  if s.indexStorage?.key != YearIndex.key(s) {
+    s.indexStorage = s.indexStorage?.updated(for: s) ?? YearIndex(s)
+  }
   if s.searchStorage?.key != SearchMatches.key(s) { s.searchStorage = SearchMatches(s) }
   if s.focusID != nil {
     let theme = s.focusedActivity?.theme ?? s.focusedMilestone?.theme
@@ -299,7 +301,8 @@ public func normalize(_ s: inout AppState) {
   }
   s.ganttScroll = max(0, min(s.ganttScroll, max(0, gantt.rows.count - height)))
   if s.view == .list {
-    let list = ListLayout(s)
+    if s.listStorage?.key != ListLayout.key(s) { s.listStorage = ListLayout(s) }
+    let list = ListLayout.of(s)
     let listHeight = max(1, s.bodyRect.height - 1)
     if let row = list.selectedRow(s) {
       if row < s.listScroll { s.listScroll = row }

@@ -33,7 +33,7 @@ enum GanttView {
         let number = (s.plan.themeIndex(t.id) ?? 0) + 1
         g.text(
           "\(number) " + sanitized(t.name), x: r.x, y: y, width: labelWidth, style: isSelected ? style.reversed : style)
-          for m in s.plan.milestones where m.theme == t.id && layout.window.contains(m.date) {
+        for m in s.plan.milestones where m.theme == t.id && layout.window.contains(m.date) {
           let c = scale.column(m.date)
           guard c >= 0 && c < chart.width else { continue }
           let focused = s.focusID == m.id

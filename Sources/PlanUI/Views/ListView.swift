@@ -4,7 +4,7 @@ import PlanKit
 /// theme, owner and status; filtered by the theme toggles and the search.
 enum ListView {
   static func render(_ s: AppState, in r: Rect, into g: inout Grid) {
-    let layout = ListLayout(s)
+    let layout = ListLayout.of(s)
     let w = Wording(s.plan.language)
     let t = s.text
     let showOwner = r.width >= 100

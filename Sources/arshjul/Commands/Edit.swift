@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesTerminal
+import Foundation
 import PlanKit
 import PlanUI
 
@@ -43,7 +44,7 @@ struct Edit: ParsableCommand {
     normalize(&state)
     if state.readOnly, let why = state.readOnlyReason { state.notice = why }
     var pending: [Message] = []
-    if session.lock != nil, let found = session.journal() { pending.append(.recoveryFound(found)) }
+    if session.lock != nil, let found = session.leftoverJournal() { pending.append(.recoveryFound(found)) }
     while true {
       while let message = pending.first {
         pending.removeFirst()
@@ -67,15 +68,18 @@ final class EditSession {
   var base: String
   let loaded: Plan
 
+  let journal: JournalWriter
+
   init(path: String, loaded: LoadedPlan) {
     self.path = path
+    journal = JournalWriter(path: path)
     self.loaded = loaded.plan
     base = contentHash(loaded.bytes)
   }
 
   /// Unsaved edits left by an earlier session; a journal that only repeats
   /// the file is dropped.
-  func journal() -> Plan? {
+  func leftoverJournal() -> Plan? {
     guard let entry = Journal.read(for: path) else { return nil }
     if entry.plan == loaded {
       Journal.remove(for: path)
@@ -88,6 +92,7 @@ final class EditSession {
   func perform(_ effect: Effect) -> [Message]? {
     switch effect {
     case .quit:
+      journal.finish()
       return nil
     case .save(let plan):
       return save(plan, expecting: base)
@@ -103,14 +108,10 @@ final class EditSession {
       }
     case .writeJournal(let plan):
       guard lock != nil else { return [] }
-      do {
-        try Journal.write(plan, base: base, for: path)
-        return []
-      } catch {
-        return [.saveFailed("journal: " + error.message)]
-      }
+      journal.write(plan, base: base)
+      return journal.takeFailure().map { [.saveFailed("journal: " + $0)] } ?? []
     case .removeJournal:
-      if lock != nil { Journal.remove(for: path) }
+      if lock != nil { journal.remove() }
       return []
     case .reload:
       do {
@@ -127,7 +128,7 @@ final class EditSession {
     do {
       let bytes = try PlanFile.save(plan, to: path, expecting: expecting)
       base = contentHash(bytes)
-      Journal.remove(for: path)
+      journal.remove()
       return [.saved(copy: nil)]
     } catch {
       if error.code == .conflict { return [.saveConflict] }
@@ -146,5 +147,58 @@ final class EditSession {
       n += 1
     }
     return candidate
+  }
+}
+
+/// Writes the recovery journal off the UI thread, so an edit of a big plan
+/// answers at once; the last plan asked for is the one written ("within a
+/// moment"), and a removal is ordered after any write still to come.
+final class JournalWriter: @unchecked Sendable {
+  private let path: String
+  private let queue = DispatchQueue(label: "arshjul.journal")
+  private let lock = NSLock()
+  private var pending: (plan: Plan, base: String)?
+  private var failure: String?
+
+  init(path: String) { self.path = path }
+
+  func write(_ plan: Plan, base: String) {
+    lock.lock()
+    let scheduled = pending != nil
+    pending = (plan, base)
+    lock.unlock()
+    guard !scheduled else { return }  // the write already queued takes the newest plan
+    queue.async { [self] in
+      lock.lock()
+      let job = pending
+      pending = nil
+      lock.unlock()
+      guard let job else { return }
+      do {
+        try Journal.write(job.plan, base: job.base, for: path)
+      } catch let error as FileError {
+        lock.lock()
+        failure = error.message
+        lock.unlock()
+      } catch {}
+    }
+  }
+
+  func remove() {
+    lock.lock()
+    pending = nil
+    lock.unlock()
+    queue.sync { Journal.remove(for: path) }
+  }
+
+  /// Waits for the journal to be on disk: before quitting.
+  func finish() { queue.sync {} }
+
+  func takeFailure() -> String? {
+    lock.lock()
+    defer { lock.unlock() }
+    let f = failure
+    failure = nil
+    return f
   }
 }

@@ -26,9 +26,9 @@ struct ExportICS: ParsableCommand {
     // Without --from/--to every item goes out: a calendar wants the whole plan.
     let range: DayRange? =
       (filter.from == nil && filter.to == nil && filter.year == nil) ? nil : try filter.range(of: p, today: now)
-    let bytes = ICalendar.exportBytes(
+    let parts = ICalendar.exportParts(
       p, options: ICalendarOptions(range: range, themes: try filter.themeIDs(of: p), stamp: SystemClock.now))
-    try writeOutput(bytes, to: output)
+    try writeOutput(parts: parts, to: output)
   }
 }
 
@@ -38,12 +38,16 @@ func writeOutput(_ text: String, to path: String?) throws {
 }
 
 func writeOutput(_ bytes: [UInt8], to path: String?) throws {
+  try writeOutput(parts: [bytes], to: path)
+}
+
+func writeOutput(parts: [[UInt8]], to path: String?) throws {
   guard let path, path != "-" else {
-    writeStdout(bytes)
+    parts.forEach(writeStdout)
     return
   }
   do {
-    try AtomicFile.write(bytes, to: path)
+    try AtomicFile.write(parts: parts, to: path)
   } catch {
     throw fail("arshjul: \(error.message)")
   }
