@@ -7,10 +7,9 @@ cd "$(dirname "$0")/../.."
 bin=.build/debug/arshjul
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-ok() { echo "ok   $1"; passed=$((passed + 1)); }
-bad() { echo "FAIL $1"; failed=$((failed + 1)); }
+. Tests/e2e/check.sh
+ok() { check "$1" true; }
+bad() { check "$1" false; }
 
 for plan in plans/kulturtillgangar-2022.json Tests/ics/tricky-plan.json; do
   name=$(basename "$plan" .json)
@@ -57,5 +56,4 @@ CONF
     bad "$name: khal import ($stored of $events): $out"
   fi
 done
-echo "ics-e2e: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish "ics-e2e"

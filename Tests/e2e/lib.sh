@@ -3,8 +3,6 @@
 SOCK=$(mktemp -u /tmp/arshjul-e2e.XXXXXX)
 BIN=${BIN:-$(pwd)/.build/debug/arshjul}
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -f "$SOCK"' EXIT
-passed=0
-failed=0
 
 # start WIDTH HEIGHT COMMAND: runs it in a fresh session; the pane stays
 # open afterwards (sleep) so what the command left on screen can be read.
@@ -49,24 +47,12 @@ wait_gone() {
   return 1
 }
 
-check() { # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    echo "ok   $name"
-    passed=$((passed + 1))
-  else
-    echo "FAIL $name"
-    echo "---- screen (last lines) ----"
-    screen | grep -v '^$' | tail -n 12
-    echo "----------------"
-    failed=$((failed + 1))
-  fi
-}
-
-finish() { # finish SUITE
-  echo "$1: $passed passed, $failed failed"
-  [ "$failed" = 0 ]
+. "$(dirname "${BASH_SOURCE[0]}")/check.sh"
+# On a failed check, show the end of the screen.
+on_fail() {
+  echo "---- screen (last lines) ----"
+  screen | grep -v '^$' | tail -n 12
+  echo "----------------"
 }
 
 # Is there braille on the screen? (python, since grep's ranges depend on the locale)

@@ -6,13 +6,7 @@ cd "$(dirname "$0")/../.."
 bin=.build/debug/arshjul
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
-}
+. Tests/e2e/check.sh
 for paper in a3 a4; do
   for plan in plans/kulturtillgangar-2022.json Tests/ics/tricky-plan.json; do
     name=$(basename "$plan" .json)-$paper
@@ -23,5 +17,4 @@ for paper in a3 a4; do
   done
 done
 check "a broken plan makes no file" sh -c "! $bin export svg /nonexistent.json -o '$work/x.svg' 2>/dev/null && test ! -e '$work/x.svg'"
-echo "svg-e2e: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish "svg-e2e"

@@ -22,3 +22,15 @@ extension Plan {
     day.month >= startMonth ? day.year : day.year - 1
   }
 }
+
+extension Plan {
+  /// The theme a person means: its id, its number (1, 2, 3 …) or its name in any case.
+  public func themeID(for text: String) -> String? {
+    if theme(text) != nil { return text }
+    if let n = Int(text), (1...themes.count).contains(n) { return themes[n - 1].id }
+    return themes.first { $0.name.lowercased() == text.lowercased() }?.id
+  }
+
+  /// "use one of: a, b, c", for a message about a theme that is not there.
+  public var themeChoices: String { "use one of: " + themes.map(\.id).joined(separator: ", ") }
+}

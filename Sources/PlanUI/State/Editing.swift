@@ -13,7 +13,8 @@ extension UIText {
   var nothingToSave: String { sv ? "Inga ändringar att spara" : "No changes to save" }
   var nothingToUndo: String { sv ? "Inget att ångra" : "Nothing to undo" }
   var nothingToRedo: String { sv ? "Inget att göra om" : "Nothing to redo" }
-  func undone(_ what: String) -> String { sv ? "Ångrade: \(what)" : "Undone: \(what)" }
+  var undoneNotice: String { sv ? "Ångrat" : "Undone" }
+  var redoneNotice: String { sv ? "Gjort om" : "Redone" }
   var selectFirst: String { sv ? "Välj en aktivitet eller milstolpe först" : "Select an activity or milestone first" }
   var reloadedNotice: String { sv ? "Planen lästes om från disken (u ångrar)" : "Reloaded from disk (u undoes)" }
   var restoredNotice: String {
@@ -38,26 +39,27 @@ func commit(_ s: inout AppState, _ plan: Plan) -> [Effect] {
 }
 
 func undo(_ s: inout AppState) -> [Effect] {
-  guard let last = s.undoStack.popLast() else {
-    s.notice = s.text.nothingToUndo
-    return []
-  }
-  s.redoStack.append((s.plan, s.version))
-  s.plan = last.plan
-  s.version = last.version
-  s.notice = s.plan.language == .sv ? "Ångrat" : "Undone"
-  return [s.dirty ? .writeJournal(s.plan) : .removeJournal]
+  step(&s, from: \.undoStack, to: \.redoStack, empty: s.text.nothingToUndo, done: s.text.undoneNotice)
 }
 
 func redo(_ s: inout AppState) -> [Effect] {
-  guard let next = s.redoStack.popLast() else {
-    s.notice = s.text.nothingToRedo
+  step(&s, from: \.redoStack, to: \.undoStack, empty: s.text.nothingToRedo, done: s.text.redoneNotice)
+}
+
+/// Undo and redo are one move in opposite directions: the plan on top of
+/// one stack comes back, the current one goes on the other.
+func step(
+  _ s: inout AppState, from: WritableKeyPath<AppState, [(plan: Plan, version: Int)]>,
+  to: WritableKeyPath<AppState, [(plan: Plan, version: Int)]>, empty: String, done: String
+) -> [Effect] {
+  guard let back = s[keyPath: from].popLast() else {
+    s.notice = empty
     return []
   }
-  s.undoStack.append((s.plan, s.version))
-  s.plan = next.plan
-  s.version = next.version
-  s.notice = s.plan.language == .sv ? "Gjort om" : "Redone"
+  s[keyPath: to].append((s.plan, s.version))
+  s.plan = back.plan
+  s.version = back.version
+  s.notice = done
   return [s.dirty ? .writeJournal(s.plan) : .removeJournal]
 }
 

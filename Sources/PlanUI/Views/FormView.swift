@@ -25,15 +25,7 @@ enum FormView {
     let shown = Array(lines.dropFirst(first).prefix(room))
     let height = shown.count + 4
     let r = Rect(x: (g.width - width) / 2, y: max(0, (g.height - height) / 2), width: width, height: height)
-    g.fill(r)
-    let frame = Style(bold: true)
-    g.text("╭" + String(repeating: "─", count: width - 2) + "╮", x: r.x, y: r.y, style: frame)
-    for yy in (r.y + 1)..<(r.maxY - 1) {
-      g.text("│", x: r.x, y: yy, style: frame)
-      g.text("│", x: r.maxX - 1, y: yy, style: frame)
-    }
-    g.text("╰" + String(repeating: "─", count: width - 2) + "╯", x: r.x, y: r.maxY - 1, style: frame)
-    g.text(" " + t.formTitle(form.kind, new: form.editing == nil) + " ", x: r.x + 2, y: r.y, style: .bold)
+    Box.frame(r, title: t.formTitle(form.kind, new: form.editing == nil), into: &g)
     g.text(" " + t.formHints + " ", x: r.x + 2, y: r.maxY - 1, width: width - 4, style: .dim)
     if first > 0 { g.text("▲", x: r.maxX - 3, y: r.y + 1, style: .dim) }
     if first + room < lines.count { g.text("▼", x: r.maxX - 3, y: r.maxY - 2, style: .dim) }

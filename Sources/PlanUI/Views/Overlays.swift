@@ -7,20 +7,25 @@ struct Box {
     let w = contentWidth + 4
     let h = min(g.height - 2, lines.count + 4)
     let r = Rect(x: (g.width - w) / 2, y: max(1, (g.height - h) / 2), width: w, height: h)
-    g.fill(r)
-    let frame = Style(bold: true)
-    g.text("╭" + String(repeating: "─", count: w - 2) + "╮", x: r.x, y: r.y, style: frame)
-    for yy in (r.y + 1)..<(r.maxY - 1) {
-      g.text("│", x: r.x, y: yy, style: frame)
-      g.text("│", x: r.maxX - 1, y: yy, style: frame)
-    }
-    g.text("╰" + String(repeating: "─", count: w - 2) + "╯", x: r.x, y: r.maxY - 1, style: frame)
-    g.text(" " + title + " ", x: r.x + 2, y: r.y, width: w - 4, style: .bold)
+    frame(r, title: title, into: &g)
     if !footer.isEmpty { g.text(" " + footer + " ", x: r.maxX - displayWidth(footer) - 4, y: r.maxY - 1, style: .dim) }
     for (i, line) in lines.prefix(h - 4).enumerated() {
       g.text(line.0, x: r.x + 2, y: r.y + 2 + i, width: contentWidth, style: line.1)
     }
     return r
+  }
+
+  /// A cleared rectangle with a rounded frame and its title on the top edge.
+  static func frame(_ r: Rect, title: String, into g: inout Grid) {
+    g.fill(r)
+    let style = Style(bold: true)
+    g.text("╭" + String(repeating: "─", count: r.width - 2) + "╮", x: r.x, y: r.y, style: style)
+    for yy in (r.y + 1)..<(r.maxY - 1) {
+      g.text("│", x: r.x, y: yy, style: style)
+      g.text("│", x: r.maxX - 1, y: yy, style: style)
+    }
+    g.text("╰" + String(repeating: "─", count: r.width - 2) + "╯", x: r.x, y: r.maxY - 1, style: style)
+    g.text(" " + title + " ", x: r.x + 2, y: r.y, width: r.width - 4, style: .bold)
   }
 }
 

@@ -61,12 +61,10 @@ struct Add: ParsableCommand {
   }
 
   func resolveTheme(_ plan: Plan) throws(PlanEditError) -> String {
-    if plan.theme(theme) != nil { return theme }
-    if let n = Int(theme), (1...plan.themes.count).contains(n) { return plan.themes[n - 1].id }
-    if let t = plan.themes.first(where: { $0.name.lowercased() == theme.lowercased() }) { return t.id }
-    throw bad(
-      "--theme \(quoted(theme)) is not a theme of the plan; use one of: "
-        + plan.themes.map(\.id).joined(separator: ", "))
+    guard let id = plan.themeID(for: theme) else {
+      throw bad("--theme \(quoted(theme)) is not a theme of the plan; \(plan.themeChoices)")
+    }
+    return id
   }
 
   func apply(to plan: inout Plan) throws(PlanEditError) -> String {

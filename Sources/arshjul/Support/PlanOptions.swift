@@ -35,12 +35,10 @@ struct RangeOptions: ParsableArguments {
   func themeIDs(of plan: Plan) throws -> [String]? {
     if themes.isEmpty { return nil }
     return try themes.map { t in
-      if plan.theme(t) != nil { return t }
-      if let n = Int(t), (1...plan.themes.count).contains(n) { return plan.themes[n - 1].id }
-      if let found = plan.themes.first(where: { $0.name.lowercased() == t.lowercased() }) { return found.id }
-      throw fail(
-        "arshjul: --theme \(quoted(t)) is not a theme of the plan; use one of: "
-          + plan.themes.map(\.id).joined(separator: ", "))
+      guard let id = plan.themeID(for: t) else {
+        throw fail("arshjul: --theme \(quoted(t)) is not a theme of the plan; \(plan.themeChoices)")
+      }
+      return id
     }
   }
 }

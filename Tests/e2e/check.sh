@@ -1,0 +1,21 @@
+# check NAME COMMAND... counts a passed or failed check; finish SUITE prints
+# the closing "N passed, N failed" line and fails when anything did.
+# A script may define on_fail to show more when a check fails.
+passed=0
+failed=0
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    echo "ok   $name"
+    passed=$((passed + 1))
+  else
+    echo "FAIL $name"
+    if declare -f on_fail >/dev/null; then on_fail; fi
+    failed=$((failed + 1))
+  fi
+}
+finish() {
+  echo "$1: $passed passed, $failed failed"
+  [ "$failed" = 0 ]
+}
