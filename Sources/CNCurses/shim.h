@@ -20,4 +20,23 @@ static inline attr_t arshjul_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t arshjul_a_normal(void) { return A_NORMAL; }
 static inline int arshjul_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int arshjul_getmaxx(WINDOW *w) { return getmaxx(w); }
+
+// Signals that end the program (SIGTERM, SIGHUP when the terminal closes,
+// SIGINT, SIGQUIT) only set this flag; the main loop sees it within a
+// moment, writes the journal out, restores the terminal and exits. No
+// SA_RESTART, so a read that is waiting returns at once.
+#include <signal.h>
+static volatile sig_atomic_t arshjul_caught_signal = 0;
+static void arshjul_on_signal(int s) { arshjul_caught_signal = s; }
+static inline void arshjul_catch_signals(void) {
+  struct sigaction sa;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  sa.sa_handler = arshjul_on_signal;
+  sigaction(SIGTERM, &sa, 0);
+  sigaction(SIGHUP, &sa, 0);
+  sigaction(SIGINT, &sa, 0);
+  sigaction(SIGQUIT, &sa, 0);
+}
+static inline int arshjul_signal(void) { return arshjul_caught_signal; }
 #endif

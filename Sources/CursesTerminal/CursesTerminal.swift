@@ -40,7 +40,15 @@ public final class CursesTerminal {
     } else {
       palette = Palette(colors: 0, pairs: 0)
     }
-    CursesTerminal.installSignalHandlers()
+    arshjul_catch_signals()
+    // Wake a few times a second even without keys, to notice a signal.
+    wtimeout(window, 200)
+  }
+
+  /// The signal that asks the program to end, if one came.
+  public var endingSignal: Int32? {
+    let s = arshjul_signal()
+    return s == 0 ? nil : s
   }
 
   public var size: (width: Int, height: Int) {
@@ -55,17 +63,6 @@ public final class CursesTerminal {
   }
 
   deinit { close() }
-
-  /// SIGTERM, SIGHUP and SIGINT from outside restore the terminal before the
-  /// process goes, so the shell is never left in raw mode.
-  static func installSignalHandlers() {
-    for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
-      signal(sig) { s in
-        endwin()
-        _exit(128 + s)
-      }
-    }
-  }
 
   // MARK: drawing
 
@@ -122,7 +119,7 @@ public final class CursesTerminal {
 
   // MARK: input
 
-  /// Blocks for the next key or resize.
+  /// Waits a moment for the next key or resize; nil when none came.
   public func nextMessage() -> Message? {
     var ch: wint_t = 0
     let r = wget_wch(window, &ch)

@@ -76,6 +76,23 @@ check "s saves and quits" wait_for "EXIT=0"
 check "the deleted activity is gone from the file" sh -c "! grep -q '\"id\": \"projektledaravstamning\"' '$plan'"
 check "the plan is valid" "$BIN" check "$plan"
 
+# A closed terminal (SIGHUP) right after an edit loses nothing either.
+start 120 35 "$run"
+wait_for "1 Stöttande strukturer" >/dev/null
+keys j '>'
+check "a move is made" wait_for "Flyttad +1 dag"
+pid=$(child_pid)
+[ -n "$pid" ] && kill -HUP "$pid"
+check "SIGHUP ends it" wait_for "EXIT=129"
+check "with the edit in the journal" test -s "$plan.arshjul-journal"
+start 120 35 "$run"
+check "the next start offers to restore it" wait_for "Osparade ändringar hittades"
+keys d
+check "d discards the journal" wait_gone "Osparade ändringar hittades"
+check "and removes it" sh -c "sleep 0.3; test ! -e '$plan.arshjul-journal'"
+keys q
+wait_for "EXIT=0" >/dev/null
+
 # A second arshjul on the same plan opens read-only.
 start 120 35 "$run"
 wait_for "1 Stöttande strukturer" >/dev/null

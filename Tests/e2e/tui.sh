@@ -56,6 +56,23 @@ for sig in TERM HUP; do
   check "SIG$sig leaves no alternate screen" test "$(tmux -S "$SOCK" display -p -t 0 '#{alternate_on}')" = 0
 done
 
+# NO_COLOR: no colour at all, and the selection still shows (reverse video).
+start 100 30 "LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1 ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
+wait_for "1 Stöttande strukturer" >/dev/null
+keys Down
+wait_for "Avstämning projektledare ·" >/dev/null
+colours() { tmux -S "$SOCK" capture-pane -p -e -t 0 | grep -cE $'\e\\[[0-9;]*(3[0-7]|38;5;[0-9]+)m' ; }
+check "NO_COLOR draws without colour" test "$(colours)" = 0
+reversed() { tmux -S "$SOCK" capture-pane -p -e -t 0 | grep 'Avst.*mning projektledare' | grep -cE $'\e\\[([0-9]+;)*7m' ; }
+check "and marks the selection in reverse video" test "$(reversed)" -gt 0
+keys q
+wait_for "EXIT=0" >/dev/null
+start 100 30 "LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
+wait_for "1 Stöttande strukturer" >/dev/null
+check "without NO_COLOR the themes are in colour" test "$(colours)" -gt 0
+keys q
+wait_for "EXIT=0" >/dev/null
+
 # A broken plan gets one line and no UI.
 badDir=$(mktemp -d)
 bad=$badDir/broken.json

@@ -46,6 +46,11 @@ check("lines fold at 75 octets", all(len(l) <= 75 for l in lines), max(len(l) fo
 cal = icalendar.Calendar.from_ical(raw)
 errors = [(c.name, c.errors) for c in cal.walk() if c.errors]
 check("icalendar parses without errors", not errors, errors)
+try:
+    cal.validate()  # required properties and components
+    check("icalendar validates the calendar", True)
+except Exception as e:  # noqa: BLE001
+    check("icalendar validates the calendar", False, e)
 events = cal.walk("VEVENT")
 check("icalendar round-trips every event", len(events) == text.count("BEGIN:VEVENT"))
 

@@ -55,6 +55,12 @@ struct Edit: ParsableCommand {
       }
       terminal.draw(Screen.render(state))
       if let message = terminal.nextMessage() { pending.append(message) }
+      if let signal = terminal.endingSignal {
+        // Terminal closed or asked to end: the edits on screen are in the
+        // journal once it is written out; the next start offers them.
+        session.journal.finish()
+        throw ExitCode(128 + signal)
+      }
     }
   }
 }
