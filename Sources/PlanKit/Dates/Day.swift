@@ -74,8 +74,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
   }
 
-  public static func daysIn(year: Int) -> Int { isLeap(year) ? 366 : 365 }
-
   // Howard Hinnant's days-from-civil algorithm (public domain description).
   static func civilToOrdinal(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year

@@ -137,10 +137,6 @@ public enum ICalendar {
     return pad(y, 4) + pad(m, 2) + pad(dd, 2)
   }
 
-  static func local(_ d: Day, _ t: TimeOfDay) -> String {
-    date(d) + "T" + pad(t.hour, 2) + pad(t.minute, 2) + "00"
-  }
-
   static func utcStamp(_ seconds: Int) -> String {
     let day = Day(ordinal: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
     let rest = seconds - day.ordinal * 86400

@@ -30,7 +30,6 @@ public enum Summary {
   /// One activity as the summary shows it.
   struct Entry {
     var first: Occurrence
-    var last: Occurrence
     var activity: Activity
   }
 
@@ -80,12 +79,8 @@ struct SummaryBuilder {
     var result: [Summary.Entry] = []
     for a in plan.activities where a.theme == theme {
       var first: Occurrence?
-      var last: Occurrence?
-      a.forEachOccurrence(in: o.range) { occ in
-        if first == nil { first = occ }
-        last = occ
-      }
-      if let first, let last { result.append(Summary.Entry(first: first, last: last, activity: a)) }
+      a.forEachOccurrence(in: o.range) { occ in if first == nil { first = occ } }
+      if let first { result.append(Summary.Entry(first: first, activity: a)) }
     }
     return result.sorted { ($0.first.start, $0.activity.title) < ($1.first.start, $1.activity.title) }
   }

@@ -8,8 +8,6 @@ enum GanttView {
     let labelWidth = GanttLayout.labelWidth(r.width)
     let chart = Rect(x: r.x + labelWidth + 1, y: r.y, width: r.width - labelWidth - 1, height: r.height)
     let scale = TimeScale(window: layout.window, width: chart.width)
-    let lang = s.plan.language
-    let w = Wording(lang)
 
     axis(s, scale: scale, chart: chart, labelWidth: labelWidth, into: &g)
     let bodyTop = r.y + 2
@@ -56,7 +54,6 @@ enum GanttView {
       let more = "↕ \(s.ganttScroll + 1)–\(min(layout.rows.count, s.ganttScroll + bodyHeight))/\(layout.rows.count)"
       g.text(more, x: r.x + labelWidth - displayWidth(more) - 1, y: r.y + 1, style: .dim)
     }
-    _ = w
   }
 
   /// Month names on the first row, weeks (or days at month zoom) on the second.
