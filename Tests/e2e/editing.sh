@@ -93,6 +93,31 @@ check "and removes it" sh -c "sleep 0.3; test ! -e '$plan.arshjul-journal'"
 keys q
 wait_for "EXIT=0" >/dev/null
 
+# The file changes on disk while it is open (an editor, git pull): saving
+# does not overwrite it silently; c saves the edits to a copy beside it.
+start 120 35 "$run"
+wait_for "1 Stöttande strukturer" >/dev/null
+keys j '>'
+wait_for "Flyttad +1 dag" >/dev/null
+python3 - "$plan" <<'PY'
+import sys
+p = sys.argv[1]
+text = open(p, encoding="utf-8").read().replace('"Sörmländska kulturtillgångar 2022"', '"Ändrad av någon annan"', 1)
+open(p, "w", encoding="utf-8").write(text)
+PY
+theirs=$(cat "$plan")
+keys s
+check "a changed file is not overwritten: the conflict is shown" wait_for "Filen har ändrats på disken"
+keys c
+check "c saves the edits as a copy" wait_for "Sparad som kopia"
+check "the other change is still in the file" test "$(cat "$plan")" = "$theirs"
+check "the copy is a valid plan" sh -c "'$BIN' check '$dir'/plan.kopia-*.json >/dev/null"
+keys s o
+check "o overwrites on request" wait_for "Sparad"
+check "and then the file holds the edit" sh -c "! grep -q 'Ändrad av någon annan' '$plan'"
+keys q
+wait_for "EXIT=0" >/dev/null
+
 # A second arshjul on the same plan opens read-only.
 start 120 35 "$run"
 wait_for "1 Stöttande strukturer" >/dev/null
