@@ -162,6 +162,9 @@ for (i, size) in sizes.enumerated() {
   record(
     "iCalendar export (ms)", i, measure(r) { _ = ICalendar.exportParts(plan, options: ICalendarOptions(stamp: 0)) })
   record("SVG export (ms)", i, measure(r) { _ = SVGWheel.render(plan, SVGOptions(year: 2022)) })
+  record(
+    "… of which the year index (ms)", i,
+    measure(r) { _ = AppState(plan: plan, fileName: path, today: today, width: 200, height: 60) })
   // From the file to the first frame, as `arshjul PLAN` does it.
   record(
     "open: load + first frame (ms)", i,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a parsed JSON tree into a `Plan`, collecting every problem at once
 /// (a planner fixing a file by hand wants the whole list, not one per run).
 struct PlanDecoder {
@@ -199,9 +201,12 @@ struct PlanDecoder {
       return true
     }
     var activities: [Activity] = []
-    for node in array(&f, "activities") {
+    let activityNodes = array(&f, "activities")
+    let decoded = PlanDecoder.decodeActivities(activityNodes, themes: themeIDs)
+    problems += decoded.problems
+    for (node, a) in zip(activityNodes, decoded.activities) {
       let unique = checkUnique(peekID(node), node.position, &self)
-      if let a = decodeActivity(node, themes: themeIDs), unique { activities.append(a) }
+      if let a, unique { activities.append(a) }
     }
     var milestones: [Milestone] = []
     for node in array(&f, "milestones") {
@@ -212,6 +217,23 @@ struct PlanDecoder {
     return Plan(
       id: id, title: title, language: language, timeZone: timeZone, startMonth: startMonth, year: year, themes: themes,
       activities: activities, milestones: milestones, extra: f.extra)
+  }
+
+  /// The activities, in parts on all cores when there are many: each is
+  /// checked on its own, so the parts do not meet until they are joined.
+  static func decodeActivities(_ nodes: [JSONNode], themes: Set<String>) -> (
+    activities: [Activity?], problems: [Problem]
+  ) {
+    let parts = nodes.count >= 4000 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+    let chunk = (nodes.count + parts - 1) / max(1, parts)
+    let box = DecodedParts(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      var decoder = PlanDecoder()
+      let range = min(nodes.count, part * chunk)..<min(nodes.count, (part + 1) * chunk)
+      let list = nodes[range].map { decoder.decodeActivity($0, themes: themes) }
+      box.set(part, list, decoder.problems)
+    }
+    return box.joined()
   }
 
   mutating func decodeTheme(_ node: JSONNode) -> Theme? {
@@ -394,5 +416,30 @@ struct PlanDecoder {
     let notes = text(&f, "notes", required: false, multiline: true)
     guard let title, let date, let theme else { return nil }
     return Milestone(id: id, title: title, date: date, theme: theme, done: done, notes: notes, extra: f.extra)
+  }
+}
+
+/// Where the parts of a parallel decode leave their results.
+final class DecodedParts: @unchecked Sendable {
+  private let lock = NSLock()
+  private var activities: [[Activity?]]
+  private var problems: [[Problem]]
+
+  init(count: Int) {
+    activities = Array(repeating: [], count: count)
+    problems = Array(repeating: [], count: count)
+  }
+
+  func set(_ i: Int, _ list: [Activity?], _ found: [Problem]) {
+    lock.lock()
+    activities[i] = list
+    problems[i] = found
+    lock.unlock()
+  }
+
+  func joined() -> (activities: [Activity?], problems: [Problem]) {
+    lock.lock()
+    defer { lock.unlock() }
+    return (activities.flatMap { $0 }, problems.flatMap { $0 })
   }
 }

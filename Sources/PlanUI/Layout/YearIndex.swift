@@ -53,45 +53,46 @@ public struct YearIndex: Sendable {
     self.plan = plan
     let year = plan.yearRange(s.year)
     range = year
-    var agenda: [Ref] = []
+    // Each line with a number that orders it by date, then clock time
+    // (all-day first); ties go by id. Worked out once, not per comparison.
+    var keyed: [(order: Int, ref: Ref)] = []
     var firsts: [(day: Day, index: Int)] = []
-    var counts: [String: [Int]] = [:]
-    for t in plan.themes { counts[t.id] = Array(repeating: 0, count: year.dayCount) }
+    let themeNumber = Dictionary(uniqueKeysWithValues: plan.themes.enumerated().map { ($1.id, $0) })
+    var counts = Array(repeating: Array(repeating: 0, count: year.dayCount), count: plan.themes.count)
     var longest = 0
     var activityIndex: [String: Int] = [:]
     activityIndex.reserveCapacity(plan.activities.count)
-    for (i, a) in plan.activities.enumerated() {
-      activityIndex[a.id] = i
+    for i in plan.activities.indices {
+      activityIndex[plan.activities[i].id] = i
+      let theme = themeNumber[plan.activities[i].theme]
+      let counted = plan.activities[i].status != .cancelled && theme != nil
+      let minute = plan.activities[i].time?.start.minutes ?? -1
       var first: Day?
-      let counted = a.status != .cancelled
-      a.forEachOccurrence(in: year) { occ in
+      plan.activities[i].forEachOccurrence(in: year) { occ in
         if first == nil { first = occ.start }
-        agenda.append(Ref(start: occ.start, end: occ.end, ref: Int32(i)))
+        keyed.append((occ.start.ordinal * 2048 + minute + 1, Ref(start: occ.start, end: occ.end, ref: Int32(i))))
         longest = max(longest, occ.end - occ.start)
         if counted {
           let from = max(0, occ.start - year.from)
           let to = min(year.dayCount - 1, occ.end - year.from)
-          if from <= to { for d in from...to { counts[a.theme]?[d] += 1 } }
+          if from <= to { for d in from...to { counts[theme!][d] += 1 } }
         }
       }
       if let first { firsts.append((first, i)) }
     }
     var milestoneIndex: [String: Int] = [:]
-    for (i, m) in plan.milestones.enumerated() {
-      milestoneIndex[m.id] = i
-      if year.contains(m.date) { agenda.append(Ref(start: m.date, end: m.date, ref: Int32(-1 - i))) }
+    for i in plan.milestones.indices {
+      milestoneIndex[plan.milestones[i].id] = i
+      let date = plan.milestones[i].date
+      if year.contains(date) { keyed.append((date.ordinal * 2048, Ref(start: date, end: date, ref: Int32(-1 - i)))) }
     }
-    // By date, then by clock time (all-day first), then as in the file.
-    let minute = { (r: Ref) -> Int in r.isMilestone ? -1 : (plan.activities[r.activity].time?.start.minutes ?? -1) }
-    agenda.sort { a, b in
-      if a.start != b.start { return a.start < b.start }
-      let ma = minute(a)
-      let mb = minute(b)
-      if ma != mb { return ma < mb }
-      let ia = a.isMilestone ? plan.milestones[a.milestone].id : plan.activities[a.activity].id
-      let ib = b.isMilestone ? plan.milestones[b.milestone].id : plan.activities[b.activity].id
+    keyed.sort { a, b in
+      if a.order != b.order { return a.order < b.order }
+      let ia = a.ref.isMilestone ? plan.milestones[a.ref.milestone].id : plan.activities[a.ref.activity].id
+      let ib = b.ref.isMilestone ? plan.milestones[b.ref.milestone].id : plan.activities[b.ref.activity].id
       return ia < ib
     }
+    let agenda = keyed.map(\.ref)
     self.agenda = agenda
     self.longest = longest
     var rows: [String: [Int]] = [:]
@@ -103,7 +104,7 @@ public struct YearIndex: Sendable {
     }
     for f in firsts { rows[plan.activities[f.index].theme, default: []].append(f.index) }
     self.rows = rows
-    dayCounts = counts
+    dayCounts = Dictionary(uniqueKeysWithValues: plan.themes.enumerated().map { ($1.id, counts[$0]) })
     self.activityIndex = activityIndex
     self.milestoneIndex = milestoneIndex
   }
