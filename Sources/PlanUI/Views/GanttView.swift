@@ -64,18 +64,22 @@ enum GanttView {
     let win = scale.window
     let yearLabel = s.plan.startMonth == 1 ? "\(s.year)" : "\(s.year)/\(s.year + 1)"
     g.text(yearLabel, x: chart.x - labelWidth - 1, y: y1, style: .bold)
-    // Months: a name at each month's first column, as long as there is room.
+    // Months: a name at each month's first column. All full names when all
+    // fit, else all short ones, so the axis reads evenly.
+    var months: [(start: Day, column: Int, room: Int)] = []
     var month = Day.firstOfMonth(year: win.from.year, month: win.from.month)
     while month <= win.to {
       let c = max(0, scale.column(month))
       let nextMonth = Day.firstOfMonth(year: month.year, month: month.month, adding: 1)
-      let room = min(chart.width, scale.column(nextMonth)) - c - 1
-      var name = Names.month(month.month, lang)
-      if s.zoom == .month { name += " \(month.year)" }
-      if displayWidth(name) > room { name = Names.shortMonth(month.month, lang) }
-      if displayWidth(name) > room { name = String(name.prefix(max(1, room))) }
-      g.text(name, x: chart.x + c, y: y1, style: Style(bold: true), clip: chart)
+      months.append((month, c, min(chart.width, scale.column(nextMonth)) - c - 1))
       month = nextMonth
+    }
+    let fullName = { (d: Day) in Names.month(d.month, lang) + (s.zoom == .month ? " \(d.year)" : "") }
+    let allFull = months.allSatisfy { displayWidth(fullName($0.start)) <= $0.room }
+    for m in months {
+      var name = allFull ? fullName(m.start) : Names.shortMonth(m.start.month, lang)
+      if displayWidth(name) > m.room { name = String(name.prefix(max(1, m.room))) }
+      g.text(name, x: chart.x + m.column, y: y1, style: Style(bold: true), clip: chart)
     }
     // Today on the axis.
     if win.contains(s.today) {
