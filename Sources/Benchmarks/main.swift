@@ -60,6 +60,13 @@ if let only {
     case "ics": _ = ICalendar.exportParts(plan, options: ICalendarOptions(stamp: 0))
     case "svg": _ = SVGWheel.render(plan, SVGOptions(year: 2022))
     case "summary": _ = Summary.render(plan, SummaryOptions(range: plan.yearRange(2022), language: .sv, today: day))
+    case "edit":
+      var s = AppState(plan: plan, fileName: "x", today: day, width: 200, height: 60)
+      _ = update(&s, .key(.down))
+      for k in 0..<50 {
+        _ = update(&s, .key(.char(k % 2 == 0 ? ">" : "<")))
+        _ = Screen.render(s)
+      }
     case "open":
       var s = AppState(plan: plan, fileName: "x", today: day, width: 200, height: 60)
       for key in [Key.char("g"), .down, .right, .char("l"), .down, .char("w"), .right] {

@@ -15,13 +15,7 @@ public struct GanttLayout: Sendable {
   public let window: DayRange
 
   public init(_ s: AppState) {
-    let index = s.index
-    var rows: [GanttRow] = []
-    for theme in s.visibleThemes {
-      rows.append(.theme(theme))
-      rows += (index.rows[theme.id] ?? []).map { .activity($0) }
-    }
-    self.rows = rows
+    rows = GanttRows.of(s).rows
     window = GanttLayout.window(s.zoom, cursor: s.cursor, year: s.yearRange, startMonth: s.plan.startMonth)
   }
 
@@ -86,5 +80,34 @@ public struct TimeScale: Sendable {
   /// The first day shown in a column.
   public func day(atColumn c: Int) -> Day {
     window.from + Int((Double(c) * daysPerColumn).rounded(.up))
+  }
+}
+
+/// The chart's rows, kept by `normalize` until the plan, the year or the
+/// hidden themes change (a big plan has tens of thousands of them).
+struct GanttRows: Sendable {
+  struct Key: Sendable, Equatable {
+    var index: YearIndex.Key
+    var hidden: Set<String>
+  }
+  let key: Key
+  let rows: [GanttRow]
+
+  static func key(_ s: AppState) -> Key { Key(index: YearIndex.key(s), hidden: s.hiddenThemes) }
+
+  static func of(_ s: AppState) -> GanttRows {
+    if let r = s.ganttStorage, r.key == key(s) { return r }
+    return GanttRows(s)
+  }
+
+  init(_ s: AppState) {
+    key = GanttRows.key(s)
+    let index = s.index
+    var rows: [GanttRow] = []
+    for theme in s.visibleThemes {
+      rows.append(.theme(theme))
+      rows += (index.rows[theme.id] ?? []).map { .activity($0) }
+    }
+    self.rows = rows
   }
 }

@@ -118,9 +118,13 @@ public struct YearIndex: Sendable {
       plan.milestones == new.milestones, plan.themes == new.themes
     else { return nil }
     var changed: [Int] = []
-    for i in new.activities.indices where plan.activities[i] != new.activities[i] {
-      changed.append(i)
-      if changed.count > 8 { return nil }
+    if let hint = s.lastChange, hint.from == key.version, hint.to == s.version {
+      changed = hint.activities  // the edit said what it changed
+    } else {
+      for i in new.activities.indices where plan.activities[i] != new.activities[i] {
+        changed.append(i)
+        if changed.count > 8 { return nil }
+      }
     }
     var index = self
     index.key = YearIndex.key(s)
@@ -128,7 +132,7 @@ public struct YearIndex: Sendable {
     guard !changed.isEmpty else { return index }
     let year = range
     let gone = Set(changed.map { Int32($0) })
-    index.agenda.removeAll { !$0.isMilestone && gone.contains($0.ref) }
+    var added: [Ref] = []
     for i in changed {
       let old = plan.activities[i]
       let a = new.activities[i]
@@ -149,8 +153,7 @@ public struct YearIndex: Sendable {
       var first: Day?
       a.forEachOccurrence(in: year) { occ in
         if first == nil { first = occ.start }
-        let ref = Ref(start: occ.start, end: occ.end, ref: Int32(i))
-        index.agenda.insert(ref, at: index.agendaPosition(ref, plan: new))
+        added.append(Ref(start: occ.start, end: occ.end, ref: Int32(i)))
         index.longest = max(index.longest, occ.end - occ.start)
         if a.status != .cancelled {
           let from = max(0, occ.start - year.from)
@@ -179,23 +182,35 @@ public struct YearIndex: Sendable {
         index.rows[a.theme] = row
       }
     }
+    // One pass: the agenda without the old lines, merged with the new ones
+    // in the full build's order (inserting one by one would move the whole
+    // array for every occurrence of a weekly activity).
+    let before = YearIndex.order(new)
+    added.sort(by: before)
+    var merged: [Ref] = []
+    merged.reserveCapacity(agenda.count + added.count)
+    var k = 0
+    for x in agenda where x.isMilestone || !gone.contains(x.ref) {
+      while k < added.count && before(added[k], x) {
+        merged.append(added[k])
+        k += 1
+      }
+      merged.append(x)
+    }
+    merged.append(contentsOf: added[k...])
+    index.agenda = merged
     return index
   }
 
-  /// Where a line goes in the agenda's order (date, time, id).
-  func agendaPosition(_ r: Ref, plan: Plan) -> Int {
+  /// The agenda's order: date, then clock time (all-day first), then id.
+  static func order(_ plan: Plan) -> (Ref, Ref) -> Bool {
     let minute = { (x: Ref) -> Int in x.isMilestone ? -1 : (plan.activities[x.activity].time?.start.minutes ?? -1) }
     let id = { (x: Ref) -> String in x.isMilestone ? plan.milestones[x.milestone].id : plan.activities[x.activity].id }
-    let (mr, ir) = (minute(r), id(r))
-    var lo = 0
-    var hi = agenda.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      let x = agenda[mid]
-      let before = x.start != r.start ? x.start < r.start : (minute(x) != mr ? minute(x) < mr : id(x) < ir)
-      if before { lo = mid + 1 } else { hi = mid }
+    return { a, b in
+      if a.start != b.start { return a.start < b.start }
+      let (ma, mb) = (minute(a), minute(b))
+      return ma != mb ? ma < mb : id(a) < id(b)
     }
-    return lo
   }
 
   /// The agenda lines that overlap `r`.

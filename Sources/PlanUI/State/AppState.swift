@@ -73,6 +73,10 @@ public struct AppState: Sendable {
   var indexStorage: YearIndex?
   var searchStorage: SearchMatches?
   var listStorage: ListLayout?
+  var ganttStorage: GanttRows?
+  /// Which activities the last edit changed, so the index can be updated
+  /// without comparing the whole plan: (from version, to version, indices).
+  var lastChange: (from: Int, to: Int, activities: [Int])?
 
   public init(plan: Plan, fileName: String, today: Day, width: Int = 80, height: Int = 24) {
     self.plan = plan

@@ -30,11 +30,13 @@ extension UIText {
 
 /// Records an edit: the old plan goes on the undo stack, redo is cleared,
 /// and the journal is asked to hold the new plan.
-func commit(_ s: inout AppState, _ plan: Plan) -> [Effect] {
+func commit(_ s: inout AppState, _ plan: Plan, changing activities: [Int]? = nil) -> [Effect] {
   s.undoStack.append((s.plan, s.version))
   s.redoStack.removeAll()
   s.plan = plan
+  let from = s.version
   s.version = s.takeVersion()
+  s.lastChange = activities.map { (from, s.version, $0) }
   return [.writeJournal(plan)]
 }
 
@@ -135,7 +137,9 @@ func save(_ s: inout AppState) -> [Effect] {
 func move(_ s: inout AppState, by days: Int) -> [Effect] {
   var plan = s.plan
   var check: Plan
-  if let i = plan.activities.firstIndex(where: { $0.id == s.focusID }) {
+  var changedIndex: Int?
+  if let id = s.focusID, let i = s.index.activityIndex[id] {
+    changedIndex = i
     var a = plan.activities[i]
     a.start = a.start + days
     a.end = a.end + days
@@ -145,7 +149,7 @@ func move(_ s: inout AppState, by days: Int) -> [Effect] {
     }
     plan.activities[i] = a
     check = Plan(id: plan.id, title: plan.title, themes: plan.themes, activities: [a])
-  } else if let i = plan.milestones.firstIndex(where: { $0.id == s.focusID }) {
+  } else if let id = s.focusID, let i = s.index.milestoneIndex[id] {
     plan.milestones[i].date = plan.milestones[i].date + days
     check = Plan(id: plan.id, title: plan.title, themes: plan.themes, milestones: [plan.milestones[i]])
   } else {
@@ -158,7 +162,7 @@ func move(_ s: inout AppState, by days: Int) -> [Effect] {
   }
   s.cursor = s.cursor + days
   s.year = s.plan.planningYear(containing: s.cursor)
-  let effects = commit(&s, plan)
+  let effects = commit(&s, plan, changing: changedIndex.map { [$0] } ?? [])
   s.notice = s.text.moved(days)
   return effects
 }
@@ -217,14 +221,16 @@ func submit(_ s: inout AppState, _ form: inout Form) -> [Effect] {
     return []
   }
   var plan = s.plan
+  var changed: [Int]?
   let check: Plan
   let id: String
   let day: Day
   let theme: String
   switch item {
   case .activity(let a):
-    if let i = plan.activities.firstIndex(where: { $0.id == a.id }) {
+    if let i = s.index.activityIndex[a.id] {
       plan.activities[i] = a
+      changed = [i]
     } else {
       plan.activities.append(a)
     }
@@ -246,7 +252,7 @@ func submit(_ s: inout AppState, _ form: inout Form) -> [Effect] {
     return []
   }
   s.form = nil
-  let effects = commit(&s, plan)
+  let effects = commit(&s, plan, changing: changed)
   s.focusID = id
   s.focusTheme = theme
   s.hiddenThemes.remove(theme)

@@ -284,6 +284,7 @@ public func normalize(_ s: inout AppState) {
   if s.indexStorage?.key != YearIndex.key(s) {
     s.indexStorage = s.indexStorage?.updated(for: s) ?? YearIndex(s)
   }
+  if s.ganttStorage?.key != GanttRows.key(s) { s.ganttStorage = GanttRows(s) }
   if s.searchStorage?.key != SearchMatches.key(s) { s.searchStorage = SearchMatches(s) }
   if s.focusID != nil {
     let theme = s.focusedActivity?.theme ?? s.focusedMilestone?.theme
