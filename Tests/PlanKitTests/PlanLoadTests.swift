@@ -124,6 +124,14 @@ import Testing
     #expect(lines.contains { $0.contains("color \"bleu\" must be one of") })
   }
 
+  @Test func aPlanNeedsATheme() {
+    let none = minimalPlan().replacingOccurrences(
+      of:
+        "\"themes\": [\n    {\n      \"color\": \"blue\",\n      \"id\": \"t\",\n      \"name\": \"Tema\"\n    }\n  ],",
+      with: "\"themes\": [],")
+    #expect(problems(none)?.lines == ["x.json:8:13: error: the plan has no themes; add at least one"])
+  }
+
   @Test func unsupportedVersion() {
     let e = problems(minimalPlan().replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"))
     #expect(

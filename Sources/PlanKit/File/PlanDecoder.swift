@@ -186,8 +186,9 @@ struct PlanDecoder {
       themePositions[theme.id] = node.position
       themes.append(theme)
     }
-    if f.member("themes") != nil && themes.isEmpty && problems.isEmpty {
-      problem("the plan has no themes; add at least one", at: f.member("themes")!.node.position)
+    if themes.isEmpty && problems.isEmpty {
+      // Every activity and milestone belongs to a theme: a plan needs one.
+      problem("the plan has no themes; add at least one", at: f.member("themes")?.node.position ?? f.position)
     }
     let themeIDs = Set(themes.map(\.id))
     var seenIDs: [String: SourcePosition] = [:]
