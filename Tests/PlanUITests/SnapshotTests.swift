@@ -108,3 +108,13 @@ import Testing
     }
   }
 }
+
+@Suite struct HelpFitsTests {
+  @Test(arguments: [(60, 16), (80, 24), (100, 30), (160, 48)])
+  func everyKeyIsOnTheScreen(_ w: Int, _ h: Int) {
+    var s = exampleState(width: w, height: h)
+    press(&s, .char("?"))
+    let text = Screen.render(s).lines.joined(separator: "\n")
+    for (key, _) in s.text.helpLines { #expect(text.contains(key), "\(w)x\(h): \(key)") }
+  }
+}

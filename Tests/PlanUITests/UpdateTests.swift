@@ -293,3 +293,18 @@ import Testing
     #expect(lines[0].contains("2022/23"))
   }
 }
+
+@Suite struct WheelItemTests {
+  @Test func shiftUpAndDownWalkTheItemsOfTheRingInTheWeek() {
+    var s = exampleState()
+    press(&s, .char("w"))
+    let ring = WheelSector(s).items.first { $0.theme.id == "stottande-strukturer" }!.items.map(\.id)
+    #expect(ring.count >= 3 && s.focusID == ring[0])
+    press(&s, .shiftDown)
+    #expect(s.focusID == ring[1])
+    press(&s, .shiftUp, .shiftUp)
+    #expect(s.focusID == ring.last)  // round the list
+    press(&s, .enter)
+    #expect(s.form?.editing == ring.last)
+  }
+}

@@ -59,6 +59,7 @@ public struct UIText: Sendable {
         ("← → h", "flytta i tiden (dag eller vecka; i hjulet en vecka)"),
         ("Shift-← →", "flytta en månad"),
         ("↑ ↓ k j", "byt rad (aktivitet, tema; i hjulet ring)"),
+        ("Shift-↑ ↓", "i hjulet: nästa i veckan på ringen"),
         ("PgUp PgDn", "bläddra en sida"),
         ("[ ]", "föregående / nästa planeringsår"),
         ("t", "idag"),
@@ -75,12 +76,14 @@ public struct UIText: Sendable {
         ("Esc", "stäng, rensa sökning"),
         ("?", "den här hjälpen"),
         ("q  Ctrl-C", "avsluta"),
+        ("I formulär", "Tab/Shift-Tab fält · ←→ välj · Enter spara · Esc avbryt · Ctrl-J ny rad"),
       ]
       : [
         ("Tab  w g l", "next view · wheel · Gantt · list"),
         ("← → h", "move in time (day or week; a week on the wheel)"),
         ("Shift-← →", "move a month"),
         ("↑ ↓ k j", "change row (activity, theme; ring on the wheel)"),
+        ("Shift-↑ ↓", "on the wheel: next item of the ring in the week"),
         ("PgUp PgDn", "scroll a page"),
         ("[ ]", "previous / next planning year"),
         ("t", "today"),
@@ -97,6 +100,7 @@ public struct UIText: Sendable {
         ("Esc", "close, clear the search"),
         ("?", "this help"),
         ("q  Ctrl-C", "quit"),
+        ("In a form", "Tab/Shift-Tab field · ←→ choose · Enter save · Esc cancel · Ctrl-J new line"),
       ]
   }
 }

@@ -48,6 +48,8 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   case .right: moveTime(&s, by: 1)
   case .shiftLeft, .char("H"): moveMonth(&s, by: -1)
   case .shiftRight, .char("L"): moveMonth(&s, by: 1)
+  case .shiftDown where s.view == .wheel: stepInSector(&s, by: 1)
+  case .shiftUp where s.view == .wheel: stepInSector(&s, by: -1)
   case .up, .char("k"): moveRow(&s, by: -1)
   case .down, .char("j"): moveRow(&s, by: 1)
   case .pageUp: moveRow(&s, by: -max(1, s.bodyRect.height - 3))
@@ -137,6 +139,15 @@ func refocus(_ s: inout AppState) {
   case .wheel: focusSector(&s)
   case .gantt: refocusOnRow(&s)
   }
+}
+
+/// On the wheel, Shift-↑/↓ walks the items of the focused ring in the week
+/// (the side panel's lines), so Enter can open any of them.
+func stepInSector(_ s: inout AppState, by n: Int) {
+  let items = WheelSector(s).items.first { $0.theme.id == s.focusTheme }?.items ?? []
+  guard !items.isEmpty else { return }
+  let current = items.firstIndex { $0.id == s.focusID } ?? 0
+  s.focusID = items[(current + n + items.count) % items.count].id
 }
 
 /// On the wheel, the selection is the first item of the focused ring in the selected week.

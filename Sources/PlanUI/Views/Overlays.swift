@@ -34,7 +34,23 @@ enum HelpView {
     let t = s.text
     let keyWidth = t.helpLines.map { displayWidth($0.0) }.max() ?? 0
     let lines = t.helpLines.map { (padded($0.0, to: keyWidth) + "  " + $0.1, Style.plain) }
-    _ = Box.draw(title: t.helpTitle, lines: lines, footer: t.closeHint, into: &g)
+    if lines.count + 4 <= g.height {
+      _ = Box.draw(title: t.helpTitle, lines: lines, footer: t.closeHint, into: &g)
+      return
+    }
+    // Too low for the box: the whole screen, in two columns when needed,
+    // so that every key is on it.
+    g.fill(g.bounds)
+    g.text(" " + t.helpTitle, x: 0, y: 0, style: .bold)
+    g.text(t.closeHint + " ", x: g.width - displayWidth(t.closeHint) - 1, y: 0, style: .dim)
+    let rows = g.height - 2
+    let columns = lines.count <= rows ? 1 : 2
+    let perColumn = (lines.count + columns - 1) / columns
+    let width = (g.width - 2 - (columns - 1) * 2) / columns
+    for (i, line) in lines.enumerated() {
+      let col = i / perColumn
+      g.text(line.0, x: 1 + col * (width + 2), y: 2 + i % perColumn, width: width)
+    }
   }
 }
 
