@@ -19,6 +19,15 @@ static inline attr_t arshjul_a_reverse(void) { return A_REVERSE; }
 static inline attr_t arshjul_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t arshjul_a_normal(void) { return A_NORMAL; }
 static inline int arshjul_getmaxy(WINDOW *w) { return getmaxy(w); }
+
+// newterm instead of initscr: initscr exits the process on an unknown TERM,
+// newterm returns NULL so we can say so in our own words.
+static inline WINDOW *arshjul_open_screen(void) {
+  SCREEN *screen = newterm(NULL, stdout, stdin);
+  if (!screen) return NULL;
+  set_term(screen);
+  return stdscr;
+}
 static inline int arshjul_getmaxx(WINDOW *w) { return getmaxx(w); }
 
 // Signals that end the program (SIGTERM, SIGHUP when the terminal closes,

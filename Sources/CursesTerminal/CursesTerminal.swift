@@ -22,9 +22,14 @@ public final class CursesTerminal {
   /// Opens the terminal: locale for å ä ö, alternate screen, no echo, keys
   /// decoded, cursor hidden, a short ESC delay, colours unless NO_COLOR.
   public init() throws(TerminalError) {
-    guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError("the terminal UI needs a terminal") }
+    guard isatty(0) == 1, isatty(1) == 1 else {
+      throw TerminalError("the terminal UI needs a terminal", notATerminal: true)
+    }
     setlocale(LC_ALL, "")
-    guard let w = initscr() else { throw TerminalError("cannot start the terminal (is TERM set?)") }
+    guard let w = arshjul_open_screen() else {
+      let term = getenv("TERM").map { String(cString: $0) } ?? ""
+      throw TerminalError("the terminal type \"\(term)\" (TERM) is unknown here; try TERM=xterm-256color")
+    }
     window = w
     raw()
     noecho()
@@ -180,5 +185,10 @@ public final class CursesTerminal {
 
 public struct TerminalError: Error, Sendable {
   public var message: String
-  init(_ message: String) { self.message = message }
+  /// Not a terminal at all (a pipe, a cron job): text commands may serve.
+  public var notATerminal = false
+  init(_ message: String, notATerminal: Bool = false) {
+    self.message = message
+    self.notATerminal = notATerminal
+  }
 }

@@ -75,6 +75,14 @@ func noCrash(_ r: Run) -> Bool {
       r.stderr == "/nonexistent/plan.json: error: cannot read /nonexistent/plan.json: No such file or directory\n")
   }
 
+  @Test func theUIOutsideATerminalSaysWhatToDo() {
+    let r = arshjul(examplePlanPath)
+    #expect(r.status == 1)
+    #expect(
+      r.stderr == "arshjul: the terminal UI needs a terminal; for text, try `arshjul summary \(examplePlanPath)`\n")
+    #expect(!FileManager.default.fileExists(atPath: examplePlanPath + ".lock"))
+  }
+
   @Test func helpOnEveryCommand() {
     for cmd in ["check", "new", "add", "edit"] {
       let r = arshjul(cmd, "--help")

@@ -73,6 +73,11 @@ check "without NO_COLOR the themes are in colour" test "$(colours)" -gt 0
 keys q
 wait_for "EXIT=0" >/dev/null
 
+# An unknown terminal type gets our own clear line, not curses' exit.
+start 100 30 "TERM=no-such-term LANG=C.UTF-8 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
+check "an unknown TERM is told in one line" wait_for 'arshjul: the terminal type "no-such-term" (TERM) is unknown here'
+check "with exit 1" wait_for "EXIT=1"
+
 # A broken plan gets one line and no UI.
 badDir=$(mktemp -d)
 bad=$badDir/broken.json

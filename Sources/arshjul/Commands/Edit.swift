@@ -37,7 +37,8 @@ struct Edit: ParsableCommand {
     do {
       terminal = try CursesTerminal()
     } catch {
-      throw fail("arshjul: \(error.message); try `arshjul summary \(plan)`")
+      let hint = error.notATerminal ? "; for text, try `arshjul summary \(plan)`" : ""
+      throw fail("arshjul: \(error.message)\(hint)")
     }
     defer { terminal.close() }
     (state.width, state.height) = terminal.size
