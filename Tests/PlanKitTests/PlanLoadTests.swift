@@ -93,6 +93,12 @@ import Testing
       ])
   }
 
+  @Test func datesFarOutsideAnyPlanAreRefused() {
+    let e = problems(minimalPlan(activity: #"{"id": "a", "title": "A", "theme": "t", "start": "9999-12-31"}"#))
+    #expect(
+      e?.lines.first?.hasSuffix("\"start\" \"9999-12-31\" is outside the years a plan may use (1000–9000)") == true)
+  }
+
   @Test func themeIdWithANewline() {
     let text = minimalPlan().replacingOccurrences(of: "\"id\": \"t\"", with: "\"id\": \"t\\nx\"")
     let e = problems(text)

@@ -19,7 +19,7 @@ import Testing
     [
       .up, .down, .left, .right, .shiftLeft, .shiftRight, .shiftUp, .shiftDown, .enter, .escape, .tab, .backTab,
       .backspace, .delete, .home, .end, .pageUp, .pageDown, .ctrl("r"), .ctrl("j"), .ctrl("u"), .ctrl("k"),
-    ] + "wglhjkt[]+-123abmdyn<>{}us/?qrcoå é🎉8".map { Key.char($0) }
+    ] + "wglhjkt[]+-123abmdyn<>{}us/?qrcoå é🎉8²½٣HL".map { Key.char($0) }
 
   @Test(arguments: [1, 2, 3, 4])
   func randomKeysNeverBreakAnything(_ seed: Int) {

@@ -74,6 +74,15 @@ import Testing
     #expect(s.year == 2022 && s.cursor.iso == "2022-03-28")
   }
 
+  @Test func theCursorStaysInTheYearsAPlanMayUse() {
+    var s = exampleState()
+    for _ in 0..<8000 { _ = update(&s, .key(.char("]"))) }
+    #expect(s.cursor.year == 9000)
+    for _ in 0..<9000 { _ = update(&s, .key(.char("["))) }
+    #expect(s.cursor.year == 1000)
+    #expect(Screen.render(s).lines.count == s.height)
+  }
+
   @Test func walkingOffTheEndOfTheYearTurnsTheYear() {
     var s = exampleState()
     press(

@@ -108,7 +108,7 @@ extension Day {
   public var isoWeek: (year: Int, week: Int) {
     let thursday = self + (4 - weekday)
     let y = thursday.year
-    let jan1 = Day(year: y, month: 1, day: 1)!
+    let jan1 = Day(ordinal: Day.civilToOrdinal(year: y, month: 1, day: 1))
     return (y, (thursday - jan1) / 7 + 1)
   }
 
@@ -121,12 +121,12 @@ extension Day {
   /// The n-th (1…5) given weekday of a month, or the last when n is -1; nil when it does not exist.
   public static func nthWeekday(_ n: Int, weekday: Int, year: Int, month: Int) -> Day? {
     if n > 0 {
-      let first = Day(year: year, month: month, day: 1)!
+      let first = Day(ordinal: civilToOrdinal(year: year, month: month, day: 1))
       let offset = (weekday - first.weekday + 7) % 7
       let d = first + offset + (n - 1) * 7
       return d.month == month ? d : nil
     }
-    let last = Day(year: year, month: month, day: daysIn(month: month, year: year))!
+    let last = Day(ordinal: civilToOrdinal(year: year, month: month, day: daysIn(month: month, year: year)))
     return last - ((last.weekday - weekday + 7) % 7)
   }
 

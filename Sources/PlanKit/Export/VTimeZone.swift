@@ -4,8 +4,8 @@
 /// that rule, the form every calendar reads; otherwise each change is listed.
 enum VTimeZone {
   static func write(_ zone: String, years: ClosedRange<Int>, into c: inout ContentLines) {
-    let from = Day(year: years.lowerBound, month: 1, day: 1)!
-    let to = Day(year: years.upperBound + 1, month: 1, day: 1)!
+    let from = Day.firstOfMonth(year: years.lowerBound, month: 1)
+    let to = Day.firstOfMonth(year: years.upperBound + 1, month: 1)
     let changes = TimeZoneRules.transitions(zone, from: from, to: to)
     c.add("BEGIN", "VTIMEZONE")
     c.add("TZID", zone)

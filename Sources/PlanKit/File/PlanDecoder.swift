@@ -4,6 +4,8 @@ import Foundation
 /// (a planner fixing a file by hand wants the whole list, not one per run).
 struct PlanDecoder {
   var problems: [Problem] = []
+  /// Dates far outside any plan would only let arithmetic run off the calendar.
+  static let years = 1000...9000
 
   mutating func problem(_ message: String, at position: SourcePosition) {
     problems.append(Problem(message, at: position))
@@ -93,6 +95,10 @@ struct PlanDecoder {
     guard let (s, pos) = string(&f, key, required: required) else { return nil }
     guard let d = Day(iso: s) else {
       problem("\(f.what): \"\(key)\" \(quoted(s)) is not a date; write YYYY-MM-DD of a day that exists", at: pos)
+      return nil
+    }
+    guard PlanDecoder.years.contains(d.year) else {
+      problem("\(f.what): \"\(key)\" \(quoted(s)) is outside the years a plan may use (1000–9000)", at: pos)
       return nil
     }
     return d

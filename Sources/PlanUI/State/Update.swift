@@ -61,8 +61,9 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
     refocus(&s)
   case .char("+"), .char("="): s.zoom = Zoom(rawValue: min(s.zoom.rawValue + 1, 2))!
   case .char("-"): s.zoom = Zoom(rawValue: max(s.zoom.rawValue - 1, 0))!
-  case .char(let c) where c.isNumber && c != "0":
-    toggleTheme(&s, Int(String(c))!)
+  case .char(let c) where c.isASCII && c.isNumber && c != "0":
+    // ASCII only: "²", "½" or "٣" are numbers too, but not theme keys.
+    toggleTheme(&s, c.wholeNumberValue ?? 0)
   case .char("/"): s.searchDraft = ""
   case .char("n"): nextMatch(&s)
   case .escape:
@@ -98,9 +99,12 @@ func next(_ v: ViewKind, by n: Int) -> ViewKind {
   return all[(i + n + all.count) % all.count]
 }
 
-/// Moves the cursor; the planning year follows it.
+/// The days the cursor may stand on: the years a plan may hold dates in.
+let cursorRange = DayRange(from: Day(iso: "1000-01-01")!, to: Day(iso: "9000-12-31")!)
+
+/// Moves the cursor (never past the years a plan may use); the planning year follows it.
 func setCursor(_ s: inout AppState, _ day: Day) {
-  s.cursor = day
+  s.cursor = min(max(day, cursorRange.from), cursorRange.to)
   s.year = s.plan.planningYear(containing: day)
 }
 
@@ -120,14 +124,13 @@ func moveTime(_ s: inout AppState, by n: Int) {
 func moveMonth(_ s: inout AppState, by n: Int) {
   let (y, m, d) = s.cursor.ymd
   let first = Day.firstOfMonth(year: y, month: m, adding: n)
-  setCursor(
-    &s, Day(year: first.year, month: first.month, day: min(d, Day.daysIn(month: first.month, year: first.year)))!)
+  setCursor(&s, first + (min(d, Day.daysIn(month: first.month, year: first.year)) - 1))
   if s.view == .list { focusListRow(&s) } else { refocusOnRow(&s) }
 }
 
 func moveYear(_ s: inout AppState, by n: Int) {
   let (y, m, d) = s.cursor.ymd
-  setCursor(&s, Day(year: y + n, month: m, day: min(d, Day.daysIn(month: m, year: y + n)))!)
+  setCursor(&s, Day.firstOfMonth(year: y + n, month: m) + (min(d, Day.daysIn(month: m, year: y + n)) - 1))
   s.ganttScroll = 0
   refocus(&s)
 }
@@ -226,7 +229,7 @@ func focusListRow(_ s: inout AppState) {
 }
 
 func toggleTheme(_ s: inout AppState, _ n: Int) {
-  guard n <= s.plan.themes.count else { return }
+  guard n >= 1 && n <= s.plan.themes.count else { return }
   let t = s.plan.themes[n - 1]
   if s.hiddenThemes.contains(t.id) {
     s.hiddenThemes.remove(t.id)
