@@ -19,15 +19,6 @@ struct ContentLines: ~Copyable {
     endLine()
   }
 
-  mutating func add(_ name: String, params: String, _ value: String) {
-    write(name)
-    write(";")
-    write(params)
-    write(":")
-    write(value)
-    endLine()
-  }
-
   /// A TEXT property, escaped while it is written (no string in between).
   mutating func text(_ name: String, _ value: String) {
     begin(name)

@@ -26,14 +26,6 @@ public enum PlanEditError: Error, Sendable {
   case load(PlanLoadError)
   case file(FileError)
   case invalid([Problem])
-
-  public var lines: [String] {
-    switch self {
-    case .load(let e): e.lines
-    case .file(let e): [e.message]
-    case .invalid(let problems): problems.map { "error: " + $0.message }
-    }
-  }
 }
 
 extension Plan {

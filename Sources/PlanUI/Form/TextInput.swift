@@ -1,5 +1,7 @@
 import PlanKit
 
+import PlanKit
+
 /// One line of editable text with a cursor, counted in characters so that
 /// å ä ö, combining marks and emoji move as one.
 public struct TextInput: Sendable, Equatable {
@@ -49,16 +51,14 @@ public struct TextInput: Sendable, Equatable {
     let shown = characters.map { $0 == "\n" ? "⏎" : $0 }
     var start = 0
     // Move the window right until the cursor fits (room for the cursor cell).
-    func widthOf(_ r: Range<Int>) -> Int { shown[r].reduce(0) { $0 + max(1, displayWidthOf($1)) } }
+    func widthOf(_ r: Range<Int>) -> Int { shown[r].reduce(0) { $0 + max(1, displayWidth($1)) } }
     while start < cursor && widthOf(start..<cursor) + 1 > width { start += 1 }
     var end = start
     var w = 0
-    while end < shown.count && w + max(1, displayWidthOf(shown[end])) <= width {
-      w += max(1, displayWidthOf(shown[end]))
+    while end < shown.count && w + max(1, displayWidth(shown[end])) <= width {
+      w += max(1, displayWidth(shown[end]))
       end += 1
     }
     return (String(shown[start..<end]), widthOf(start..<cursor))
   }
 }
-
-func displayWidthOf(_ c: Character) -> Int { displayWidth(c) }

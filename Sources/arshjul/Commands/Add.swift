@@ -11,8 +11,7 @@ struct Add: ParsableCommand {
         arshjul add plan.json --milestone --title "Förslag klara" --theme samverkan --start 2022-06-30
       """)
 
-  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
-  var plan: String
+  @OptionGroup var file: PlanArgument
 
   @Option(help: "Title.") var title: String
   @Option(help: "Theme id, name or number (1, 2, 3…).") var theme: String
@@ -37,7 +36,7 @@ struct Add: ParsableCommand {
     let name = "arshjul add"
     let result: String
     do {
-      result = try PlanFile.update(plan) { (p: inout Plan) throws(PlanEditError) -> String in
+      result = try PlanFile.update(file.plan) { (p: inout Plan) throws(PlanEditError) -> String in
         try apply(to: &p)
       }
     } catch {

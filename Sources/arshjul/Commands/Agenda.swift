@@ -9,8 +9,7 @@ struct AgendaCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument { case text, tsv }
 
-  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
-  var plan: String
+  @OptionGroup var file: PlanArgument
 
   @OptionGroup var filter: RangeOptions
 
@@ -18,7 +17,7 @@ struct AgendaCommand: ParsableCommand {
   var format: Format = .text
 
   func run() throws {
-    let p = try loadOrExit(plan).plan
+    let p = try file.load()
     let now = today(in: p.timeZone)
     let range = try filter.range(of: p, today: now)
     let items = p.agenda(in: range, themes: try filter.themeIDs(of: p).map(Set.init))

@@ -12,23 +12,21 @@ struct ExportICS: ParsableCommand {
     commandName: "ics",
     abstract: "Export to iCalendar (RFC 5545) for Outlook, Google, Thunderbird, calcurse, khal.")
 
-  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
-  var plan: String
+  @OptionGroup var file: PlanArgument
 
-  @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
-  var output: String?
+  @OptionGroup var out: OutputOption
 
   @OptionGroup var filter: RangeOptions
 
   func run() throws {
-    let p = try loadOrExit(plan).plan
+    let p = try file.load()
     let now = today(in: p.timeZone)
     // Without --from/--to every item goes out: a calendar wants the whole plan.
     let range: DayRange? =
       (filter.from == nil && filter.to == nil && filter.year == nil) ? nil : try filter.range(of: p, today: now)
     let parts = ICalendar.exportParts(
       p, options: ICalendarOptions(range: range, themes: try filter.themeIDs(of: p), stamp: SystemClock.now))
-    try writeOutput(parts: parts, to: output)
+    try writeOutput(parts: parts, to: out.output)
   }
 }
 
@@ -58,11 +56,9 @@ struct ExportSVG: ParsableCommand {
     commandName: "svg",
     abstract: "Export a printable year wheel (SVG, A3 or A4 landscape).")
 
-  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
-  var plan: String
+  @OptionGroup var file: PlanArgument
 
-  @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
-  var output: String?
+  @OptionGroup var out: OutputOption
 
   @Option(help: "The planning year (default: the plan's).")
   var year: Int?
@@ -70,21 +66,18 @@ struct ExportSVG: ParsableCommand {
   @Option(help: "a3 or a4 (landscape).")
   var paper: SVGOptions.Paper = .a3
 
-  @Option(name: .customLong("theme"), help: "Only this theme (id, name or number); may be repeated.")
-  var themes: [String] = []
+  @OptionGroup var themes: ThemeFilter
 
-  @Flag(help: "Draw a hand at today's date.")
-  var today = false
+  @Flag(name: .customLong("today"), help: "Draw a hand at today's date.")
+  var drawToday = false
 
   func run() throws {
-    let p = try loadOrExit(plan).plan
-    let now = PlanKit.Day(ordinal: SystemClock.today(in: p.timeZone).ordinal)
-    var filter = RangeOptions()
-    filter.themes = themes
+    let p = try file.load()
+    let now = today(in: p.timeZone)
     let options = SVGOptions(
-      year: year ?? p.planningYear(today: now), paper: paper, themes: try filter.themeIDs(of: p),
-      today: today ? now : nil)
-    try writeOutput(SVGWheel.render(p, options), to: output)
+      year: year ?? p.planningYear(today: now), paper: paper, themes: try themes.themeIDs(of: p),
+      today: drawToday ? now : nil)
+    try writeOutput(SVGWheel.render(p, options), to: out.output)
   }
 }
 

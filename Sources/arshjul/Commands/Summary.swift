@@ -6,8 +6,7 @@ struct SummaryCommand: ParsableCommand {
     commandName: "summary",
     abstract: "Print the plan as text for a newsletter, board papers or an e-mail.")
 
-  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
-  var plan: String
+  @OptionGroup var file: PlanArgument
 
   @OptionGroup var filter: RangeOptions
 
@@ -21,7 +20,7 @@ struct SummaryCommand: ParsableCommand {
   var width: Int?
 
   func run() throws {
-    let p = try loadOrExit(plan).plan
+    let p = try file.load()
     let now = today(in: p.timeZone)
     let options = SummaryOptions(
       range: try filter.range(of: p, today: now), themes: try filter.themeIDs(of: p), format: format,

@@ -12,8 +12,7 @@ struct RangeOptions: ParsableArguments {
   @Option(help: "The planning year (default: the plan's).")
   var year: Int?
 
-  @Option(name: .customLong("theme"), help: "Only this theme (id, name or number); may be repeated.")
-  var themes: [String] = []
+  @OptionGroup var themeFilter: ThemeFilter
 
   /// The range asked for, or the planning year.
   func range(of plan: Plan, today: Day) throws -> DayRange {
@@ -31,6 +30,14 @@ struct RangeOptions: ParsableArguments {
     return r
   }
 
+  func themeIDs(of plan: Plan) throws -> [String]? { try themeFilter.themeIDs(of: plan) }
+}
+
+/// `--theme`, as many times as wanted: by id, name or number.
+struct ThemeFilter: ParsableArguments {
+  @Option(name: .customLong("theme"), help: "Only this theme (id, name or number); may be repeated.")
+  var themes: [String] = []
+
   /// Theme ids for the filter, nil when none was asked for.
   func themeIDs(of plan: Plan) throws -> [String]? {
     if themes.isEmpty { return nil }
@@ -41,4 +48,19 @@ struct RangeOptions: ParsableArguments {
       return id
     }
   }
+}
+
+/// The plan file a command reads.
+struct PlanArgument: ParsableArguments {
+  @Argument(help: "The plan file.", completion: .file(extensions: ["json"]))
+  var plan: String
+
+  /// The plan, or the command stops with its problems.
+  func load() throws -> Plan { try loadOrExit(plan).plan }
+}
+
+/// `-o FILE`, or standard output.
+struct OutputOption: ParsableArguments {
+  @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+  var output: String?
 }
