@@ -75,6 +75,13 @@ public enum PlanFile {
     throws(FileError) -> [UInt8]
   {
     let bytes = Array(plan.fileText().utf8)
+    try write(bytes, to: path, expecting: expecting, fault: fault)
+    return bytes
+  }
+
+  /// Writes a plan's bytes atomically; with `expecting`, only if the file on
+  /// disk still has that `contentHash`.
+  static func write(_ bytes: [UInt8], to path: String, expecting: String?, fault: AtomicFile.Fault?) throws(FileError) {
     if let expecting {
       let current = try? FileBytes.read(path, limit: maxBytes)
       if current.map(contentHash) != expecting {
@@ -83,7 +90,6 @@ public enum PlanFile {
       }
     }
     try AtomicFile.write(bytes, to: path, fault: fault)
-    return bytes
   }
 }
 

@@ -12,9 +12,9 @@ extension PlanFile {
     do { loaded = try load(path) } catch { throw .load(error) }
     var plan = loaded.plan
     let result = try change(&plan)
-    try plan.validated()
+    let bytes = try plan.validated()  // the bytes checked are the bytes written
     do {
-      _ = try save(plan, to: path, expecting: contentHash(loaded.bytes), fault: fault)
+      try write(bytes, to: path, expecting: contentHash(loaded.bytes), fault: fault)
     } catch {
       throw .file(error)
     }
@@ -31,12 +31,16 @@ public enum PlanEditError: Error, Sendable {
 extension Plan {
   /// Every rule of the file format, checked on the plan as it would be
   /// written, so no edit can save a plan that `arshjul check` refuses.
-  public func validated() throws(PlanEditError) {
+  /// Returns the file's bytes, checked.
+  @discardableResult
+  public func validated() throws(PlanEditError) -> [UInt8] {
+    let bytes = Array(fileText().utf8)
     do {
-      _ = try PlanFile.decode(Array(fileText().utf8), file: "<plan>")
+      _ = try PlanFile.decode(bytes, file: "<plan>")
     } catch {
       throw .invalid(error.problems)
     }
+    return bytes
   }
 
   /// The problems of this plan (empty when valid).
