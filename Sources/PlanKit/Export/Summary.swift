@@ -75,19 +75,22 @@ struct SummaryBuilder {
     return plan.themes.filter { only.contains($0.id) }
   }
 
-  func entries(for theme: String) -> [Summary.Entry] {
-    var result: [Summary.Entry] = []
-    for a in plan.activities where a.theme == theme {
+  /// Each shown theme with its activities (by first date in the range) and
+  /// milestones, sorted once in one pass over the plan.
+  func sections() -> [(theme: Theme, entries: [Summary.Entry], milestones: [Milestone])] {
+    var entries: [String: [Summary.Entry]] = [:]
+    for a in plan.activities {
       var first: Occurrence?
       a.forEachOccurrence(in: o.range) { occ in if first == nil { first = occ } }
-      if let first { result.append(Summary.Entry(first: first, activity: a)) }
+      if let first { entries[a.theme, default: []].append(Summary.Entry(first: first, activity: a)) }
     }
-    return result.sorted { ($0.first.start, $0.activity.title) < ($1.first.start, $1.activity.title) }
-  }
-
-  func milestones(for theme: String) -> [Milestone] {
-    plan.milestones.filter { $0.theme == theme && o.range.contains($0.date) }.sorted {
-      ($0.date, $0.title) < ($1.date, $1.title)
+    var marks: [String: [Milestone]] = [:]
+    for m in plan.milestones where o.range.contains(m.date) { marks[m.theme, default: []].append(m) }
+    return themes.map { t in
+      (
+        t, (entries[t.id] ?? []).sorted { ($0.first.start, $0.activity.title) < ($1.first.start, $1.activity.title) },
+        (marks[t.id] ?? []).sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+      )
     }
   }
 
@@ -111,28 +114,23 @@ struct SummaryBuilder {
   }
 
   mutating func build() -> String {
-    let counted = themes.reduce(into: (0, 0)) { acc, t in
-      acc.0 += entries(for: t.id).count
-      acc.1 += milestones(for: t.id).count
-    }
+    let sections = sections()
+    let activities = sections.reduce(0) { $0 + $1.entries.count }
+    let milestones = sections.reduce(0) { $0 + $1.milestones.count }
+    let heading = "\(w.period(o.range)) · \(w.counts(activities: activities, milestones: milestones))"
     if markdown {
-      out.append("# " + clean(plan.title))
-      out.append("")
-      out.append("\(w.period(o.range)) · \(w.counts(activities: counted.0, milestones: counted.1))")
+      out += ["# " + clean(plan.title), "", heading]
     } else {
-      out.append(clean(plan.title))
-      out.append("\(w.period(o.range)) · \(w.counts(activities: counted.0, milestones: counted.1))")
+      out += [clean(plan.title), heading]
     }
-    let allDates = themes.flatMap { entries(for: $0.id) }.map { displayWidth(dateText($0)) }
+    let allDates = sections.flatMap(\.entries).map { displayWidth(dateText($0)) }
     dateWidth = min(16, (allDates + [8]).max()!)
-    for theme in themes { section(theme) }
+    for section in sections { self.section(section.theme, section.entries, section.milestones) }
     upcoming()
     return out.joined(separator: "\n") + "\n"
   }
 
-  mutating func section(_ theme: Theme) {
-    let list = entries(for: theme.id)
-    let marks = milestones(for: theme.id)
+  mutating func section(_ theme: Theme, _ list: [Summary.Entry], _ marks: [Milestone]) {
     out.append("")
     let name = clean(theme.name)
     if markdown {
