@@ -73,9 +73,7 @@ public struct YearIndex: Sendable {
         keyed.append((occ.start.ordinal * 2048 + minute + 1, Ref(start: occ.start, end: occ.end, ref: Int32(i))))
         longest = max(longest, occ.end - occ.start)
         if counted {
-          let from = max(0, occ.start - year.from)
-          let to = min(year.dayCount - 1, occ.end - year.from)
-          if from <= to { for d in from...to { counts[theme!][d] += 1 } }
+          YearIndex.count(occ, in: year, by: 1, into: &counts[theme!])
         }
       }
       if let first { firsts.append((first, i)) }
@@ -140,9 +138,7 @@ public struct YearIndex: Sendable {
       index.rows[old.theme]?.removeAll { $0 == i }
       if old.status != .cancelled {
         old.forEachOccurrence(in: year) { occ in
-          let from = max(0, occ.start - year.from)
-          let to = min(year.dayCount - 1, occ.end - year.from)
-          if from <= to { for d in from...to { index.dayCounts[old.theme]?[d] -= 1 } }
+          YearIndex.count(occ, in: year, by: -1, into: &index.dayCounts[old.theme, default: []])
         }
       }
       if old.id != a.id {
@@ -156,9 +152,7 @@ public struct YearIndex: Sendable {
         added.append(Ref(start: occ.start, end: occ.end, ref: Int32(i)))
         index.longest = max(index.longest, occ.end - occ.start)
         if a.status != .cancelled {
-          let from = max(0, occ.start - year.from)
-          let to = min(year.dayCount - 1, occ.end - year.from)
-          if from <= to { for d in from...to { index.dayCounts[a.theme]?[d] += 1 } }
+          YearIndex.count(occ, in: year, by: 1, into: &index.dayCounts[a.theme, default: []])
         }
       }
       if let first {
@@ -200,6 +194,14 @@ public struct YearIndex: Sendable {
     merged.append(contentsOf: added[k...])
     index.agenda = merged
     return index
+  }
+
+  /// Adds `delta` to the day counts of the days an occurrence covers in the year.
+  static func count(_ occ: Occurrence, in year: DayRange, by delta: Int, into counts: inout [Int]) {
+    let from = max(0, occ.start - year.from)
+    let to = min(year.dayCount - 1, occ.end - year.from)
+    guard from <= to, to < counts.count else { return }
+    for d in from...to { counts[d] += delta }
   }
 
   /// The agenda's order: date, then clock time (all-day first), then id.
