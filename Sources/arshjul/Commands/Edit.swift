@@ -46,15 +46,20 @@ struct Edit: ParsableCommand {
     if state.readOnly, let why = state.readOnlyReason { state.notice = why }
     var pending: [Message] = []
     if session.lock != nil, let found = session.leftoverJournal() { pending.append(.recoveryFound(found)) }
+    // Draw only after something happened: the read wakes a few times a
+    // second to look for signals, and an idle screen needs no new frame.
+    var changed = true
     while true {
       while let message = pending.first {
         pending.removeFirst()
+        changed = true
         for effect in update(&state, message) {
           guard let answer = session.perform(effect) else { return }
           pending += answer
         }
       }
-      terminal.draw(Screen.render(state))
+      if changed { terminal.draw(Screen.render(state)) }
+      changed = false
       if let message = terminal.nextMessage() { pending.append(message) }
       if let signal = terminal.endingSignal {
         // Terminal closed or asked to end: the edits on screen are in the
