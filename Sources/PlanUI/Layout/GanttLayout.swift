@@ -57,6 +57,13 @@ public struct GanttLayout: Sendable {
 
   /// The label column's width for a screen width.
   public static func labelWidth(_ width: Int) -> Int { max(16, min(34, width * 3 / 10)) }
+
+  /// The chart beside the labels in `body`: what the view draws in and what
+  /// `update` measures columns by.
+  public static func chart(in body: Rect) -> Rect {
+    let label = labelWidth(body.width)
+    return Rect(x: body.x + label + 1, y: body.y, width: body.width - label - 1, height: body.height)
+  }
 }
 
 /// Maps days to columns of a chart `width` columns wide over `window`.

@@ -171,7 +171,7 @@ func refocusOnRow(_ s: inout AppState) {
 }
 
 func focusLane(_ s: inout AppState, _ t: Theme, layout: GanttLayout) {
-  let scale = TimeScale(window: layout.window, width: max(1, s.width - GanttLayout.labelWidth(s.width) - 1))
+  let scale = TimeScale(window: layout.window, width: max(1, GanttLayout.chart(in: s.bodyRect).width))
   let reach = max(3, Int((scale.daysPerColumn * 1.5).rounded(.up)))
   let near = s.plan.milestones.filter { $0.theme == t.id && abs($0.date - s.cursor) <= reach }
     .min { abs($0.date - s.cursor) < abs($1.date - s.cursor) }

@@ -6,7 +6,7 @@ enum GanttView {
   static func render(_ s: AppState, in r: Rect, into g: inout Grid) {
     let layout = GanttLayout(s)
     let labelWidth = GanttLayout.labelWidth(r.width)
-    let chart = Rect(x: r.x + labelWidth + 1, y: r.y, width: r.width - labelWidth - 1, height: r.height)
+    let chart = GanttLayout.chart(in: r)
     let scale = TimeScale(window: layout.window, width: chart.width)
 
     axis(s, scale: scale, chart: chart, labelWidth: labelWidth, into: &g)
