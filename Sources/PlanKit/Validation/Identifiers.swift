@@ -21,27 +21,13 @@ public enum Identifier {
   public static func slug(_ title: String) -> String {
     var out = ""
     var dash = false
-    for ch in title.lowercased() {
-      let mapped: String
-      switch ch {
-      case "å", "ä", "à", "á", "â", "ã": mapped = "a"
-      case "ö", "ø", "ò", "ó", "ô", "õ": mapped = "o"
-      case "é", "è", "ê", "ë": mapped = "e"
-      case "ü", "ú", "ù", "û": mapped = "u"
-      case "í", "ì", "î", "ï": mapped = "i"
-      case "ç": mapped = "c"
-      case "ñ": mapped = "n"
-      case "æ": mapped = "ae"
-      case "ß": mapped = "ss"
-      default:
-        if ch.isASCII && (ch.isLetter || ch.isNumber) { mapped = String(ch) } else { mapped = "" }
-      }
-      if mapped.isEmpty {
-        dash = !out.isEmpty
-      } else {
+    for ch in folded(title) {
+      if ch.isASCII && (ch.isLetter || ch.isNumber) {
         if dash { out += "-" }
         dash = false
-        out += mapped
+        out.append(ch)
+      } else {
+        dash = !out.isEmpty
       }
     }
     if out.isEmpty { out = "item" }
@@ -55,4 +41,25 @@ public enum Identifier {
     while taken.contains("\(base)-\(n)") { n += 1 }
     return "\(base)-\(n)"
   }
+}
+
+/// Lower case with the accents taken off ("Öppet Hus" → "oppet hus"): for ids
+/// made from titles, and for searches that find "Frukostträff" by "frukosttraff".
+public func folded(_ s: String) -> String {
+  var out = ""
+  for ch in s.lowercased() {
+    switch ch {
+    case "å", "ä", "à", "á", "â", "ã": out += "a"
+    case "ö", "ø", "ò", "ó", "ô", "õ": out += "o"
+    case "é", "è", "ê", "ë": out += "e"
+    case "ü", "ú", "ù", "û": out += "u"
+    case "í", "ì", "î", "ï": out += "i"
+    case "ç": out += "c"
+    case "ñ": out += "n"
+    case "æ": out += "ae"
+    case "ß": out += "ss"
+    default: out.append(ch)
+    }
+  }
+  return out
 }

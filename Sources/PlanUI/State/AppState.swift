@@ -135,8 +135,8 @@ public struct AppState: Sendable {
   /// Does this item match the search in force (case- and accent-blind)?
   public func matches(_ title: String, _ extra: String?...) -> Bool {
     guard !search.isEmpty else { return true }
-    let needle = fold(search)
-    return ([title] + extra.compactMap { $0 }).contains { fold($0).contains(needle) }
+    let needle = folded(search)
+    return ([title] + extra.compactMap { $0 }).contains { folded($0).contains(needle) }
   }
 }
 
@@ -172,17 +172,3 @@ struct SearchMatches: Sendable {
   }
 }
 
-/// Lower case without diacritics, so "frukosttraff" finds "Frukostträff".
-func fold(_ s: String) -> String {
-  var out = ""
-  for ch in s.lowercased() {
-    switch ch {
-    case "å", "ä", "á", "à", "â": out.append("a")
-    case "ö", "ó", "ò", "ô", "ø": out.append("o")
-    case "é", "è", "ê", "ë": out.append("e")
-    case "ü", "ú": out.append("u")
-    default: out.append(ch)
-    }
-  }
-  return out
-}
