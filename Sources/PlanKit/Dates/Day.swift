@@ -7,6 +7,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   public init(ordinal: Int) { self.ordinal = ordinal }
 
+  /// The day a count of seconds since 1970 falls on (in whatever zone the
+  /// seconds are counted), rounding down also before 1970.
+  public init(seconds: Int) {
+    ordinal = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+  }
+
   /// nil when the date does not exist (2022-02-30, month 13).
   public init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),

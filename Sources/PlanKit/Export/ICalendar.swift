@@ -138,7 +138,7 @@ public enum ICalendar {
   }
 
   static func utcStamp(_ seconds: Int) -> String {
-    let day = Day(ordinal: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+    let day = Day(seconds: seconds)
     let rest = seconds - day.ordinal * 86400
     return date(day) + "T" + pad(rest / 3600, 2) + pad(rest / 60 % 60, 2) + pad(rest % 60, 2) + "Z"
   }

@@ -34,7 +34,7 @@ enum VTimeZone {
   /// The wall-clock time a change happens at, in the offset before it.
   static func localOnset(_ t: TimeZoneRules.Transition) -> (day: Day, seconds: Int) {
     let local = t.instant + t.offsetBefore
-    let day = Day(ordinal: local >= 0 ? local / 86400 : (local - 86399) / 86400)
+    let day = Day(seconds: local)
     return (day, local - day.ordinal * 86400)
   }
 

@@ -10,7 +10,7 @@ enum SystemClock {
     let now = Date()
     let offset = TimeZone(identifier: zone)?.secondsFromGMT(for: now) ?? 0
     let seconds = Int(now.timeIntervalSince1970) + offset
-    return Day(ordinal: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+    return Day(seconds: seconds)
   }
 
   /// Seconds since 1970 UTC; ARSHJUL_STAMP fixes it for golden files.
