@@ -1,7 +1,5 @@
 import PlanKit
 
-import PlanKit
-
 /// One line of editable text with a cursor, counted in characters so that
 /// å ä ö, combining marks and emoji move as one.
 public struct TextInput: Sendable, Equatable {

@@ -171,4 +171,3 @@ struct SearchMatches: Sendable {
     return r.isMilestone ? milestones[r.milestone] : activities[r.activity]
   }
 }
-
