@@ -13,6 +13,9 @@ let package = Package(
   targets: [
     // The domain: no terminal, no clock, no locale.
     .target(name: "PlanKit"),
+    // Files: atomic save, lock, journal, outputs. The only module that
+    // writes beside a plan, so the rules (no following links, modes) live here.
+    .target(name: "PlanStore", dependencies: ["PlanKit"]),
     // Pure screen logic: a cell grid, views, the state machine. No curses.
     .target(name: "PlanUI", dependencies: ["PlanKit"]),
     .systemLibrary(
@@ -24,15 +27,18 @@ let package = Package(
     .executableTarget(
       name: "arshjul",
       dependencies: [
-        "PlanKit", "PlanUI", "CursesTerminal",
+        "PlanKit", "PlanStore", "PlanUI", "CursesTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Speed and memory figures (run in release: swift run -c release Benchmarks).
-    .executableTarget(name: "Benchmarks", dependencies: ["PlanKit", "PlanUI"]),
-    .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["Golden"]),
-    .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit"], exclude: ["Snapshots"]),
-    .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit"]),
+    .executableTarget(name: "Benchmarks", dependencies: ["PlanKit", "PlanStore", "PlanUI"]),
+    // Helpers the test targets share (fixtures, temporary folders).
+    .target(name: "TestSupport", dependencies: ["PlanKit"], path: "Tests/TestSupport"),
+    .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanKit", "TestSupport"]),
+    .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit", "PlanStore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import PlanKit
+import PlanStore
 
 /// A deterministic synthetic plan of `count` activities: long Swedish
 /// titles, every repeat form, timed and all-day, spread over a year.

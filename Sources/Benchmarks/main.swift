@@ -1,5 +1,6 @@
 import Foundation
 import PlanKit
+import PlanStore
 import PlanUI
 
 #if canImport(Glibc)

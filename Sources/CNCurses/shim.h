@@ -26,6 +26,14 @@ static inline WINDOW *arshjul_open_screen(void) {
   SCREEN *screen = newterm(NULL, stdout, stdin);
   if (!screen) return NULL;
   set_term(screen);
+  // A terminal that cannot move the cursor (TERM=dumb) would show a blank,
+  // unusable screen: treat it as unknown.
+  char *cup = tigetstr("cup");
+  if (cup == NULL || cup == (char *)-1) {
+    endwin();
+    delscreen(screen);
+    return NULL;
+  }
   return stdscr;
 }
 static inline int arshjul_getmaxx(WINDOW *w) { return getmaxx(w); }

@@ -1,5 +1,10 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @main
 struct Arshjul: ParsableCommand {
@@ -12,4 +17,35 @@ struct Arshjul: ParsableCommand {
     version: "0.1.0",
     subcommands: [Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self],
     defaultSubcommand: Edit.self)
+
+  /// ArgumentParser's own `main`, with two guards in front: an argument
+  /// that is not UTF-8 is refused (Swift would quietly turn it into U+FFFD
+  /// and store that in the plan), and every error line it prints goes
+  /// through `printError`, so a bad option value cannot carry an escape
+  /// sequence to the terminal.
+  static func main() {
+    for index in 1..<Int(CommandLine.argc) {
+      guard let raw = CommandLine.unsafeArgv[index] else { continue }
+      let bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+      if String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) == nil {
+        printError("arshjul: argument \(index) is not UTF-8 text; use a UTF-8 terminal or file name")
+        Glibc.exit(2)
+      }
+    }
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        try? writeStdout(Array((message.isEmpty ? "" : message + "\n").utf8))
+      } else {
+        for line in message.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+          printError(String(line))
+        }
+      }
+      Glibc.exit(code.rawValue)
+    }
+  }
 }

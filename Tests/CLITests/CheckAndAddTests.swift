@@ -1,4 +1,5 @@
 import Foundation
+import PlanStore
 import Testing
 
 /// Nothing we print on bad input may look like a crash.
@@ -184,13 +185,14 @@ func noCrash(_ r: Run) -> Bool {
     #expect(contents(path) == before)
   }
 
-  @Test func addIsRefusedWhileAnotherArshjulHoldsTheLock() {
+  @Test func addIsRefusedWhileAnotherArshjulHoldsTheLock() throws {
     let dir = temporaryFolder()
     defer { removeFolder(dir) }
     let path = copyExample(to: dir)
     let before = contents(path)
-    // The lock names a live process: this test's own.
-    _ = FileManager.default.createFile(atPath: path + ".lock", contents: Data("\(getpid())\n".utf8))
+    // The lock is held, as an open arshjul holds it: by this test process.
+    let lock = try PlanLock.acquire(path)
+    defer { lock.release() }
     let r = arshjul("add", path, "--title", "x", "--theme", "1", "--start", "2022-01-01")
     #expect(r.status == 1)
     #expect(r.stderr.contains("is open in another arshjul (pid \(getpid()))"))

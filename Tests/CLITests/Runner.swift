@@ -72,3 +72,29 @@ func copyExample(to dir: String, name: String = "plan.json") -> String {
   _ = FileManager.default.createFile(atPath: path, contents: contents(examplePlanPath))
   return path
 }
+
+/// A shell line, for what Process cannot pass: bytes that are not UTF-8,
+/// redirections to /dev/full. `$ARSHJUL` names the binary.
+func shell(_ script: String, today: String = "2022-03-01") -> Run {
+  var env = ProcessInfo.processInfo.environment
+  env["ARSHJUL"] = binaryPath
+  env["ARSHJUL_TODAY"] = today
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: "/bin/sh")
+  p.arguments = ["-c", script]
+  p.environment = env
+  let base = NSTemporaryDirectory() + "arshjul-sh-" + UUID().uuidString
+  _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+  _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
+  defer {
+    try? FileManager.default.removeItem(atPath: base + ".out")
+    try? FileManager.default.removeItem(atPath: base + ".err")
+  }
+  p.standardOutput = FileHandle(forWritingAtPath: base + ".out")!
+  p.standardError = FileHandle(forWritingAtPath: base + ".err")!
+  try! p.run()
+  p.waitUntilExit()
+  return Run(
+    status: p.terminationStatus, stdout: String(decoding: contents(base + ".out"), as: UTF8.self),
+    stderr: String(decoding: contents(base + ".err"), as: UTF8.self))
+}

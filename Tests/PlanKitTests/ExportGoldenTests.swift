@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PlanKit
@@ -14,7 +15,7 @@ import Testing
       decoding: contents(packageRoot.appendingPathComponent("Tests/PlanKitTests/Golden/" + name).path), as: UTF8.self)
   }
 
-  func plan(_ path: String) throws -> Plan { try PlanFile.load(packageRoot.appendingPathComponent(path).path).plan }
+  func plan(_ path: String) throws -> Plan { try loadPlan(packageRoot.appendingPathComponent(path).path) }
 
   @Test func summaryText() throws {
     let p = try examplePlan()

@@ -46,7 +46,7 @@ import Testing
     #expect(s.form?.focusedField == .start)  // the first problem
     let screen = Screen.render(s).lines.joined(separator: "\n")
     #expect(screen.contains("↳ skriv 2022-03-08, 8/3, 8 mars, idag eller +2v"))
-    let unchanged = s.plan == examplePlan()
+    let unchanged = s.plan == theExamplePlan()
     #expect(unchanged)
     press(&s, .escape)
     let clean = !s.dirty
@@ -124,7 +124,7 @@ import Testing
     press(&s, .enter)
     let a = s.plan.activities.first { $0.id == "projektledaravstamning" }!
     #expect(a.title == "Avstämning" && a.repeatRule?.except.count == 4)
-    #expect(s.plan.activities.count == examplePlan().activities.count)
+    #expect(s.plan.activities.count == theExamplePlan().activities.count)
   }
 
   @Test func aMilestoneThroughTheForm() {
@@ -246,7 +246,7 @@ import Testing
     #expect(s.dirty && s.notice == "Sparad som kopia: plan.kopia.json")
     _ = update(&s, .saveConflict)
     #expect(update(&s, .key(.char("r"))) == [.reload])
-    var theirs = examplePlan()
+    var theirs = theExamplePlan()
     theirs.title = "Ändrad av någon annan"
     _ = update(&s, .reloaded(theirs))
     let clean = !s.dirty
@@ -257,7 +257,7 @@ import Testing
 
   @Test func recoveryOffersToRestoreOrDiscard() {
     var s = exampleState()
-    var journal = examplePlan()
+    var journal = theExamplePlan()
     journal.activities.removeFirst()
     _ = update(&s, .recoveryFound(journal))
     #expect(s.overlay == .recover)
@@ -269,7 +269,7 @@ import Testing
     var t = exampleState()
     _ = update(&t, .recoveryFound(journal))
     #expect(update(&t, .key(.char("d"))) == [.removeJournal])
-    let same = t.plan == examplePlan()
+    let same = t.plan == theExamplePlan()
     let clean = !t.dirty
     #expect(same && clean)
   }

@@ -38,8 +38,8 @@ import Testing
         switch e {
         case .save, .saveOverwrite: _ = update(&s, r.next(5) == 0 ? .saveConflict : .saved(copy: nil))
         case .saveCopy: _ = update(&s, .saved(copy: "x.kopia.json"))
-        case .reload: _ = update(&s, .reloaded(examplePlan()))
-        case .quit, .writeJournal, .removeJournal: break
+        case .reload: _ = update(&s, .reloaded(theExamplePlan()))
+        case .quit, .writeJournal, .removeJournal, .journalRestored: break
         }
       }
       let g = Screen.render(s)

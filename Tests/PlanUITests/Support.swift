@@ -1,20 +1,17 @@
 import Foundation
 import PlanKit
+import TestSupport
 import Testing
 
 @testable import PlanUI
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent()
-
-func examplePlan() -> Plan {
-  try! PlanFile.load(packageRoot.appendingPathComponent("plans/kulturtillgangar-2022.json").path).plan
-}
+func theExamplePlan() -> Plan { try! examplePlan() }
 
 /// The example plan on screen, on the day the seed page was last updated.
 func exampleState(width: Int = 80, height: Int = 24, today: String = "2022-03-28") -> AppState {
   AppState(
-    plan: examplePlan(), fileName: "kulturtillgangar-2022.json", today: Day(iso: today)!, width: width, height: height)
+    plan: theExamplePlan(), fileName: "kulturtillgangar-2022.json", today: Day(iso: today)!, width: width,
+    height: height)
 }
 
 func press(_ s: inout AppState, _ keys: Key...) {

@@ -290,7 +290,7 @@ import Testing
   }
 
   @Test func aSchoolYearWheelStartsInAugust() {
-    var plan = examplePlan()
+    var plan = theExamplePlan()
     plan.startMonth = 8
     plan.year = 2022
     var s = AppState(plan: plan, fileName: "x", today: Day(iso: "2022-09-01")!, width: 120, height: 35)

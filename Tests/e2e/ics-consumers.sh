@@ -10,6 +10,8 @@ trap 'rm -rf "$work"' EXIT
 . Tests/e2e/check.sh
 ok() { check "$1" true; }
 bad() { check "$1" false; }
+# libical's own checker, built here from Tests/ics/libical_check.c.
+cc -o "$work/libical_check" Tests/ics/libical_check.c $(pkg-config --cflags --libs libical)
 
 for plan in plans/kulturtillgangar-2022.json Tests/ics/tricky-plan.json; do
   name=$(basename "$plan" .json)
@@ -22,6 +24,12 @@ for plan in plans/kulturtillgangar-2022.json Tests/ics/tricky-plan.json; do
     ok "$name: Python consumers"
   else
     bad "$name: Python consumers"
+  fi
+
+  if report=$("$work/libical_check" "$ics" 2>&1); then
+    ok "$name: $report"
+  else
+    bad "$name: libical restriction check: $(echo "$report" | head -3)"
   fi
 
   mkdir -p "$work/calcurse-$name"

@@ -78,6 +78,11 @@ start 100 30 "TERM=no-such-term LANG=C.UTF-8 $BIN plans/kulturtillgangar-2022.js
 check "an unknown TERM is told in one line" wait_for 'arshjul: the terminal type "no-such-term" (TERM) is unknown here'
 check "with exit 1" wait_for "EXIT=1"
 
+# A terminal that cannot move the cursor is refused the same way.
+start 100 30 "TERM=dumb LANG=C.UTF-8 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
+check "TERM=dumb is told in one line" wait_for 'arshjul: the terminal type "dumb" (TERM) is unknown here'
+check "with exit 1" wait_for "EXIT=1"
+
 # A broken plan gets one line and no UI.
 badDir=$(mktemp -d)
 bad=$badDir/broken.json

@@ -63,7 +63,9 @@ public enum ICalendar {
     c.add("VERSION", "2.0")
     c.add("PRODID", productID)
     c.add("CALSCALE", "GREGORIAN")
-    c.add("METHOD", "PUBLISH")
+    // No METHOD: a file for import and subscription is not an iTIP message,
+    // and METHOD:PUBLISH would oblige every event to carry an ORGANIZER
+    // (RFC 5546 §3.2.1), which libical-based clients check.
     // TEXT escaping drops control characters itself: no separate pass.
     c.text("NAME", plan.title)
     c.text("X-WR-CALNAME", plan.title)

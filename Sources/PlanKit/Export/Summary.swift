@@ -126,7 +126,9 @@ struct SummaryBuilder {
     let allDates = sections.flatMap(\.entries).map { displayWidth(dateText($0)) }
     dateWidth = min(16, (allDates + [8]).max()!)
     for section in sections { self.section(section.theme, section.entries, section.milestones) }
-    upcoming()
+    // "What comes next" belongs to a summary of a period that is still going
+    // on; a look back at September has nothing to say about next year.
+    if o.range.contains(o.today) { upcoming() }
     return out.joined(separator: "\n") + "\n"
   }
 

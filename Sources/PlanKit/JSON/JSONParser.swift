@@ -22,21 +22,34 @@ public struct JSONParser {
 
   private init(bytes: [UInt8]) { self.bytes = bytes }
 
+  /// The column counted so far on the current line, and up to which byte:
+  /// positions are asked for in increasing order, so each byte of a line is
+  /// counted once, even on a minified plan that is one long line.
+  private var countedTo = 0
+  private var countedColumn = 1
+
   /// Column counts characters, not bytes, as an editor shows them: a
   /// continuation byte of a multi-byte UTF-8 character adds nothing.
-  private func position(at offset: Int) -> SourcePosition {
-    var column = 1
-    var i = lineStart
-    while i < offset && i < bytes.count {
+  private mutating func position(at offset: Int) -> SourcePosition {
+    if countedTo < lineStart || countedTo > offset {
+      countedTo = lineStart
+      countedColumn = 1
+    }
+    var i = countedTo
+    var column = countedColumn
+    let end = min(offset, bytes.count)
+    while i < end {
       if bytes[i] & 0xC0 != 0x80 { column += 1 }
       i += 1
     }
+    countedTo = i
+    countedColumn = column
     return SourcePosition(line: line, column: column)
   }
 
-  private var here: SourcePosition { position(at: index) }
+  private var here: SourcePosition { mutating get { position(at: index) } }
 
-  private func fail(_ message: String, at pos: SourcePosition? = nil) -> JSONSyntaxError {
+  private mutating func fail(_ message: String, at pos: SourcePosition? = nil) -> JSONSyntaxError {
     JSONSyntaxError(message: message, position: pos ?? here)
   }
 

@@ -76,7 +76,7 @@ public enum JSONWriter {
   }
 }
 
-func hexDigits(_ v: UInt32, width: Int) -> String {
+public func hexDigits(_ v: UInt32, width: Int) -> String {
   let s = String(v, radix: 16, uppercase: true)
   return String(repeating: "0", count: max(0, width - s.count)) + s
 }

@@ -199,6 +199,8 @@ public struct Milestone: Sendable, Equatable, Identifiable {
 }
 
 public struct Repeat: Sendable, Equatable {
+  /// The intervals a rule may have: every week up to every 1000 years.
+  public static let intervals = 1...1000
   public enum Frequency: String, Sendable, CaseIterable { case week, month, year }
   /// How a monthly repeat picks its day.
   public enum MonthlyOn: String, Sendable, CaseIterable {

@@ -8,8 +8,9 @@ public struct Problem: Sendable, Equatable, Error, CustomStringConvertible {
     self.position = position
   }
   public func formatted(file: String) -> String {
-    if position.line > 0 { return "\(file):\(position.line):\(position.column): error: \(message)" }
-    return "\(file): error: \(message)"
+    let name = visibleName(file)
+    if position.line > 0 { return "\(name):\(position.line):\(position.column): error: \(message)" }
+    return "\(name): error: \(message)"
   }
   public var description: String { formatted(file: "<plan>") }
 }
@@ -30,32 +31,74 @@ public func quoted(_ s: String, limit: Int = 60) -> String {
     case "\n": out += "\\n"
     case "\t": out += "\\t"
     case "\"": out += "\\\""
-    case _ where isControl(scalar): out += "\\u{" + hexDigits(scalar.value, width: 2) + "}"
+    case _ where isControl(scalar) || isInvisibleFormat(scalar) || isLineSeparator(scalar):
+      out += "\\u{" + hexDigits(scalar.value, width: 2) + "}"
     default: out.unicodeScalars.append(scalar)
     }
   }
   return out + "\""
 }
 
+/// A file name or other outside text printed to a terminal as it is, but
+/// with every control and invisible format character written as `\u{…}`:
+/// a name like `x\e]0;pwn\a.json` must not retitle the terminal.
+public func visibleName(_ s: String) -> String {
+  guard s.unicodeScalars.contains(where: { isControl($0) || isInvisibleFormat($0) || isLineSeparator($0) })
+  else { return s }
+  var out = ""
+  for scalar in s.unicodeScalars {
+    if isControl(scalar) || isInvisibleFormat(scalar) || isLineSeparator(scalar) {
+      out += "\\u{" + hexDigits(scalar.value, width: 2) + "}"
+    } else {
+      out.unicodeScalars.append(scalar)
+    }
+  }
+  return out
+}
+
+/// Characters that draw nothing but steer how others are shown: bidi
+/// overrides and isolates (U+202E turns the rest of a line around), zero-width
+/// spaces and joiners, the BOM, TAG characters. They are legal plan text and
+/// stay in data files, but on a terminal they shift columns and leave stale
+/// glyphs, so screen and text output leave them out.
+public func isInvisibleFormat(_ s: Unicode.Scalar) -> Bool {
+  switch s.value {
+  case 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF,
+    0xFFF9...0xFFFB, 0xE0000...0xE007F:
+    return true
+  default: return false
+  }
+}
+
+/// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: line breaks that
+/// most terminals do not break on.
+public func isLineSeparator(_ s: Unicode.Scalar) -> Bool { s.value == 0x2028 || s.value == 0x2029 }
+
 /// C0, DEL and C1 controls: what a terminal may act on instead of print.
 public func isControl(_ s: Unicode.Scalar) -> Bool {
   s.value < 0x20 || (0x7F...0x9F).contains(s.value)
 }
 
-/// Plan text with every control character replaced, for output that
-/// must never carry one (summaries, the screen). Newlines become spaces
-/// unless kept.
+/// Plan text with every control character replaced and every invisible
+/// format character left out, for output that must never carry one
+/// (summaries, the screen). Newlines (and U+2028/2029) become spaces unless kept.
 public func sanitized(_ s: String, keepNewlines: Bool = false) -> String {
-  // C0 and DEL are single bytes, C1 starts with 0xC2: without those there is nothing to do.
-  guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
-    s.unicodeScalars.contains(where: isControl)
+  // C0 and DEL are single bytes, C1 starts with 0xC2, and every format
+  // character starts with one of D8 E1 E2 EF F3: without those there is nothing to do.
+  guard
+    s.utf8.contains(where: {
+      $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF || $0 == 0xF3
+    }),
+    s.unicodeScalars.contains(where: { isControl($0) || isInvisibleFormat($0) || isLineSeparator($0) })
   else { return s }
   var out = String.UnicodeScalarView()
   for scalar in s.unicodeScalars {
-    if scalar == "\n" && keepNewlines {
-      out.append(scalar)
-    } else if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+    if (scalar == "\n" || isLineSeparator(scalar)) && keepNewlines {
+      out.append("\n")
+    } else if scalar == "\t" || scalar == "\n" || scalar == "\r" || isLineSeparator(scalar) {
       out.append(" ")
+    } else if isInvisibleFormat(scalar) {
+      continue
     } else if isControl(scalar) {
       out.append("\u{FFFD}")
     } else {

@@ -46,17 +46,26 @@ public struct TextInput: Sendable, Equatable {
   /// The part to show in a field `width` columns wide, scrolled so the
   /// cursor is in view, and the cursor's column within it. Newlines show as ⏎.
   public func visible(width: Int) -> (text: String, cursorColumn: Int) {
-    let shown = characters.map { $0 == "\n" ? "⏎" : $0 }
-    var start = 0
-    // Move the window right until the cursor fits (room for the cursor cell).
-    func widthOf(_ r: Range<Int>) -> Int { shown[r].reduce(0) { $0 + max(1, displayWidth($1)) } }
-    while start < cursor && widthOf(start..<cursor) + 1 > width { start += 1 }
+    // Costs what is on screen: walk left from the cursor until the field is
+    // full, then right; never measure the whole text (a 20,000-character
+    // note must not make every key slow).
+    func cell(_ i: Int) -> Character { characters[i] == "\n" ? "⏎" : characters[i] }
+    func cellWidth(_ i: Int) -> Int { max(1, displayWidth(cell(i))) }
+    var start = cursor
+    var used = 1  // room for the cursor cell
+    while start > 0 && used + cellWidth(start - 1) <= width {
+      used += cellWidth(start - 1)
+      start -= 1
+    }
+    let cursorColumn = used - 1
     var end = start
     var w = 0
-    while end < shown.count && w + max(1, displayWidth(shown[end])) <= width {
-      w += max(1, displayWidth(shown[end]))
+    while end < characters.count && w + cellWidth(end) <= width {
+      w += cellWidth(end)
       end += 1
     }
-    return (String(shown[start..<end]), widthOf(start..<cursor))
+    var text = ""
+    for i in start..<end { text.append(cell(i)) }
+    return (text, cursorColumn)
   }
 }

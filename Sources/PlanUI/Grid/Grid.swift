@@ -62,7 +62,9 @@ public struct Grid: Sendable, Equatable {
     guard y >= area.y, y < area.maxY, y >= 0, y < height else { return x }
     let limit = min(area.maxX, width)
     var col = x
-    for ch in s {
+    // Bidi overrides, zero-width and other invisible format characters are
+    // left out: the terminal would move columns or leave stale glyphs.
+    for ch in sanitized(s) {
       var c = ch
       var w = displayWidth(c)
       if w == 0 {

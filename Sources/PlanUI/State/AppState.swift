@@ -59,6 +59,8 @@ public struct AppState: Sendable {
   private var nextVersion = 1
   /// Unsaved edits of an earlier session, while the planner decides.
   public var pendingRecovery: Plan?
+  /// The file on disk changed after the pending recovery's edits were made.
+  public var recoveryFileChanged = false
   /// Quit once the save in flight has gone through.
   public var quitAfterSave = false
   /// The wheel in plain characters, for fonts without braille.

@@ -20,6 +20,11 @@ extension UIText {
   var restoredNotice: String {
     sv ? "Osparade ändringar återställda – spara med s" : "Unsaved edits restored – save with s"
   }
+  var restoredOverChangeNotice: String {
+    sv
+      ? "Återställt – men filen har ändrats sedan dess; när du sparar får du välja"
+      : "Restored – but the file was changed since; saving will ask what to keep"
+  }
   func moved(_ days: Int) -> String {
     sv
       ? "Flyttad \(days > 0 ? "+" : "")\(days) \(abs(days) == 1 ? "dag" : "dagar")"
@@ -315,8 +320,8 @@ func dialogKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
       guard let plan = s.pendingRecovery else { return [] }
       s.pendingRecovery = nil
       let effects = commit(&s, plan)
-      s.notice = s.text.restoredNotice
-      return effects
+      s.notice = s.recoveryFileChanged ? s.text.restoredOverChangeNotice : s.text.restoredNotice
+      return [.journalRestored] + effects
     case .char("d"), .char("x"):
       s.overlay = .none
       s.pendingRecovery = nil
@@ -352,8 +357,9 @@ func handleResult(_ s: inout AppState, _ message: Message) -> [Effect] {
     s.notice = s.text.reloadedNotice
     _ = effects
     return [.removeJournal]
-  case .recoveryFound(let plan):
+  case .recoveryFound(let plan, let fileChanged):
     s.pendingRecovery = plan
+    s.recoveryFileChanged = fileChanged
     s.overlay = .recover
   default: break
   }

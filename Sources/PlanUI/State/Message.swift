@@ -15,6 +15,8 @@ public enum Key: Sendable, Hashable {
 public enum Message: Sendable, Equatable {
   case key(Key)
   case resize(width: Int, height: Int)
+  /// The date changed while the UI was open.
+  case newDay(Day)
   /// The plan was written; `copy` names the file when it went to a copy.
   case saved(copy: String?)
   /// The save failed: why, in one line. The edits are still in memory and journal.
@@ -23,8 +25,9 @@ public enum Message: Sendable, Equatable {
   case saveConflict
   /// The plan as it now is on disk.
   case reloaded(Plan)
-  /// Unsaved edits found in the journal of an earlier session.
-  case recoveryFound(Plan)
+  /// Unsaved edits found in the journal of an earlier session;
+  /// `fileChanged` when the plan file was changed on disk after them.
+  case recoveryFound(Plan, fileChanged: Bool = false)
 }
 
 /// What `update` asks the outside world to do; it does no I/O itself.
@@ -36,6 +39,9 @@ public enum Effect: Sendable, Equatable {
   case saveOverwrite(Plan)
   /// Save to a new file beside the plan.
   case saveCopy(Plan)
+  /// The journal's edits were taken back: later saves must check the file
+  /// against the version those edits were made on, not the one just read.
+  case journalRestored
   /// Write the recovery journal now.
   case writeJournal(Plan)
   /// The edits are saved or given up: remove the journal.

@@ -8,6 +8,10 @@ public func update(_ s: inout AppState, _ message: Message) -> [Effect] {
     s.height = h
     normalize(&s)
     return []
+  case .newDay(let day):
+    // Left open over midnight: the today line and "upcoming" move on.
+    s.today = day
+    return []
   case .key(let key):
     s.notice = nil
     let effects = handle(&s, key)

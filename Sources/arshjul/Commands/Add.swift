@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
 
 struct Add: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -30,13 +31,14 @@ struct Add: ParsableCommand {
   @Option(help: "Where.") var location: String?
   @Option(help: "Notes.") var notes: String?
   @Option(help: "planned, ongoing, done or cancelled.") var status: String?
-  @Flag(help: "Milestone reached.") var done = false
+  @Flag(help: "Milestone reached (for an activity: the same as --status done).") var done = false
+  @Flag(help: "Change the plan even if it is write-protected.") var force = false
 
   func run() throws {
     let name = "arshjul add"
     let result: String
     do {
-      result = try PlanFile.update(file.plan) { (p: inout Plan) throws(PlanEditError) -> String in
+      result = try PlanFile.update(file.plan, force: force) { (p: inout Plan) throws(PlanEditError) -> String in
         try apply(to: &p)
       }
     } catch {
@@ -46,7 +48,7 @@ struct Add: ParsableCommand {
       case .file(let e): throw fail("\(name): \(e.message)")
       }
     }
-    print(result)
+    try printOut(result + "\n")
   }
 
   func bad(_ message: String) -> PlanEditError { .invalid([Problem(message)]) }
@@ -110,6 +112,9 @@ struct Add: ParsableCommand {
       for text in (except ?? "").split(separator: ",") {
         skipped.append(try day(String(text), "except", plan))
       }
+      if let interval, !Repeat.intervals.contains(interval) {
+        throw bad("--interval \(interval) must be \(Repeat.intervals.lowerBound)–\(Repeat.intervals.upperBound)")
+      }
       rule = Repeat(every: freq, interval: interval ?? 1, on: monthlyOn, end: endRule, except: skipped)
     } else if interval != nil || on != nil || until != nil || count != nil || except != nil {
       throw bad("--interval, --on, --until, --count and --except need --repeat")
@@ -120,6 +125,10 @@ struct Add: ParsableCommand {
         throw bad("--status \(quoted(status)) must be planned, ongoing, done or cancelled")
       }
       st = s
+    }
+    if done {
+      if status != nil && st != .done { throw bad("--done and --status \(st.rawValue) disagree; give one of them") }
+      st = .done
     }
     plan.activities.append(
       Activity(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
 
 struct AgendaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -24,9 +25,11 @@ struct AgendaCommand: ParsableCommand {
     let w = Wording(p.language)
     var out = ""
     for item in items {
-      let title = sanitized(item.title)
       switch format {
       case .tsv:
+        // Data: the title as the plan has it (a one-line field holds no
+        // control characters), only tabs kept out of the columns.
+        let title = item.title
         let t = item.time
         out +=
           [
@@ -34,6 +37,7 @@ struct AgendaCommand: ParsableCommand {
             title.replacingTabs,
           ].joined(separator: "\t") + "\n"
       case .text:
+        let title = sanitized(item.title)
         let week = w.weeks(item.start, item.start).padding(6)
         let weekday = Names.shortWeekday(item.start.weekday, p.language)
         let when = w.range(item.start, item.end).padding(14)
@@ -42,7 +46,7 @@ struct AgendaCommand: ParsableCommand {
         out += "\(week) \(weekday) \(when) \(time) \(mark)\(title)\n"
       }
     }
-    printOut(out)
+    try printOut(out)
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -12,14 +13,15 @@ struct Check: ParsableCommand {
   func run() throws {
     var worst: Int32 = 0
     for path in plans {
+      let p: Plan
       do {
-        let loaded = try PlanFile.load(path)
-        let p = loaded.plan
-        print("\(path): ok (\(p.activities.count) activities, \(p.milestones.count) milestones)")
+        p = try PlanFile.load(path).plan
       } catch {
         error.lines.forEach(printError)
         worst = max(worst, error.kind == .unreadable ? 2 : 1)
+        continue
       }
+      try printOut("\(visibleName(path)): ok (\(p.activities.count) activities, \(p.milestones.count) milestones)\n")
     }
     if worst != 0 { throw ExitCode(worst) }
   }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesTerminal
 import Foundation
 import PlanKit
+import PlanStore
 import PlanUI
 
 struct Edit: ParsableCommand {
@@ -17,13 +18,24 @@ struct Edit: ParsableCommand {
   @Flag(help: "Draw the wheel with plain characters, for fonts without braille.")
   var ascii = false
 
+  @Flag(help: "Allow saving a write-protected plan.")
+  var force = false
+
   func run() throws {
     let loaded = try loadOrExit(plan)
-    let session = EditSession(path: plan, loaded: loaded)
+    let session = EditSession(path: plan, loaded: loaded, force: force)
     var state = AppState(plan: loaded.plan, fileName: plan, today: today(in: loaded.plan.timeZone))
     state.asciiWheel = ascii
     state.readOnly = readOnly
-    if !readOnly {
+    if !readOnly && !force && PlanFile.isWriteProtected(plan) {
+      // As editors do: a file without write permission opens for reading.
+      state.readOnly = true
+      state.readOnlyReason =
+        loaded.plan.language == .sv
+        ? "\(visibleName(plan)) är skrivskyddad – öppnad för läsning (chmod u+w, eller --force)"
+        : "\(visibleName(plan)) is write-protected – opened read-only (chmod u+w, or --force)"
+    }
+    if !state.readOnly {
       do {
         session.lock = try PlanLock.acquire(plan)
       } catch {
@@ -37,7 +49,7 @@ struct Edit: ParsableCommand {
     do {
       terminal = try CursesTerminal()
     } catch {
-      let hint = error.notATerminal ? "; for text, try `arshjul summary \(plan)`" : ""
+      let hint = error.notATerminal ? "; for text, try `arshjul summary \(visibleName(plan))`" : ""
       throw fail("arshjul: \(error.message)\(hint)")
     }
     defer { terminal.close() }
@@ -45,7 +57,14 @@ struct Edit: ParsableCommand {
     normalize(&state)
     if state.readOnly, let why = state.readOnlyReason { state.notice = why }
     var pending: [Message] = []
-    if session.lock != nil, let found = session.leftoverJournal() { pending.append(.recoveryFound(found)) }
+    if session.lock != nil {
+      switch session.leftoverJournal() {
+      case .none: break
+      case .found(let plan, let fileChanged): pending.append(.recoveryFound(plan, fileChanged: fileChanged))
+      case .unreadable(let why): state.notice = why
+      }
+    }
+    var day = state.today
     // Draw only after something happened: the read wakes a few times a
     // second to look for signals, and an idle screen needs no new frame.
     var changed = true
@@ -60,7 +79,18 @@ struct Edit: ParsableCommand {
       }
       if changed { terminal.draw(Screen.render(state)) }
       changed = false
-      if let message = terminal.nextMessage() { pending.append(message) }
+      if let message = terminal.nextMessage() {
+        pending.append(message)
+      } else {
+        // Idle: a journal that could not be written is tried again, and
+        // the date is looked at (a UI left open over midnight).
+        pending += session.retryJournal()
+        let now = today(in: state.plan.timeZone)
+        if now != day {
+          day = now
+          pending.append(.newDay(now))
+        }
+      }
       if let signal = terminal.endingSignal {
         // Terminal closed or asked to end: the edits on screen are in the
         // journal once it is written out; the next start offers them.
@@ -79,25 +109,43 @@ final class EditSession {
   /// The hash of the plan file as last read or written by us.
   var base: String
   let loaded: Plan
+  let force: Bool
+  /// The base of a journal left by an earlier session, while it may be restored.
+  var journalBase: String?
 
   let journal: JournalWriter
 
-  init(path: String, loaded: LoadedPlan) {
+  init(path: String, loaded: LoadedPlan, force: Bool = false) {
     self.path = path
+    self.force = force
     journal = JournalWriter(path: path)
     self.loaded = loaded.plan
     base = contentHash(loaded.bytes)
   }
 
+  enum Leftover {
+    case none
+    case found(Plan, fileChanged: Bool)
+    case unreadable(String)
+  }
+
   /// Unsaved edits left by an earlier session; a journal that only repeats
-  /// the file is dropped.
-  func leftoverJournal() -> Plan? {
-    guard let entry = Journal.read(for: path) else { return nil }
-    if entry.plan == loaded {
-      Journal.remove(for: path)
-      return nil
+  /// the file is dropped, one that cannot be read is moved aside and named.
+  func leftoverJournal() -> Leftover {
+    switch Journal.find(for: path) {
+    case .none:
+      return .none
+    case .unreadable(let why, let keptAs):
+      let kept = keptAs.map { "; kept as \(visibleName($0))" } ?? ""
+      return .unreadable(why + kept)
+    case .entry(let entry):
+      if entry.plan == loaded {
+        Journal.remove(for: path)
+        return .none
+      }
+      journalBase = entry.base
+      return .found(entry.plan, fileChanged: entry.base != base)
     }
-    return entry.plan
   }
 
   /// Runs one effect; nil means quit. The answer goes back into `update`.
@@ -113,15 +161,21 @@ final class EditSession {
     case .saveCopy(let plan):
       let copy = copyPath()
       do {
-        try AtomicFile.write(Array(plan.fileText().utf8), to: copy)
+        try AtomicFile.writeBeside(plan: AtomicFile.resolve(path), parts: [Array(plan.fileText().utf8)], to: copy)
         return [.saved(copy: copy)]
       } catch {
         return [.saveFailed(error.message)]
       }
+    case .journalRestored:
+      // The restored edits were made on the file as it was then: a save
+      // must find that version on disk, or go through the conflict dialog.
+      if let journalBase { base = journalBase }
+      journalBase = nil
+      return []
     case .writeJournal(let plan):
       guard lock != nil else { return [] }
       journal.write(plan, base: base)
-      return journal.takeFailure().map { [.saveFailed("journal: " + $0)] } ?? []
+      return journal.takeFailure().map { [.saveFailed(journalFailure($0))] } ?? []
     case .removeJournal:
       if lock != nil { journal.remove() }
       return []
@@ -136,15 +190,36 @@ final class EditSession {
     }
   }
 
+  /// Tries a failed journal write again; says so once it goes through.
+  func retryJournal() -> [Message] {
+    guard lock != nil, journal.retry() else { return [] }
+    if let failure = journal.takeFailure() { return [.saveFailed(journalFailure(failure))] }
+    return []
+  }
+
+  func journalFailure(_ why: String) -> String {
+    let sv = loaded.language == .sv
+    return
+      (sv
+      ? "Ändringarna finns bara i minnet – journalen kunde inte skrivas: "
+      : "The edits are only in memory – the journal could not be written: ") + why
+  }
+
   func save(_ plan: Plan, expecting: String?) -> [Message] {
     do {
-      let bytes = try PlanFile.save(plan, to: path, expecting: expecting)
+      let bytes = try PlanFile.save(plan, to: path, expecting: expecting, force: force)
       base = contentHash(bytes)
       journal.remove()
       return [.saved(copy: nil)]
     } catch {
       if error.code == .conflict { return [.saveConflict] }
-      return [.saveFailed(error.message + " – the edits are kept (journal)")]
+      let sv = loaded.language == .sv
+      // Tell the truth about where the edits are.
+      let kept =
+        journal.isCurrent
+        ? (sv ? " – ändringarna finns kvar i journalen" : " – the edits are kept in the journal")
+        : (sv ? " – ändringarna finns bara i minnet" : " – the edits are only in memory")
+      return [.saveFailed(error.message + kept)]
     }
   }
 
@@ -154,7 +229,7 @@ final class EditSession {
     let base = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
     var candidate = "\(base).kopia-\(stamp).json"
     var n = 2
-    while FileExists.at(candidate) {
+    while FileBytes.exists(candidate) {
       candidate = "\(base).kopia-\(stamp)-\(n).json"
       n += 1
     }
@@ -164,13 +239,20 @@ final class EditSession {
 
 /// Writes the recovery journal off the UI thread, so an edit of a big plan
 /// answers at once; the last plan asked for is the one written ("within a
-/// moment"), and a removal is ordered after any write still to come.
+/// moment"), and a removal is ordered after any write still to come. A
+/// failed write is kept and tried again, and until one succeeds nobody
+/// claims the edits are in the journal.
 final class JournalWriter: @unchecked Sendable {
   private let path: String
   private let queue = DispatchQueue(label: "arshjul.journal")
   private let lock = NSLock()
   private var pending: (plan: Plan, base: String)?
+  /// The newest plan asked for, until it is on disk.
+  private var unwritten: (plan: Plan, base: String)?
   private var failure: String?
+  /// The last write failed and none has succeeded since.
+  private var failing = false
+  private var lastTry = 0.0
 
   init(path: String) { self.path = path }
 
@@ -178,6 +260,7 @@ final class JournalWriter: @unchecked Sendable {
     lock.lock()
     let scheduled = pending != nil
     pending = (plan, base)
+    unwritten = (plan, base)
     lock.unlock()
     guard !scheduled else { return }  // the write already queued takes the newest plan
     queue.async { [self] in
@@ -188,17 +271,49 @@ final class JournalWriter: @unchecked Sendable {
       guard let job else { return }
       do {
         try Journal.write(job.plan, base: job.base, for: path)
-      } catch let error as FileError {
         lock.lock()
-        failure = error.message
+        if let u = unwritten, u.plan == job.plan, u.base == job.base { unwritten = nil }
+        failure = nil
+        failing = false
         lock.unlock()
-      } catch {}
+      } catch {
+        lock.lock()
+        failure = (error as? FileError)?.message ?? "\(error)"
+        failing = true
+        lock.unlock()
+      }
     }
+  }
+
+  /// Whether the journal on disk holds the newest edits.
+  var isCurrent: Bool {
+    finish()
+    lock.lock()
+    defer { lock.unlock() }
+    return unwritten == nil
+  }
+
+  /// Writes the newest plan again after a failure, at most every 2 seconds;
+  /// true when a try was made.
+  func retry() -> Bool {
+    lock.lock()
+    let job = failing && pending == nil ? unwritten : nil
+    lock.unlock()
+    guard let job else { return false }
+    let now = Date().timeIntervalSince1970
+    guard now - lastTry >= 2 else { return false }
+    lastTry = now
+    write(job.plan, base: job.base)
+    finish()
+    return true
   }
 
   func remove() {
     lock.lock()
     pending = nil
+    unwritten = nil
+    failure = nil
+    failing = false
     lock.unlock()
     queue.sync { Journal.remove(for: path) }
   }

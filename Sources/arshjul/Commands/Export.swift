@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -26,26 +27,23 @@ struct ExportICS: ParsableCommand {
       (filter.from == nil && filter.to == nil && filter.year == nil) ? nil : try filter.range(of: p, today: now)
     let parts = ICalendar.exportParts(
       p, options: ICalendarOptions(range: range, themes: try filter.themeIDs(of: p), stamp: SystemClock.now))
-    try writeOutput(parts: parts, to: out.output)
+    try writeOutput(parts: parts, to: out.output, input: file.plan)
   }
 }
 
-/// Writes to the file atomically (never half an export), or to stdout.
-func writeOutput(_ text: String, to path: String?) throws {
-  try writeOutput(Array(text.utf8), to: path)
+/// Writes an export to `-o FILE` (see `OutputFile`: atomic for a file,
+/// streamed to a FIFO or device, never over a plan) or to stdout, checked.
+func writeOutput(_ text: String, to path: String?, input: String?) throws {
+  try writeOutput(parts: [Array(text.utf8)], to: path, input: input)
 }
 
-func writeOutput(_ bytes: [UInt8], to path: String?) throws {
-  try writeOutput(parts: [bytes], to: path)
-}
-
-func writeOutput(parts: [[UInt8]], to path: String?) throws {
+func writeOutput(parts: [[UInt8]], to path: String?, input: String?) throws {
   guard let path, path != "-" else {
-    parts.forEach(writeStdout)
+    for part in parts { try writeStdout(part) }
     return
   }
   do {
-    try AtomicFile.write(parts: parts, to: path)
+    try OutputFile.write(parts: parts, to: path, input: input)
   } catch {
     throw fail("arshjul: \(error.message)")
   }
@@ -77,7 +75,7 @@ struct ExportSVG: ParsableCommand {
     let options = SVGOptions(
       year: year ?? p.planningYear(today: now), paper: paper, themes: try themes.themeIDs(of: p),
       today: drawToday ? now : nil)
-    try writeOutput(SVGWheel.render(p, options), to: out.output)
+    try writeOutput(SVGWheel.render(p, options), to: out.output, input: file.plan)
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
 
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -26,20 +27,23 @@ struct New: ParsableCommand {
     }
     guard (1...12).contains(startMonth) else { throw fail("arshjul new: --start-month must be 1–12") }
     if let y = year, !(1900...2200).contains(y) { throw fail("arshjul new: --year must be 1900–2200") }
-    guard !title.trimmed.isEmpty, !title.unicodeScalars.contains(where: isControl) else {
-      throw fail("arshjul new: --title must be one line of plain text")
-    }
-    if FileExists.at(plan) {
+    if FileBytes.exists(plan) {
       throw fail("arshjul new: \(plan) already exists; not overwriting it")
     }
     let p = Plan(
       id: SystemClock.newUUID(), title: title, language: lang, startMonth: startMonth,
       year: year ?? today().year, themes: Plan.standardThemes(language: lang))
+    // The plan format's own rules, not a second copy of them.
+    do {
+      try p.validated()
+    } catch {
+      throw fail(error.problems.map { "arshjul new: \($0.message)" })
+    }
     do {
       _ = try PlanFile.save(p, to: plan)
     } catch {
       throw fail("arshjul new: \(error.message)")
     }
-    print("created \(plan)")
+    try printOut("created \(visibleName(plan))\n")
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
 
 struct SummaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct SummaryCommand: ParsableCommand {
     let options = SummaryOptions(
       range: try filter.range(of: p, today: now), themes: try filter.themeIDs(of: p), format: format,
       width: max(40, width ?? OutputTerminal.width), language: language ?? p.language, today: now)
-    printOut(Summary.render(p, options))
+    try printOut(Summary.render(p, options))
   }
 }
 

@@ -1,31 +1,35 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// Errors go to stderr as one line each; stdout stays clean for pipes.
+/// Every line passes `visibleName`: a file name or an option value typed on
+/// the command line never reaches the terminal with its escape sequences.
 func printError(_ line: String) {
-  let bytes = Array((line + "\n").utf8)
+  let bytes = Array((visibleName(line) + "\n").utf8)
   bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }
 
-/// Writes text to stdout, for commands that print a lot.
-func printOut(_ text: String) {
-  writeStdout(Array(text.utf8))
+/// Writes text to stdout, checked: a full disk fails the command.
+func printOut(_ text: String) throws {
+  try writeStdout(Array(text.utf8))
 }
 
-/// All of the bytes to stdout, however the pipe takes them.
-func writeStdout(_ bytes: [UInt8]) {
-  var done = 0
-  while done < bytes.count {
-    let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + done, bytes.count - done) }
-    if n < 0 {
-      if errno == EINTR { continue }
-      return  // a closed pipe (| head): nothing more to do
+/// All of the bytes to stdout, however the pipe takes them. A reader that
+/// went away (`| head`) ends the command quietly, as SIGPIPE would; any
+/// other failure (`> /dev/full`) is an error and exit 1.
+func writeStdout(_ bytes: [UInt8]) throws {
+  do {
+    try StandardOutput.write(bytes)
+  } catch {
+    switch error {
+    case .closed: throw ExitCode(141)
+    case .failed(let why): throw fail("arshjul: \(why)")
     }
-    done += n
   }
 }
 

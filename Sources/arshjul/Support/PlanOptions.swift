@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanStore
 
 /// The range and theme filter that summary and export share.
 struct RangeOptions: ParsableArguments {

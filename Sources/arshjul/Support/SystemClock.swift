@@ -1,5 +1,6 @@
 import Foundation
 import PlanKit
+import PlanStore
 
 /// The clock lives at the edge; the core takes "today" as a parameter.
 enum SystemClock {

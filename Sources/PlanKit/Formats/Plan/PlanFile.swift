@@ -1,15 +1,14 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A plan read from disk, with the exact bytes it was read from so a later
 /// save can tell whether somebody else changed the file meanwhile.
 public struct LoadedPlan: Sendable {
   public var plan: Plan
   public var path: String
   public var bytes: [UInt8]
+  public init(plan: Plan, path: String, bytes: [UInt8]) {
+    self.plan = plan
+    self.path = path
+    self.bytes = bytes
+  }
 }
 
 public struct PlanLoadError: Error, Sendable, CustomStringConvertible {
@@ -25,23 +24,19 @@ public struct PlanLoadError: Error, Sendable, CustomStringConvertible {
   /// One line per problem, `file:line:col: error: …`.
   public var lines: [String] { problems.map { $0.formatted(file: file) } }
   public var description: String { lines.joined(separator: "\n") }
+  public init(kind: Kind, file: String, problems: [Problem]) {
+    self.kind = kind
+    self.file = file
+    self.problems = problems
+  }
 }
 
+/// The plan file format's bytes ↔ plan; reading and writing files is
+/// PlanStore's (this module does no I/O).
 public enum PlanFile {
   /// A plan of 20,000 activities is about 8 MB; past this a file is surely
   /// not a plan, and reading it would only waste memory.
   public static let maxBytes = 32 * 1024 * 1024
-
-  public static func load(_ path: String) throws(PlanLoadError) -> LoadedPlan {
-    let bytes: [UInt8]
-    do {
-      bytes = try FileBytes.read(path, limit: maxBytes)
-    } catch {
-      throw PlanLoadError(kind: .unreadable, file: path, problems: [Problem(error.message)])
-    }
-    let plan = try decode(bytes, file: path)
-    return LoadedPlan(plan: plan, path: path, bytes: bytes)
-  }
 
   public static func decode(_ bytes: [UInt8], file: String) throws(PlanLoadError) -> Plan {
     if let bad = UTF8Check.firstInvalid(bytes) {
@@ -68,82 +63,16 @@ public enum PlanFile {
     }
     return plan
   }
-
-  /// Writes the plan the safe way (see `AtomicFile`). With `expecting` (a
-  /// `contentHash`), the save is refused when the file on disk changed.
-  public static func save(_ plan: Plan, to path: String, expecting: String? = nil, fault: AtomicFile.Fault? = nil)
-    throws(FileError) -> [UInt8]
-  {
-    let bytes = Array(plan.fileText().utf8)
-    try write(bytes, to: path, expecting: expecting, fault: fault)
-    return bytes
-  }
-
-  /// Writes a plan's bytes atomically; with `expecting`, only if the file on
-  /// disk still has that `contentHash`.
-  static func write(_ bytes: [UInt8], to path: String, expecting: String?, fault: AtomicFile.Fault?) throws(FileError) {
-    if let expecting {
-      let current = try? FileBytes.read(path, limit: maxBytes)
-      if current.map(contentHash) != expecting {
-        throw FileError(
-          "\(path) was changed on disk since it was opened; not overwriting it", code: .conflict)
-      }
-    }
-    try AtomicFile.write(bytes, to: path, fault: fault)
-  }
 }
 
-public struct FileError: Error, Sendable, CustomStringConvertible {
-  public enum Code: Sendable { case io, conflict, locked, tooLarge }
-  public var message: String
-  public var code: Code
-  public init(_ message: String, code: Code = .io) {
-    self.message = message
-    self.code = code
+/// FNV-1a, 64 bits, as hex: enough to tell whether a file changed.
+public func contentHash(_ bytes: [UInt8]) -> String {
+  var h: UInt64 = 0xcbf2_9ce4_8422_2325
+  for b in bytes {
+    h ^= UInt64(b)
+    h = h &* 0x100_0000_01b3
   }
-  public var description: String { message }
-}
-
-func errnoText(_ e: Int32) -> String { String(cString: strerror(e)) }
-
-@discardableResult
-func unlinkFile(_ path: String) -> Bool { unlink(path) == 0 }
-
-/// `read(2)`, named apart so that no `read` method can shadow it.
-func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-  read(fd, buffer, count)
-}
-
-public enum FileBytes {
-  public static func read(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw FileError("cannot read \(path): \(errnoText(errno))") }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { throw FileError("cannot read \(path): \(errnoText(errno))") }
-    if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError("cannot read \(path): it is a folder") }
-    if Int(st.st_size) > limit {
-      throw FileError(
-        "\(path) is \(Int(st.st_size) / 1_048_576) MB; a plan file is at most \(limit / 1_048_576) MB",
-        code: .tooLarge)
-    }
-    var out: [UInt8] = []
-    out.reserveCapacity(Int(st.st_size))
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw FileError("cannot read \(path): \(errnoText(errno))")
-      }
-      if n == 0 { break }
-      out.append(contentsOf: buffer[0..<n])
-      if out.count > limit {
-        throw FileError("\(path) is larger than \(limit / 1_048_576) MB; a plan file is smaller", code: .tooLarge)
-      }
-    }
-    return out
-  }
+  return (hexDigits(UInt32(h >> 32), width: 8) + hexDigits(UInt32(h & 0xFFFF_FFFF), width: 8)).lowercased()
 }
 
 enum UTF8Check {
@@ -192,5 +121,79 @@ enum UTF8Check {
       column += 1
     }
     return nil
+  }
+}
+
+extension PlanFile {
+  /// Whether the bytes are an arshjul plan (valid or not): JSON whose
+  /// `format` says so. An export is never written over such a file.
+  public static func looksLikePlan(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count <= maxBytes, let root = try? JSONParser.parse(bytes), case .object(let members) = root.value
+    else { return false }
+    return members.contains { $0.key == "format" && $0.node.value == .string("arshjul-plan") }
+  }
+}
+
+/// The recovery journal's bytes: the plan as it stands on screen and the
+/// hash of the file version its edits were made on.
+public enum JournalFormat {
+  public static let format = "arshjul-journal"
+
+  public struct Entry: Sendable {
+    public var plan: Plan
+    public var base: String
+  }
+
+  public static func encode(_ plan: Plan, base: String) -> [UInt8] {
+    let node = JSONNode.object([
+      ("format", .string(format)), ("version", .int(1)), ("base", .string(base)),
+      ("plan", PlanEncoder.encode(plan)),
+    ])
+    return Array(JSONWriter.write(node).utf8)
+  }
+
+  /// The journal in these bytes, or nil when they are not a readable journal.
+  public static func decode(_ bytes: [UInt8]) -> Entry? {
+    guard UTF8Check.firstInvalid(bytes) == nil, let root = try? JSONParser.parse(bytes),
+      case .object(let members) = root.value,
+      members.contains(where: { $0.key == "format" && $0.node.value == .string(format) }),
+      let planNode = members.first(where: { $0.key == "plan" })?.node
+    else { return nil }
+    var decoder = PlanDecoder()
+    guard let plan = decoder.decodePlan(planNode), decoder.problems.isEmpty else { return nil }
+    var base = ""
+    if case .string(let b)? = members.first(where: { $0.key == "base" })?.node.value { base = b }
+    return Entry(plan: plan, base: base)
+  }
+}
+
+/// The problems that keep a plan from being written.
+public struct PlanProblems: Error, Sendable {
+  public var problems: [Problem]
+}
+
+extension Plan {
+  /// Every rule of the file format, checked on the plan as it would be
+  /// written, so no edit can save a plan that `arshjul check` refuses.
+  /// Returns the file's bytes, checked.
+  @discardableResult
+  public func validated() throws(PlanProblems) -> [UInt8] {
+    let bytes = Array(fileText().utf8)
+    do {
+      _ = try PlanFile.decode(bytes, file: "<plan>")
+    } catch {
+      throw PlanProblems(problems: error.problems)
+    }
+    return bytes
+  }
+
+  /// The problems of this plan (empty when valid).
+  public var problems: [Problem] {
+    do {
+      try validated()
+      return []
+    } catch {
+      return error.problems
+    }
   }
 }

@@ -1,3 +1,5 @@
+import PlanKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -38,6 +40,8 @@ public enum AtomicFile {
     return (dir.isEmpty ? "/" : dir, String(path[path.index(after: slash)...]))
   }
 
+  /// The plan itself, or an export the user named: written through a
+  /// symlink, keeping the file's mode and owner.
   public static func write(_ bytes: [UInt8], to path: String, fault: Fault? = nil) throws(FileError) {
     try write(parts: [bytes], to: path, fault: fault)
   }
@@ -45,10 +49,6 @@ public enum AtomicFile {
   /// The file made of consecutive parts, written in order.
   public static func write(parts: [[UInt8]], to path: String, fault: Fault? = nil) throws(FileError) {
     let target = resolve(path)
-    let (dir, base) = split(target)
-    func failure(_ what: String, _ e: Int32) -> FileError {
-      FileError("cannot save \(path): \(what): \(errnoText(e)); the file on disk is unchanged")
-    }
     var mode: mode_t = 0o644
     var owner: (uid_t, gid_t)?
     var st = stat()
@@ -56,10 +56,51 @@ public enum AtomicFile {
       mode = st.st_mode & 0o7777
       owner = (st.st_uid, st.st_gid)
     }
-    let temp = dir + "/." + base + ".tmp-\(getpid())"
-    if case .createTemp(let e) = fault { throw failure("cannot create a file in \(dir)", e) }
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw failure("cannot create a file in \(dir)", errno) }
+    try replace(target, shownAs: path, parts: parts, mode: mode, owner: owner, fault: fault)
+  }
+
+  /// A file arshjul keeps beside a plan (journal, conflict copy, sync state):
+  /// a symbolic link planted at its place is replaced, never written through,
+  /// and the file is never more readable than the plan.
+  public static func writeBeside(plan: String, parts: [[UInt8]], to path: String, fault: Fault? = nil)
+    throws(FileError)
+  {
+    let (mode, owner) = sideMode(of: plan)
+    // The folder is resolved, the last component is not: rename(2) then
+    // replaces whatever is there, a link included, instead of its target.
+    let (dir, base) = split(path)
+    let realDir = resolve(dir)
+    try replace(realDir + "/" + base, shownAs: path, parts: parts, mode: mode, owner: owner, fault: fault)
+  }
+
+  /// The mode and owner for a file beside a plan: the plan's, without
+  /// execute bits; 0600 when the plan cannot be looked at.
+  static func sideMode(of plan: String) -> (mode_t, (uid_t, gid_t)?) {
+    var st = stat()
+    guard stat(plan, &st) == 0 else { return (0o600, nil) }
+    // Owner read/write always (arshjul must be able to read back its own
+    // file), group and others at most what the plan grants them.
+    return ((st.st_mode & 0o066) | 0o600, (st.st_uid, st.st_gid))
+  }
+
+  private static func replace(
+    _ target: String, shownAs path: String, parts: [[UInt8]], mode: mode_t, owner: (uid_t, gid_t)?, fault: Fault?
+  ) throws(FileError) {
+    let (dir, base) = split(target)
+    func failure(_ what: String, _ e: Int32) -> FileError {
+      FileError("cannot save \(shown(path)): \(what): \(errnoText(e)); the file on disk is unchanged")
+    }
+    if case .createTemp(let e) = fault { throw failure("cannot create a file in \(shown(dir))", e) }
+    var fd: Int32 = -1
+    var temp = ""
+    // O_EXCL never opens an existing name, a planted link included; a
+    // leftover temp file of an earlier run only moves us to the next name.
+    for attempt in 0..<100 {
+      temp = dir + "/." + base + ".tmp-\(getpid())" + (attempt == 0 ? "" : "-\(attempt)")
+      fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+      if fd >= 0 || errno != EEXIST { break }
+    }
+    guard fd >= 0 else { throw failure("cannot create a file in \(shown(dir))", errno) }
     var ok = false
     defer {
       if !ok { unlink(temp) }
@@ -69,16 +110,9 @@ public enum AtomicFile {
       throw failure("write failed", e)
     }
     for bytes in parts {
-      var written = 0
-      while written < bytes.count {
-        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-        if n < 0 {
-          if errno == EINTR { continue }
-          let e = errno
-          close(fd)
-          throw failure("write failed", e)
-        }
-        written += n
+      if let e = writeAll(fd, bytes) {
+        close(fd)
+        throw failure("write failed", e)
       }
     }
     if let (uid, gid) = owner { _ = fchown(fd, uid, gid) }
@@ -87,7 +121,7 @@ public enum AtomicFile {
       close(fd)
       throw failure("cannot flush", e)
     }
-    close(fd)
+    guard close(fd) == 0 else { throw failure("cannot flush", errno) }
     if case .rename(let e) = fault { throw failure("cannot replace the file", e) }
     guard rename(temp, target) == 0 else { throw failure("cannot replace the file", errno) }
     ok = true

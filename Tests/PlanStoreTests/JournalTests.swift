@@ -1,7 +1,9 @@
 import Foundation
+import PlanKit
+import TestSupport
 import Testing
 
-@testable import PlanKit
+@testable import PlanStore
 
 @Suite struct JournalTests {
   @Test func theJournalHoldsThePlanAndItsBase() throws {

@@ -1,7 +1,9 @@
 import Foundation
+import PlanKit
+import TestSupport
 import Testing
 
-@testable import PlanKit
+@testable import PlanStore
 
 @Suite struct SaveTests {
   @Test func saveKeepsModeAndWritesThroughSymlinks() throws {
@@ -109,5 +111,19 @@ import Testing
       }
     }
     #expect(contents(path) == before)
+  }
+
+  @Test func fiftyMegabytesIsRefusedWithoutReadingIt() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = dir + "/big.json"
+    _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 50 * 1024 * 1024))
+    do {
+      _ = try PlanFile.load(path)
+      Issue.record("a 50 MB file loaded")
+    } catch {
+      #expect(error.kind == .unreadable)
+      #expect(error.lines == ["\(path): error: \(path) is 50 MB; a plan file is at most 32 MB"])
+    }
   }
 }

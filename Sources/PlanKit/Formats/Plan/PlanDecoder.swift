@@ -73,10 +73,22 @@ struct PlanDecoder {
       problem("\(f.what): \"\(key)\" is empty", at: pos)
       return nil
     }
+    let limit = multiline ? TextLimits.notes : TextLimits.line
+    if s.utf8.count > limit && s.unicodeScalars.count > limit {
+      problem(
+        "\(f.what): \"\(key)\" is \(s.unicodeScalars.count) characters long; at most \(limit) are allowed", at: pos)
+      return nil
+    }
     if let bad = s.unicodeScalars.first(where: { isControl($0) && !(multiline && ($0 == "\n" || $0 == "\t")) }) {
       problem(
         "\(f.what): \"\(key)\" \(quoted(s)) holds a control character (U+\(hexDigits(bad.value, width: 4)))"
           + (multiline ? "" : "; it must be one line of plain text"), at: pos)
+      return nil
+    }
+    if let bad = s.unicodeScalars.first(where: TextLimits.isNoncharacter) {
+      problem(
+        "\(f.what): \"\(key)\" holds U+\(hexDigits(bad.value, width: 4)), which is not a character (and not allowed in XML or iCalendar)",
+        at: pos)
       return nil
     }
     return s
@@ -183,8 +195,14 @@ struct PlanDecoder {
 
     var themes: [Theme] = []
     var themePositions: [String: SourcePosition] = [:]
+    // A theme with a problem is reported once; its id still counts as a
+    // theme, so its activities do not each add an error of their own.
+    var brokenThemeIDs: [String] = []
     for node in array(&f, "themes") {
-      guard let theme = decodeTheme(node) else { continue }
+      guard let theme = decodeTheme(node) else {
+        if let id = peekID(node) { brokenThemeIDs.append(id) }
+        continue
+      }
       if themePositions[theme.id] != nil {
         problem("theme id \(quoted(theme.id)) is used twice", at: node.position)
         continue
@@ -196,7 +214,7 @@ struct PlanDecoder {
       // Every activity and milestone belongs to a theme: a plan needs one.
       problem("the plan has no themes; add at least one", at: f.member("themes")?.node.position ?? f.position)
     }
-    let themeIDs = Set(themes.map(\.id))
+    let themeIDs = Set(themes.map(\.id) + brokenThemeIDs)
     var seenIDs: [String: SourcePosition] = [:]
     func checkUnique(_ id: String?, _ pos: SourcePosition, _ d: inout PlanDecoder) -> Bool {
       guard let id else { return true }
@@ -344,7 +362,12 @@ struct PlanDecoder {
     }
     var interval = 1
     if let (i, pos) = int(&f, "interval", required: false) {
-      if (1...1000).contains(i) { interval = i } else { problem("\(f.what): interval \(i) must be 1 or more", at: pos) }
+      if Repeat.intervals.contains(i) {
+        interval = i
+      } else {
+        problem(
+          "\(f.what): interval \(i) must be \(Repeat.intervals.lowerBound)–\(Repeat.intervals.upperBound)", at: pos)
+      }
     }
     var on: Repeat.MonthlyOn?
     if let (o, pos) = string(&f, "on", required: false) {

@@ -1,0 +1,89 @@
+import PlanKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+public struct FileError: Error, Sendable, CustomStringConvertible {
+  public enum Code: Sendable { case io, conflict, locked, tooLarge, writeProtected, link }
+  public var message: String
+  public var code: Code
+  public init(_ message: String, code: Code = .io) {
+    self.message = message
+    self.code = code
+  }
+  public var description: String { message }
+}
+
+func errnoText(_ e: Int32) -> String { String(cString: strerror(e)) }
+
+/// A path as it may be printed: controls and invisible characters made visible.
+func shown(_ path: String) -> String { visibleName(path) }
+
+/// `read(2)`, named apart so that no `read` method can shadow it.
+func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
+}
+
+/// `write(2)` of all the bytes, however many calls it takes; the errno on failure.
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+  var written = 0
+  while written < bytes.count {
+    let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      return errno
+    }
+    written += n
+  }
+  return nil
+}
+
+public enum FileBytes {
+  /// The whole file. With `noFollow`, a symbolic link at `path` is refused
+  /// instead of read through (the files arshjul keeps beside a plan).
+  public static func read(_ path: String, limit: Int, noFollow: Bool = false) throws(FileError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | (noFollow ? O_NOFOLLOW : 0))
+    guard fd >= 0 else {
+      if errno == ELOOP && noFollow {
+        throw FileError(
+          "\(shown(path)) is a symbolic link; arshjul did not make it and will not follow it", code: .link)
+      }
+      throw FileError("cannot read \(shown(path)): \(errnoText(errno))")
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw FileError("cannot read \(shown(path)): \(errnoText(errno))") }
+    if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError("cannot read \(shown(path)): it is a folder") }
+    if Int(st.st_size) > limit {
+      throw FileError(
+        "\(shown(path)) is \(Int(st.st_size) / 1_048_576) MB; a plan file is at most \(limit / 1_048_576) MB",
+        code: .tooLarge)
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(Int(st.st_size))
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw FileError("cannot read \(shown(path)): \(errnoText(errno))")
+      }
+      if n == 0 { break }
+      out.append(contentsOf: buffer[0..<n])
+      if out.count > limit {
+        throw FileError(
+          "\(shown(path)) is larger than \(limit / 1_048_576) MB; a plan file is smaller", code: .tooLarge)
+      }
+    }
+    return out
+  }
+
+  /// Whether anything (a file, a link, even a dangling one) is at `path`.
+  public static func exists(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0
+  }
+}
