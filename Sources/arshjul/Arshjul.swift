@@ -15,7 +15,9 @@ struct Arshjul: ParsableCommand {
       Open a plan with `arshjul PLAN`. Plans are JSON files (see docs/plan-format.md).
       """,
     version: "0.1.0",
-    subcommands: [Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self],
+    subcommands: [
+      Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self, Keys.self,
+    ],
     defaultSubcommand: Edit.self)
 
   /// ArgumentParser's own `main`, with two guards in front: an argument

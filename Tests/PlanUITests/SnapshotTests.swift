@@ -115,6 +115,6 @@ import Testing
     var s = exampleState(width: w, height: h)
     press(&s, .char("?"))
     let text = Screen.render(s).lines.joined(separator: "\n")
-    for (key, _) in s.text.helpLines { #expect(text.contains(key), "\(w)x\(h): \(key)") }
+    for (key, _) in KeyMap.helpLines(s.plan.language) { #expect(text.contains(key), "\(w)x\(h): \(key)") }
   }
 }

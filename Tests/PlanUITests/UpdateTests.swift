@@ -159,7 +159,9 @@ import Testing
     var s = exampleState(width: 100, height: 30)
     press(&s, .char("?"))
     let text = Screen.render(s).lines.joined(separator: "\n")
-    for key in ["Tab  w g l", "[ ]", "+ -", "1 2 3", "Enter", "/  n", "?", "q  Ctrl-C", "Shift-← →"] {
+    for key in [
+      "Tab Shift-Tab w g l", "[ ]", "+ = -", "1 2 3", "Enter", "/ n", "?", "q Ctrl-C", "Shift-← Shift-→ H L",
+    ] {
       #expect(text.contains(key), "\(key)")
     }
     #expect(update(&s, .key(.char("q"))) == [])  // q closes the help first

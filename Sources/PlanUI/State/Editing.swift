@@ -15,6 +15,7 @@ extension UIText {
   var nothingToRedo: String { sv ? "Inget att göra om" : "Nothing to redo" }
   var undoneNotice: String { sv ? "Ångrat" : "Undone" }
   var redoneNotice: String { sv ? "Gjort om" : "Redone" }
+  var deletedNotice: String { sv ? "Borttagen (u ångrar)" : "Deleted (u undoes)" }
   var selectFirst: String { sv ? "Välj en aktivitet eller milstolpe först" : "Select an activity or milestone first" }
   var reloadedNotice: String { sv ? "Planen lästes om från disken (u ångrar)" : "Reloaded from disk (u undoes)" }
   var restoredNotice: String {
@@ -70,55 +71,16 @@ func step(
   return [s.dirty ? .writeJournal(s.plan) : .removeJournal]
 }
 
-/// Keys that change the plan; nil when the key is not one of them.
-func editingKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
-  let changes: Set<Key> = [
-    .char("a"), .char("m"), .char("d"), .char("<"), .char(">"), .char("{"), .char("}"), .char("u"), .ctrl("r"),
-  ]
-  if s.readOnly && changes.contains(key) {
-    s.notice = s.readOnlyReason ?? s.text.readOnlyNotice
-    return []
+/// Enter: the selected item's form, or in read-only its details.
+func openSelected(_ s: inout AppState) {
+  if s.readOnly {
+    if s.focusID != nil { s.overlay = .details }
+    return
   }
-  switch key {
-  case .char("a"):
-    s.form = Form.newActivity(s, day: s.cursor, theme: selectedTheme(s))
-    return []
-  case .char("m"):
-    s.form = Form.newMilestone(s, day: s.cursor, theme: selectedTheme(s))
-    return []
-  case .enter:
-    if s.readOnly {
-      if s.focusID != nil { s.overlay = .details }
-      return []
-    }
-    if let a = s.focusedActivity {
-      s.form = Form.edit(a, s)
-    } else if let m = s.focusedMilestone {
-      s.form = Form.edit(m, s)
-    }
-    return []
-  case .char("d"):
-    guard let id = s.focusID else {
-      s.notice = s.text.selectFirst
-      return []
-    }
-    s.overlay = .confirmDelete(id)
-    return []
-  case .char("<"): return move(&s, by: -1)
-  case .char(">"): return move(&s, by: 1)
-  case .char("{"): return move(&s, by: -7)
-  case .char("}"): return move(&s, by: 7)
-  case .char("u"): return undo(&s)
-  case .ctrl("r"): return redo(&s)
-  case .char("s"), .ctrl("s"): return save(&s)
-  case .char("q"):
-    if s.dirty && !s.readOnly {
-      s.overlay = .confirmQuit
-      return []
-    }
-    return s.readOnly ? [.quit] : [.removeJournal, .quit]
-  default:
-    return nil
+  if let a = s.focusedActivity {
+    s.form = Form.edit(a, s)
+  } else if let m = s.focusedMilestone {
+    s.form = Form.edit(m, s)
   }
 }
 
@@ -177,33 +139,34 @@ func move(_ s: inout AppState, by days: Int) -> [Effect] {
 func formKey(_ s: inout AppState, _ key: Key) -> [Effect] {
   guard var form = s.form else { return [] }
   let field = form.focusedField
-  switch key {
-  case .escape, .ctrl("c"):
+  let isChoice = if case .choice? = form.values[field] { true } else { false }
+  switch KeyMap.formAction(for: key) {
+  case .cancel?:
     s.form = nil
     return []
-  case .enter:
+  case .accept?:
     return submit(&s, &form)
-  case .tab, .down:
+  case .nextField?:
     form.focus = nextRelevant(form, from: form.focus, by: 1)
-  case .backTab, .up:
+  case .previousField?:
     form.focus = nextRelevant(form, from: form.focus, by: -1)
-  default:
-    switch form.values[field] {
-    case .choice(let options, let i)?:
-      switch key {
-      case .right, .char(" "), .char("+"): form.values[field] = .choice(options, (i + 1) % options.count)
-      case .left, .char("-"): form.values[field] = .choice(options, (i + options.count - 1) % options.count)
-      default: break
-      }
-    case .text(var input)?:
-      if key == .ctrl("j") {
-        if field == .notes { input.insert("\n") }
-      } else {
-        _ = input.handle(key)
-      }
+  case .chooseNext? where isChoice, .choosePrevious? where isChoice:
+    if case .choice(let options, let i)? = form.values[field] {
+      let step = KeyMap.formAction(for: key) == .chooseNext ? 1 : options.count - 1
+      form.values[field] = .choice(options, (i + step) % options.count)
+    }
+  case .newLine?:
+    if field == .notes, case .text(var input)? = form.values[field] {
+      input.insert("\n")
       form.values[field] = .text(input)
       form.errors[field] = nil
-    case nil: break
+    }
+  default:
+    // Everything else is typing: ← → + - and space edit a text field.
+    if case .text(var input)? = form.values[field] {
+      _ = input.handle(key)
+      form.values[field] = .text(input)
+      form.errors[field] = nil
     }
   }
   s.form = form
@@ -268,69 +231,43 @@ func submit(_ s: inout AppState, _ form: inout Form) -> [Effect] {
 // MARK: dialogs
 
 func dialogKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
-  switch s.overlay {
-  case .confirmDelete(let id):
-    switch key {
-    case .char("y"), .char("j"):
-      s.overlay = .none
-      var plan = s.plan
-      plan.activities.removeAll { $0.id == id }
-      plan.milestones.removeAll { $0.id == id }
-      let effects = commit(&s, plan)
-      s.focusID = nil
-      s.notice = s.plan.language == .sv ? "Borttagen (u ångrar)" : "Deleted (u undoes)"
-      return effects
-    case .char("n"), .escape: s.overlay = .none
-    default: break
-    }
+  guard !KeyMap.dialog(s.overlay).isEmpty else { return nil }
+  guard let answer = KeyMap.answer(for: key, in: s.overlay) else { return [] }
+  let overlay = s.overlay
+  s.overlay = .none
+  switch answer {
+  case .yes:
+    guard case .confirmDelete(let id) = overlay else { return [] }
+    var plan = s.plan
+    plan.activities.removeAll { $0.id == id }
+    plan.milestones.removeAll { $0.id == id }
+    let effects = commit(&s, plan)
+    s.focusID = nil
+    s.notice = s.text.deletedNotice
+    return effects
+  case .no:
+    s.quitAfterSave = false
     return []
-  case .confirmQuit:
-    switch key {
-    case .char("s"):
-      s.overlay = .none
-      s.quitAfterSave = true
-      return [.save(s.plan)]
-    case .char("d"), .char("x"):
-      return [.removeJournal, .quit]
-    case .escape, .char("n"): s.overlay = .none
-    default: break
-    }
-    return []
-  case .conflict:
-    switch key {
-    case .char("r"):
-      s.overlay = .none
-      return [.reload]
-    case .char("o"):
-      s.overlay = .none
-      return [.saveOverwrite(s.plan)]
-    case .char("c"):
-      s.overlay = .none
-      return [.saveCopy(s.plan)]
-    case .escape:
-      s.overlay = .none
-      s.quitAfterSave = false
-    default: break
-    }
-    return []
-  case .recover:
-    switch key {
-    case .char("r"):
-      s.overlay = .none
-      guard let plan = s.pendingRecovery else { return [] }
-      s.pendingRecovery = nil
-      let effects = commit(&s, plan)
-      s.notice = s.recoveryFileChanged ? s.text.restoredOverChangeNotice : s.text.restoredNotice
-      return [.journalRestored] + effects
-    case .char("d"), .char("x"):
-      s.overlay = .none
-      s.pendingRecovery = nil
-      return [.removeJournal]
-    default: break
-    }
-    return []
-  default:
-    return nil
+  case .saveAndQuit:
+    s.quitAfterSave = true
+    return [.save(s.plan)]
+  case .discardAndQuit:
+    return [.removeJournal, .quit]
+  case .reload:
+    return [.reload]
+  case .overwrite:
+    return [.saveOverwrite(s.plan)]
+  case .copy:
+    return [.saveCopy(s.plan)]
+  case .restore:
+    guard let plan = s.pendingRecovery else { return [] }
+    s.pendingRecovery = nil
+    let effects = commit(&s, plan)
+    s.notice = s.recoveryFileChanged ? s.text.restoredOverChangeNotice : s.text.restoredNotice
+    return [.journalRestored] + effects
+  case .discard:
+    s.pendingRecovery = nil
+    return [.removeJournal]
   }
 }
 

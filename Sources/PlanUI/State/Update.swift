@@ -29,52 +29,67 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   if s.form != nil { return formKey(&s, key) }
   if let effects = dialogKey(&s, key) { return effects }
   if s.overlay != .none {
-    switch key {
-    case .escape, .enter, .char("q"), .char("?"): s.overlay = .none
-    case .ctrl("c"): return quitKey(&s)
-    default: break
+    if KeyMap.closeOverlay.contains(key) { s.overlay = .none }
+    if KeyMap.action(for: key, in: s.view)?.action == .quit && !KeyMap.closeOverlay.contains(key) {
+      return perform(&s, .quit)
     }
     return []
   }
-  if let effects = editingKey(&s, key) { return effects }
-  switch key {
-  case .ctrl("c"): return quitKey(&s)
-  case .char("?"): s.overlay = .help
-  case .char("b"):
+  guard let (action, line) = KeyMap.action(for: key, in: s.view) else { return [] }
+  if s.readOnly && line.editsPlan {
+    s.notice = s.readOnlyReason ?? s.text.readOnlyNotice
+    return []
+  }
+  return perform(&s, action)
+}
+
+/// Carries out what a key in the main views stands for.
+func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
+  switch action {
+  case .help: s.overlay = .help
+  case .plainWheel:
     s.asciiWheel.toggle()
     if s.view != .wheel { s.view = .wheel }
-  case .tab: switchView(&s, next(s.view, by: 1))
-  case .backTab: switchView(&s, next(s.view, by: -1))
-  case .char("w"): switchView(&s, .wheel)
-  case .char("g"): s.view = .gantt
-  case .char("l"): s.view = .list
-  case .left, .char("h"): moveTime(&s, by: -1)
-  case .right: moveTime(&s, by: 1)
-  case .shiftLeft, .char("H"): moveMonth(&s, by: -1)
-  case .shiftRight, .char("L"): moveMonth(&s, by: 1)
-  case .shiftDown where s.view == .wheel: stepInSector(&s, by: 1)
-  case .shiftUp where s.view == .wheel: stepInSector(&s, by: -1)
-  case .up, .char("k"): moveRow(&s, by: -1)
-  case .down, .char("j"): moveRow(&s, by: 1)
+  case .nextView: switchView(&s, next(s.view, by: 1))
+  case .previousView: switchView(&s, next(s.view, by: -1))
+  case .showWheel: switchView(&s, .wheel)
+  case .showGantt: s.view = .gantt
+  case .showList: s.view = .list
+  case .earlier: moveTime(&s, by: -1)
+  case .later: moveTime(&s, by: 1)
+  case .monthEarlier: moveMonth(&s, by: -1)
+  case .monthLater: moveMonth(&s, by: 1)
+  case .nextInWeek: stepInSector(&s, by: 1)
+  case .previousInWeek: stepInSector(&s, by: -1)
+  case .rowUp: moveRow(&s, by: -1)
+  case .rowDown: moveRow(&s, by: 1)
   case .pageUp: moveRow(&s, by: -max(1, s.bodyRect.height - 3))
   case .pageDown: moveRow(&s, by: max(1, s.bodyRect.height - 3))
-  case .char("["): moveYear(&s, by: -1)
-  case .char("]"): moveYear(&s, by: 1)
-  case .char("t"):
+  case .previousYear: moveYear(&s, by: -1)
+  case .nextYear: moveYear(&s, by: 1)
+  case .today:
     setCursor(&s, s.today)
     refocus(&s)
-  case .char("+"), .char("="): s.zoom = Zoom(rawValue: min(s.zoom.rawValue + 1, 2))!
-  case .char("-"): s.zoom = Zoom(rawValue: max(s.zoom.rawValue - 1, 0))!
-  case .char(let c) where c.isASCII && c.isNumber && c != "0":
-    // ASCII only: "²", "½" or "٣" are numbers too, but not theme keys.
-    toggleTheme(&s, c.wholeNumberValue ?? 0)
-  case .char("/"): s.searchDraft = ""
-  case .char("n"): nextMatch(&s)
-  case .escape:
-    if !s.search.isEmpty {
-      s.search = ""
+  case .zoomIn: s.zoom = Zoom(rawValue: min(s.zoom.rawValue + 1, 2))!
+  case .zoomOut: s.zoom = Zoom(rawValue: max(s.zoom.rawValue - 1, 0))!
+  case .toggleTheme(let n): toggleTheme(&s, n)
+  case .search: s.searchDraft = ""
+  case .nextMatch: nextMatch(&s)
+  case .clearSearch: s.search = ""
+  case .open: openSelected(&s)
+  case .addActivity: s.form = Form.newActivity(s, day: s.cursor, theme: selectedTheme(s))
+  case .addMilestone: s.form = Form.newMilestone(s, day: s.cursor, theme: selectedTheme(s))
+  case .delete:
+    guard let id = s.focusID else {
+      s.notice = s.text.selectFirst
+      return []
     }
-  default: break
+    s.overlay = .confirmDelete(id)
+  case .move(let days): return move(&s, by: days)
+  case .undo: return undo(&s)
+  case .redo: return redo(&s)
+  case .save: return save(&s)
+  case .quit: return quit(&s)
   }
   return []
 }
@@ -88,8 +103,8 @@ func switchView(_ s: inout AppState, _ v: ViewKind) {
   }
 }
 
-/// Ctrl-C: like q, it asks when there are unsaved changes.
-func quitKey(_ s: inout AppState) -> [Effect] {
+/// q and Ctrl-C: the one way out; it asks when there are unsaved changes.
+func quit(_ s: inout AppState) -> [Effect] {
   if s.dirty && !s.readOnly {
     s.overlay = .confirmQuit
     return []

@@ -69,43 +69,37 @@ enum DialogView {
     case .confirmDelete(let id):
       let name = s.plan.activities.first { $0.id == id }?.title ?? s.plan.milestones.first { $0.id == id }?.title ?? id
       title = sv ? "Ta bort?" : "Delete?"
-      lines = [sanitized(name), "", sv ? "y / j  ta bort     n / Esc  behåll" : "y  delete     n / Esc  keep"]
+      lines = [sanitized(name), ""] + KeyMap.dialogLines(s.overlay, s.plan.language)
     case .confirmQuit:
       title = sv ? "Osparade ändringar" : "Unsaved changes"
-      lines = [
-        sv ? "Planen har ändringar som inte är sparade." : "The plan has changes that are not saved.", "",
-        sv ? "s  spara och avsluta" : "s  save and quit",
-        sv ? "d  släng ändringarna och avsluta" : "d  discard the changes and quit",
-        sv ? "Esc  stanna kvar" : "Esc  stay",
-      ]
+      lines =
+        [
+          sv ? "Planen har ändringar som inte är sparade." : "The plan has changes that are not saved.", "",
+        ] + KeyMap.dialogLines(s.overlay, s.plan.language)
     case .conflict:
       title = sv ? "Filen har ändrats på disken" : "The file changed on disk"
-      lines = [
-        sv
-          ? "Någon annan (en editor, git pull) har ändrat planfilen"
-          : "Someone else (an editor, git pull) changed the plan file",
-        sv
-          ? "sedan den öppnades. Den skrivs inte över i tysthet."
-          : "since it was opened. It is not overwritten silently.", "",
-        sv ? "r  läs om filen (dina ändringar kan ångras med u)" : "r  reload the file (u brings your edits back)",
-        sv ? "o  skriv över den med dina ändringar" : "o  overwrite it with your edits",
-        sv ? "c  spara dina ändringar som en kopia bredvid" : "c  save your edits to a copy beside it",
-        sv ? "Esc  avbryt" : "Esc  cancel",
-      ]
+      lines =
+        [
+          sv
+            ? "Någon annan (en editor, git pull) har ändrat planfilen"
+            : "Someone else (an editor, git pull) changed the plan file",
+          sv
+            ? "sedan den öppnades. Den skrivs inte över i tysthet."
+            : "since it was opened. It is not overwritten silently.", "",
+        ] + KeyMap.dialogLines(s.overlay, s.plan.language)
     case .recover:
       title = sv ? "Osparade ändringar hittades" : "Unsaved edits found"
       let count = s.pendingRecovery.map { ($0.activities.count, $0.milestones.count) }
-      lines = [
-        sv ? "Förra gången avslutades arshjul utan att spara." : "Last time arshjul ended without saving.",
-        count.map {
-          sv
-            ? "Journalen har \($0.0) aktiviteter och \($0.1) milstolpar."
-            : "The journal holds \($0.0) activities and \($0.1) milestones."
-        } ?? "",
-        "",
-        sv ? "r  återställ ändringarna" : "r  restore the edits",
-        sv ? "d  släng dem (filen på disken gäller)" : "d  discard them (the file on disk stands)",
-      ]
+      lines =
+        [
+          sv ? "Förra gången avslutades arshjul utan att spara." : "Last time arshjul ended without saving.",
+          count.map {
+            sv
+              ? "Journalen har \($0.0) aktiviteter och \($0.1) milstolpar."
+              : "The journal holds \($0.0) activities and \($0.1) milestones."
+          } ?? "",
+          "",
+        ] + KeyMap.dialogLines(s.overlay, s.plan.language)
     default:
       return
     }

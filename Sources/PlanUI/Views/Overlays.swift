@@ -32,8 +32,8 @@ struct Box {
 enum HelpView {
   static func render(_ s: AppState, into g: inout Grid) {
     let t = s.text
-    let keyWidth = t.helpLines.map { displayWidth($0.0) }.max() ?? 0
-    let lines = t.helpLines.map { (padded($0.0, to: keyWidth) + "  " + $0.1, Style.plain) }
+    let keyWidth = KeyMap.helpLines(s.plan.language).map { displayWidth($0.0) }.max() ?? 0
+    let lines = KeyMap.helpLines(s.plan.language).map { (padded($0.0, to: keyWidth) + "  " + $0.1, Style.plain) }
     if lines.count + 4 <= g.height {
       _ = Box.draw(title: t.helpTitle, lines: lines, footer: t.closeHint, into: &g)
       return

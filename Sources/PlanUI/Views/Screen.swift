@@ -78,7 +78,7 @@ public enum Screen {
       line = describeFocus(s)
     }
     g.text(" " + line, x: 0, y: y1, width: g.width, style: Style(reverse: true))
-    var hints = s.text.hints
+    var hints = KeyMap.hints(s.plan.language)
     if !s.search.isEmpty && s.searchDraft == nil {
       hints = (s.plan.language == .sv ? "sökning: " : "search: ") + "\"\(s.search)\"  n  Esc · " + hints
     }
