@@ -154,8 +154,8 @@ func noCrash(_ r: Run) -> Bool {
       "arshjul add: activity \"x\": end 2022-02-01 is before start 2022-02-10"
     ),
     (
-      ["--theme", "1", "--start", "2022-02-10", "--time", "9-10"],
-      "arshjul add: --time \"9-10\" must be HH:MM-HH:MM, e.g. 08:30-09:30"
+      ["--theme", "1", "--start", "2022-02-10", "--time", "9:30-8"],
+      "arshjul add: --time \"9:30-8\" is not a clock span; write it as 08:30-09:30 (or 8.30–9.30), ending after it starts"
     ),
     (
       ["--theme", "1", "--start", "2022-02-10", "--count", "3"],
@@ -171,6 +171,21 @@ func noCrash(_ r: Run) -> Bool {
     #expect(r.status == 1)
     #expect(r.stderr == message + "\n")
     #expect(contents(path) == before)
+  }
+
+  @Test func theCommandLineTakesWhatTheFormTakes() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = copyExample(to: dir)
+    let r = arshjul(
+      "add", path, "--title", "Fika", "--theme", "Samverkan", "--start", "3 mars", "--time", "8.30–9.30", "--repeat",
+      "month", "--on", "weekday", "--except", "7 april; 5/5", "--status", "pågår")
+    #expect(r.status == 0, "\(r.stderr)")
+    let text = String(decoding: contents(path), as: UTF8.self)
+    #expect(text.contains("\"start\": \"08:30\""))
+    #expect(text.contains("\"2022-04-07\""))
+    #expect(text.contains("\"2022-05-05\""))
+    #expect(text.contains("\"status\": \"ongoing\""))
   }
 
   @Test func aTitleWithTerminalEscapesIsRefused() {

@@ -118,7 +118,7 @@ import Testing
     press(&s, .down, .enter)
     #expect(s.form?.editing == "projektledaravstamning")
     #expect(s.form?.text(.title) == "Avstämning projektledare")
-    #expect(s.form?.choice(.every) == 1)
+    #expect(s.form?.chosen(.every) == "week")
     press(&s, .ctrl("u"))
     typeInto(&s, "Avstämning")
     press(&s, .enter)

@@ -118,18 +118,7 @@ public struct Wording: Sendable {
     return text
   }
 
-  public func status(_ s: Status) -> String {
-    switch (s, language) {
-    case (.planned, .sv): "planerad"
-    case (.ongoing, .sv): "pågår"
-    case (.done, .sv): "klar"
-    case (.cancelled, .sv): "inställd"
-    case (.planned, .en): "planned"
-    case (.ongoing, .en): "ongoing"
-    case (.done, .en): "done"
-    case (.cancelled, .en): "cancelled"
-    }
-  }
+  public func status(_ s: Status) -> String { s.word(language) }
 
   public func milestoneState(_ done: Bool) -> String {
     sv ? (done ? "klar" : "ej klar") : (done ? "done" : "not done")

@@ -16,7 +16,13 @@ public struct Form: Sendable, Equatable {
   public enum Value: Sendable, Equatable {
     case text(TextInput)
     /// Options shown, and which is chosen.
-    case choice([String], Int)
+    case choice([Option], Int)
+  }
+
+  /// One option of a choice: what the planner reads, and the value it stands for.
+  public struct Option: Sendable, Equatable {
+    public let label: String
+    public let value: String
   }
 
   public var kind: Kind
@@ -36,9 +42,10 @@ public struct Form: Sendable, Equatable {
     return ""
   }
 
-  public func choice(_ f: Field) -> Int {
-    if case .choice(_, let i) = values[f] { return i }
-    return 0
+  /// The value of the chosen option ("" when the field is not a choice).
+  public func chosen(_ f: Field) -> String {
+    if case .choice(let options, let i) = values[f], options.indices.contains(i) { return options[i].value }
+    return ""
   }
 }
 
@@ -82,18 +89,20 @@ extension UIText {
     }
   }
 
-  var repeatOptions: [String] {
-    sv ? ["nej", "varje vecka", "varje månad", "varje år"] : ["no", "weekly", "monthly", "yearly"]
+  var repeatOptions: [Form.Option] {
+    [Form.Option(label: sv ? "nej" : "no", value: "")]
+      + Repeat.Frequency.allCases.map { Form.Option(label: $0.word(language), value: $0.rawValue) }
   }
-  var monthlyOptions: [String] {
-    sv
-      ? ["samma datum", "samma veckodag (t.ex. 2:a tisdagen)", "sista veckodagen"]
-      : ["same date", "same weekday (e.g. 2nd Tuesday)", "last weekday"]
+  var monthlyOptions: [Form.Option] {
+    Repeat.MonthlyOn.allCases.map { Form.Option(label: $0.word(language), value: $0.rawValue) }
   }
-  var statusOptions: [String] {
-    sv ? ["planerad", "pågår", "klar", "inställd"] : ["planned", "ongoing", "done", "cancelled"]
+  var statusOptions: [Form.Option] {
+    Status.allCases.map { Form.Option(label: $0.word(language), value: $0.rawValue) }
   }
-  var yesNo: [String] { sv ? ["nej", "ja"] : ["no", "yes"] }
+  var yesNo: [Form.Option] {
+    [Form.Option(label: sv ? "nej" : "no", value: "false"), Form.Option(label: sv ? "ja" : "yes", value: "true")]
+  }
+  func themeOptions(_ themes: [Theme]) -> [Form.Option] { themes.map { Form.Option(label: $0.name, value: $0.id) } }
   func formTitle(_ kind: Form.Kind, new: Bool) -> String {
     switch (kind, new, sv) {
     case (.activity, true, true): "Ny aktivitet"
@@ -132,7 +141,8 @@ extension Form {
     return Form(
       kind: .activity, editing: nil, fields: activityFields,
       values: [
-        .title: .text(TextInput()), .theme: .choice(themes.map(\.name), themeIndex), .start: .text(TextInput(day.iso)),
+        .title: .text(TextInput()), .theme: .choice(t.themeOptions(themes), themeIndex),
+        .start: .text(TextInput(day.iso)),
         .end: .text(TextInput(day.iso)), .time: .text(TextInput()), .every: .choice(t.repeatOptions, 0),
         .interval: .text(TextInput("1")), .on: .choice(t.monthlyOptions, 0), .until: .text(TextInput()),
         .count: .text(TextInput()), .except: .text(TextInput()), .owner: .text(TextInput()),
@@ -153,9 +163,9 @@ extension Form {
     f.values[.end] = .text(TextInput(a.end.iso))
     f.values[.time] = .text(TextInput(a.time.map { "\($0.start)-\($0.end)" } ?? ""))
     if let r = a.repeatRule {
-      f.values[.every] = .choice(s.text.repeatOptions, [.week: 1, .month: 2, .year: 3][r.every]!)
+      f.select(.every, r.every.rawValue)
       f.values[.interval] = .text(TextInput(String(r.interval)))
-      f.values[.on] = .choice(s.text.monthlyOptions, [.date: 0, .weekday: 1, .lastWeekday: 2][r.monthlyOn]!)
+      f.select(.on, r.monthlyOn.rawValue)
       switch r.end {
       case .never: break
       case .until(let u): f.values[.until] = .text(TextInput(u.iso))
@@ -166,7 +176,7 @@ extension Form {
     f.values[.owner] = .text(TextInput(a.owner ?? ""))
     f.values[.location] = .text(TextInput(a.location ?? ""))
     f.values[.notes] = .text(TextInput(a.notes ?? ""))
-    f.values[.status] = .choice(s.text.statusOptions, Status.allCases.firstIndex(of: a.status)!)
+    f.select(.status, a.status.rawValue)
     for k in f.values.keys {
       if case .text(var t) = f.values[k]! { t.cursor = t.characters.count; f.values[k] = .text(t) }
     }
@@ -179,7 +189,7 @@ extension Form {
       kind: .milestone, editing: nil, fields: milestoneFields,
       values: [
         .title: .text(TextInput()), .date: .text(TextInput(day.iso)),
-        .theme: .choice(themes.map(\.name), themes.firstIndex { $0.id == theme } ?? 0),
+        .theme: .choice(s.text.themeOptions(themes), themes.firstIndex { $0.id == theme } ?? 0),
         .done: .choice(s.text.yesNo, 0), .notes: .text(TextInput()),
       ])
   }
@@ -188,7 +198,7 @@ extension Form {
     var f = newMilestone(s, day: m.date, theme: m.theme)
     f.editing = m.id
     f.values[.title] = .text(TextInput(m.title))
-    f.values[.done] = .choice(s.text.yesNo, m.done ? 1 : 0)
+    f.select(.done, m.done ? "true" : "false")
     f.values[.notes] = .text(TextInput(m.notes ?? ""))
     return f
   }
@@ -196,11 +206,19 @@ extension Form {
   /// Which fields matter now: the repeat details only when it repeats,
   /// "monthly on" only for a monthly repeat.
   public func isRelevant(_ f: Field) -> Bool {
-    let every = choice(.every)
+    let every = Repeat.Frequency(rawValue: chosen(.every))
     switch f {
-    case .interval, .until, .count, .except: return every != 0
-    case .on: return every == 2
+    case .interval, .until, .count, .except: return every != nil
+    case .on: return every == .month
     default: return true
     }
+  }
+
+  /// Chooses the option standing for `value` in a choice field.
+  mutating func select(_ f: Field, _ value: String) {
+    guard case .choice(let options, _)? = values[f], let i = options.firstIndex(where: { $0.value == value }) else {
+      return
+    }
+    values[f] = .choice(options, i)
   }
 }

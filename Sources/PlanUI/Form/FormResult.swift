@@ -31,7 +31,7 @@ extension Form {
     }
     let title = sanitizedLine(text(.title))
     if title.isEmpty { errors[.title] = t.required }
-    let themeID = s.plan.themes[min(choice(.theme), s.plan.themes.count - 1)].id
+    let themeID = chosen(.theme)
     let existing = s.plan.itemIDs.subtracting([editing].compactMap { $0 })
     let id = editing ?? Identifier.unique(Identifier.slug(title), taken: existing)
     let notes =
@@ -47,7 +47,7 @@ extension Form {
       m.title = title
       m.date = day
       m.theme = themeID
-      m.done = choice(.done) == 1
+      m.done = chosen(.done) == "true"
       m.notes = cleanNotes
       return .milestone(m)
     case .activity:
@@ -57,17 +57,11 @@ extension Form {
       var time: ClockSpan?
       let rawTime = text(.time).trimmed
       if !rawTime.isEmpty {
-        let parts = rawTime.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { parseClock(String($0).trimmed) }
-        if parts.count == 2, let a = parts[0], let b = parts[1], b > a {
-          time = ClockSpan(start: a, end: b)
-        } else {
-          errors[.time] = t.timeHint
-        }
+        time = ClockSpan.typed(rawTime)
+        if time == nil { errors[.time] = t.timeHint }
       }
       var rule: Repeat?
-      let every = choice(.every)
-      if every != 0 {
-        let freq: Repeat.Frequency = [1: .week, 2: .month, 3: .year][every]!
+      if let freq = Repeat.Frequency(rawValue: chosen(.every)) {
         let interval = Int(text(.interval).trimmed) ?? 0
         if interval < 1 { errors[.interval] = t.wholeNumber }
         let until = date(.until, required: false)
@@ -79,16 +73,11 @@ extension Form {
         }
         if until != nil && count != nil { errors[.count] = t.untilOrCount }
         var except: [Day] = []
-        for part in text(.except).split(whereSeparator: { $0 == "," || $0 == ";" }) {
-          let raw = String(part).trimmed
-          guard !raw.isEmpty else { continue }
-          if let d = DateInput.parse(raw, today: s.today, reference: reference) {
-            except.append(d)
-          } else {
-            errors[.except] = "\"\(raw)\": " + t.dateHint
-          }
+        switch DateInput.list(text(.except), today: s.today, reference: reference) {
+        case .success(let days): except = days
+        case .failure(let bad): errors[.except] = "\"\(bad.text)\": " + t.dateHint
         }
-        let on: Repeat.MonthlyOn? = freq == .month ? [Repeat.MonthlyOn.date, .weekday, .lastWeekday][choice(.on)] : nil
+        let on: Repeat.MonthlyOn? = freq == .month ? Repeat.MonthlyOn(rawValue: chosen(.on)) : nil
         let endRule: Repeat.End = until.map { .until($0) } ?? count.map { .count($0) } ?? .never
         rule = Repeat(every: freq, interval: max(1, interval), on: on == .date ? nil : on, end: endRule, except: except)
       }
@@ -110,23 +99,9 @@ extension Form {
       a.owner = line(.owner)
       a.location = line(.location)
       a.notes = cleanNotes
-      a.status = Status.allCases[choice(.status)]
+      a.status = Status(rawValue: chosen(.status)) ?? .planned
       return .activity(a)
     }
-  }
-
-  /// "8:30", "08.30", "0830" and "08:30" all mean half past eight.
-  func parseClock(_ s: String) -> TimeOfDay? {
-    let digits = s.filter(\.isNumber)
-    let parts = s.split(whereSeparator: { $0 == ":" || $0 == "." })
-    if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2 {
-      return TimeOfDay(hour: h, minute: m)
-    }
-    if parts.count == 1, digits.count == s.count {
-      if digits.count <= 2, let h = Int(digits) { return TimeOfDay(hour: h, minute: 0) }
-      if digits.count == 4, let v = Int(digits) { return TimeOfDay(hour: v / 100, minute: v % 100) }
-    }
-    return nil
   }
 }
 

@@ -51,7 +51,7 @@ enum FormView {
             g[min(fieldX + cursor, g.width - 1), y] = cell
           }
         case .choice(let options, let chosen)?:
-          let text = "‹ " + options[chosen] + " ›"
+          let text = "‹ " + options[chosen].label + " ›"
           g.text(text, x: fieldX, y: y, width: fieldWidth, style: focused ? Style(reverse: true) : .plain)
         case nil: break
         }

@@ -20,19 +20,45 @@ struct Add: ParsableCommand {
   @Option(help: "Last day, inclusive (default: the start).") var end: String?
   @Flag(help: "Add a milestone instead of an activity.") var milestone = false
   @Option(help: "Id (default: made from the title).") var id: String?
-  @Option(help: "Clock time, HH:MM-HH:MM (default: all day).") var time: String?
-  @Option(name: .customLong("repeat"), help: "Repeat every week, month or year.") var every: String?
-  @Option(help: "Repeat every N weeks/months/years.") var interval: Int?
-  @Option(help: "Monthly: date, weekday (e.g. 2nd Tuesday) or last-weekday.") var on: String?
+  @Option(help: "Clock time: 08:30-09:30, 8.30–9.30 or 0830-0930 (default: all day).") var time: String?
+  @Option(name: .customLong("repeat"), help: "Repeat every week, month or year.") var every: Repeat.Frequency?
+  @Option(help: "Repeat every N weeks/months/years (1–1000).") var interval: Int?
+  @Option(help: "Monthly: date, weekday (e.g. 2nd Tuesday) or last-weekday.") var on: Repeat.MonthlyOn?
   @Option(help: "Repeat until this day.") var until: String?
   @Option(help: "Repeat this many times.") var count: Int?
-  @Option(help: "Skip these dates (comma-separated).") var except: String?
+  @Option(help: "Skip these dates (separated by , or ;).") var except: String?
   @Option(help: "Who is responsible.") var owner: String?
   @Option(help: "Where.") var location: String?
   @Option(help: "Notes.") var notes: String?
-  @Option(help: "planned, ongoing, done or cancelled.") var status: String?
+  @Option(help: "planned, ongoing, done or cancelled (or planerad, pågår, klar, inställd).") var status: Status?
   @Flag(help: "Milestone reached (for an activity: the same as --status done).") var done = false
   @Flag(help: "Change the plan even if it is write-protected.") var force = false
+
+  /// Flags that do not go together are refused before the plan is read.
+  func validate() throws {
+    let name = "arshjul add"
+    if milestone {
+      let unusable = [
+        ("--end", end != nil), ("--time", time != nil), ("--repeat", every != nil), ("--owner", owner != nil),
+        ("--location", location != nil), ("--status", status != nil),
+      ].filter(\.1).map(\.0)
+      if !unusable.isEmpty { throw fail("\(name): a milestone has no \(unusable.joined(separator: ", "))") }
+    }
+    if every == nil && (interval != nil || on != nil || until != nil || count != nil || except != nil) {
+      throw fail("\(name): --interval, --on, --until, --count and --except need --repeat")
+    }
+    if until != nil && count != nil { throw fail("\(name): give --until or --count, not both") }
+    if let interval, !Repeat.intervals.contains(interval) {
+      throw fail(
+        "\(name): --interval \(interval) must be \(Repeat.intervals.lowerBound)–\(Repeat.intervals.upperBound)")
+    }
+    if let time, ClockSpan.typed(time) == nil {
+      throw fail("\(name): --time \(quoted(time)) is not a clock span; \(ClockSpan.hint)")
+    }
+    if !milestone, done, let status, status != .done {
+      throw fail("\(name): --done and --status \(status.rawValue) disagree; give one of them")
+    }
+  }
 
   func run() throws {
     let name = "arshjul add"
@@ -74,66 +100,35 @@ struct Add: ParsableCommand {
     let itemID = id ?? Identifier.unique(Identifier.slug(title), taken: plan.itemIDs)
     if plan.itemIDs.contains(itemID) { throw bad("id \(quoted(itemID)) is already in the plan") }
     if milestone {
-      let unusable = [
-        ("--end", end != nil), ("--time", time != nil), ("--repeat", every != nil), ("--owner", owner != nil),
-        ("--location", location != nil), ("--status", status != nil),
-      ].filter(\.1).map(\.0)
-      if !unusable.isEmpty { throw bad("a milestone has no \(unusable.joined(separator: ", "))") }
       plan.milestones.append(
         Milestone(id: itemID, title: title, date: first, theme: themeID, done: done, notes: notes))
       return "added milestone \(itemID) on \(first)"
     }
     let last = try end.map { (e: String) throws(PlanEditError) -> Day in try day(e, "end", plan) } ?? first
-    var span: ClockSpan?
-    if let time {
-      let parts = time.split(separator: "-").map { TimeOfDay(String($0).trimmed) }
-      guard parts.count == 2, let s = parts[0], let e = parts[1] else {
-        throw bad("--time \(quoted(time)) must be HH:MM-HH:MM, e.g. 08:30-09:30")
-      }
-      span = ClockSpan(start: s, end: e)
-    }
     var rule: Repeat?
     if let every {
-      guard let freq = Repeat.Frequency(rawValue: every) else {
-        throw bad("--repeat \(quoted(every)) must be week, month or year")
+      let endRule: Repeat.End =
+        if let until { .until(try day(until, "until", plan)) } else if let count { .count(count) } else { .never }
+      let skipped: [Day]
+      switch DateInput.list(except ?? "", today: today(in: plan.timeZone)) {
+      case .success(let days): skipped = days
+      case .failure(let bad): throw self.bad("--except \(quoted(bad.text)) is not a date; \(DateInput.hint)")
       }
-      var monthlyOn: Repeat.MonthlyOn?
-      if let on {
-        guard let o = Repeat.MonthlyOn(rawValue: on) else {
-          throw bad("--on \(quoted(on)) must be date, weekday or last-weekday")
-        }
-        monthlyOn = o
-      }
-      var endRule = Repeat.End.never
-      if until != nil && count != nil { throw bad("give --until or --count, not both") }
-      if let until { endRule = .until(try day(until, "until", plan)) }
-      if let count { endRule = .count(count) }
-      var skipped: [Day] = []
-      for text in (except ?? "").split(separator: ",") {
-        skipped.append(try day(String(text), "except", plan))
-      }
-      if let interval, !Repeat.intervals.contains(interval) {
-        throw bad("--interval \(interval) must be \(Repeat.intervals.lowerBound)–\(Repeat.intervals.upperBound)")
-      }
-      rule = Repeat(every: freq, interval: interval ?? 1, on: monthlyOn, end: endRule, except: skipped)
-    } else if interval != nil || on != nil || until != nil || count != nil || except != nil {
-      throw bad("--interval, --on, --until, --count and --except need --repeat")
-    }
-    var st = Status.planned
-    if let status {
-      guard let s = Status(rawValue: status) else {
-        throw bad("--status \(quoted(status)) must be planned, ongoing, done or cancelled")
-      }
-      st = s
-    }
-    if done {
-      if status != nil && st != .done { throw bad("--done and --status \(st.rawValue) disagree; give one of them") }
-      st = .done
+      rule = Repeat(every: every, interval: interval ?? 1, on: on, end: endRule, except: skipped)
     }
     plan.activities.append(
       Activity(
-        id: itemID, title: title, theme: themeID, start: first, end: last, time: span, repeatRule: rule,
-        owner: owner, location: location, notes: notes, status: st))
+        id: itemID, title: title, theme: themeID, start: first, end: last, time: time.flatMap(ClockSpan.typed),
+        repeatRule: rule, owner: owner, location: location, notes: notes, status: done ? .done : (status ?? .planned)))
     return "added activity \(itemID) on \(first)" + (last != first ? "–\(last)" : "")
+  }
+}
+
+extension Repeat.Frequency: ExpressibleByArgument {}
+extension Repeat.MonthlyOn: ExpressibleByArgument {}
+extension Status: ExpressibleByArgument {
+  public init?(argument: String) {
+    guard let status = Status.typed(argument) else { return nil }
+    self = status
   }
 }

@@ -16,17 +16,13 @@ struct New: ParsableCommand {
   var year: Int?
 
   @Option(help: "sv or en: month names, labels and theme names.")
-  var language: String = "sv"
+  var language: Language = .sv
 
   @Option(help: "The first month of the planning year, 1–12.")
   var startMonth: Int = 1
 
   func run() throws {
-    guard let lang = Language(rawValue: language) else {
-      throw fail("arshjul new: --language must be sv or en, not \(quoted(language))")
-    }
-    guard (1...12).contains(startMonth) else { throw fail("arshjul new: --start-month must be 1–12") }
-    if let y = year, !(1900...2200).contains(y) { throw fail("arshjul new: --year must be 1900–2200") }
+    let lang = language
     if FileBytes.exists(plan) {
       throw fail("arshjul new: \(plan) already exists; not overwriting it")
     }
