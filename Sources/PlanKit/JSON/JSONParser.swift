@@ -148,7 +148,7 @@ public struct JSONParser {
       index += 1
       skipWhitespace()
       let value = try parseValue()
-      members.append(JSONMember(key: key, keyPosition: keyPos, node: value))
+      members.append(JSONMember(key: key, node: value))
       skipWhitespace()
       guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
       if bytes[index] == UInt8(ascii: ",") {

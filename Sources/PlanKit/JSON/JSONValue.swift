@@ -45,11 +45,9 @@ public struct JSONNode: Sendable, Hashable {
 
 public struct JSONMember: Sendable, Hashable {
   public var key: String
-  public var keyPosition: SourcePosition
   public var node: JSONNode
-  public init(key: String, keyPosition: SourcePosition = .none, node: JSONNode) {
+  public init(key: String, node: JSONNode) {
     self.key = key
-    self.keyPosition = keyPosition
     self.node = node
   }
 }

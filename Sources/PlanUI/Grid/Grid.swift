@@ -108,13 +108,6 @@ public struct Grid: Sendable, Equatable {
     }
   }
 
-  /// Changes the style of cells without touching their characters.
-  public mutating func restyle(_ r: Rect, _ change: (inout Style) -> Void) {
-    for yy in max(0, r.y)..<min(height, r.maxY) {
-      for xx in max(0, r.x)..<min(width, r.maxX) { change(&cells[yy * width + xx].style) }
-    }
-  }
-
   /// The frame as text, one string per row, trailing spaces kept: what
   /// snapshot tests compare.
   public var lines: [String] {

@@ -249,16 +249,12 @@ struct PlanDecoder {
   static func decodeActivities(_ nodes: [JSONNode], themes: Set<String>) -> (
     activities: [Activity?], problems: [Problem]
   ) {
-    let parts = nodes.count >= 4000 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
-    let chunk = (nodes.count + parts - 1) / max(1, parts)
-    let box = DecodedParts(count: parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
+    let parts = InParts.map(count: nodes.count, threshold: 4000) { range in
       var decoder = PlanDecoder()
-      let range = min(nodes.count, part * chunk)..<min(nodes.count, (part + 1) * chunk)
       let list = nodes[range].map { decoder.decodeActivity($0, themes: themes) }
-      box.set(part, list, decoder.problems)
+      return (list, decoder.problems)
     }
-    return box.joined()
+    return (parts.flatMap(\.0), parts.flatMap(\.1))
   }
 
   mutating func decodeTheme(_ node: JSONNode) -> Theme? {
@@ -446,30 +442,5 @@ struct PlanDecoder {
     let notes = text(&f, "notes", required: false, multiline: true)
     guard let title, let date, let theme else { return nil }
     return Milestone(id: id, title: title, date: date, theme: theme, done: done, notes: notes, extra: f.extra)
-  }
-}
-
-/// Where the parts of a parallel decode leave their results.
-final class DecodedParts: @unchecked Sendable {
-  private let lock = NSLock()
-  private var activities: [[Activity?]]
-  private var problems: [[Problem]]
-
-  init(count: Int) {
-    activities = Array(repeating: [], count: count)
-    problems = Array(repeating: [], count: count)
-  }
-
-  func set(_ i: Int, _ list: [Activity?], _ found: [Problem]) {
-    lock.lock()
-    activities[i] = list
-    problems[i] = found
-    lock.unlock()
-  }
-
-  func joined() -> (activities: [Activity?], problems: [Problem]) {
-    lock.lock()
-    defer { lock.unlock() }
-    return (activities.flatMap { $0 }, problems.flatMap { $0 })
   }
 }

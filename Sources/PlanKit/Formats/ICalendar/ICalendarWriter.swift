@@ -89,39 +89,19 @@ public enum ICalendar {
     let tz = "TZID=" + plan.timeZone
     // The events are independent: a big plan is written in parts on all
     // cores and the parts joined in order, so the output is the same.
-    let parts = activities.count >= 2000 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
-    let chunk = (activities.count + parts - 1) / max(1, parts)
-    let results = PartResults(count: parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      var lines = ContentLines(capacity: 400 * chunk + 1024)
-      for i in activities[min(activities.count, part * chunk)..<min(activities.count, (part + 1) * chunk)] {
+    let parts = InParts.map(count: activities.count, threshold: 2000) { range in
+      var lines = ContentLines(capacity: 400 * range.count + 1024)
+      for i in activities[range] {
         event(
           plan.activities[i], plan: plan, stamp: stamp, wording: w, zone: zone, tz: tz, categories: categories,
           into: &lines)
       }
-      results.set(part, lines.bytes)
+      return lines.bytes
     }
     var tail = ContentLines()
     for i in milestones { event(plan.milestones[i], plan: plan, stamp: stamp, wording: w, into: &tail) }
     tail.add("END", "VCALENDAR")
-    return [c.bytes] + (0..<parts).map { results.get($0) } + [tail.bytes]
-  }
-
-  /// Where the parallel parts leave their bytes; each part writes only its own slot.
-  final class PartResults: @unchecked Sendable {
-    private var slots: [[UInt8]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ bytes: [UInt8]) {
-      lock.lock()
-      slots[i] = bytes
-      lock.unlock()
-    }
-    func get(_ i: Int) -> [UInt8] {
-      lock.lock()
-      defer { lock.unlock() }
-      return slots[i]
-    }
+    return [c.bytes] + parts + [tail.bytes]
   }
 
   /// `UID:ITEM-PLAN@arshjul`: the same item keeps it across exports and edits.

@@ -1,0 +1,255 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Everything the printed wheel and the web page's wheel share, as values:
+/// which activities show and their numbers, the lanes overlapping ones sit
+/// in, the rings, every arc's angles and radii, the milestones' letters and
+/// places, and the legend's rows. Drawing it is the SVG's (and the HTML's)
+/// job; the geometry is decided here once.
+public struct WheelLayout: Sendable {
+  /// One activity on the wheel, numbered.
+  public struct Entry: Sendable {
+    public var number: Int
+    public var activity: Activity
+    public var occurrences: [Occurrence]
+    public var lane = 0
+    /// Radii of its lane.
+    public var inner = 0.0
+    public var outer = 0.0
+    /// Start and end angle of each occurrence drawn (clamped to the year,
+    /// at least half a degree so a one-day event shows).
+    public var arcs: [(start: Double, end: Double)] = []
+  }
+
+  public struct Ring: Sendable {
+    public var theme: Theme
+    public var inner: Double
+    public var outer: Double
+    public var entries: [Entry]
+  }
+
+  public struct Mark: Sendable {
+    public var milestone: Milestone
+    public var letter: String
+    public var angle: Double
+    /// On the outer edge of its theme's ring.
+    public var radius: Double
+    public var themeIndex: Int
+  }
+
+  public struct MonthSector: Sendable {
+    public var start: Day
+    public var startAngle: Double
+    public var endAngle: Double
+  }
+
+  /// A legend row: a theme heading or a numbered item (number, dates, text).
+  public enum LegendRow: Sendable {
+    case heading(String, themeIndex: Int?)
+    case item(label: String, dates: String, text: String)
+  }
+
+  public let plan: Plan
+  public let range: DayRange
+  public let wheel: YearWheel
+  public let themes: [Theme]
+  /// The centre and the radii, in the caller's units.
+  public let cx: Double, cy: Double
+  public let outer: Double, rim: Double, inner: Double, ringOuter: Double
+  /// The size of a millimetre on A3 in these units: every length is scaled by it.
+  public let unit: Double
+  public private(set) var rings: [Ring] = []
+  public private(set) var marks: [Mark] = []
+  public private(set) var months: [MonthSector] = []
+
+  /// A wheel of radius `outer` centred at (cx, cy); `unit` scales the fixed
+  /// lengths (gaps, bands), 1 for A3 millimetres.
+  public init(
+    plan: Plan, year: Int, themes only: [String]?, cx: Double, cy: Double, outer: Double, unit: Double
+  ) {
+    self.plan = plan
+    range = plan.yearRange(year)
+    wheel = YearWheel(year: range)
+    themes = only.map { ids in plan.themes.filter { ids.contains($0.id) } } ?? plan.themes
+    self.cx = cx
+    self.cy = cy
+    self.outer = outer
+    self.unit = unit
+    rim = outer - 13 * unit
+    inner = rim * 0.3
+    ringOuter = rim - 8 * unit - 1.5 * unit
+    months = monthSectors()
+    rings = layOutRings()
+    marks = placeMilestones()
+  }
+
+  public var isEmpty: Bool { rings.allSatisfy(\.entries.isEmpty) && marks.isEmpty }
+
+  /// Where an angle and radius lie on the page.
+  public func point(_ angle: Double, _ radius: Double) -> (x: Double, y: Double) {
+    YearWheel.point(angle: angle, radius: radius, cx: cx, cy: cy)
+  }
+
+  private func monthSectors() -> [MonthSector] {
+    let starts = wheel.monthStarts
+    return starts.enumerated().map { i, start in
+      MonthSector(
+        start: start, startAngle: wheel.angle(start),
+        endAngle: i + 1 < 12 ? wheel.angle(starts[i + 1]) : 2 * Double.pi)
+    }
+  }
+
+  /// Numbers the activities that show this year, theme by theme in date
+  /// order, gives each its lane and its arcs.
+  private func layOutRings() -> [Ring] {
+    let bands = YearWheel.rings(count: themes.count, inner: inner + 2 * unit, outer: ringOuter, gap: 1.6 * unit)
+    var number = 1
+    var out: [Ring] = []
+    for (ti, theme) in themes.enumerated() {
+      var list: [Entry] = []
+      for a in plan.activities where a.theme == theme.id {
+        let occ = a.occurrences(in: range)
+        if !occ.isEmpty { list.append(Entry(number: 0, activity: a, occurrences: occ)) }
+      }
+      list.sort { ($0.occurrences[0].start, $0.activity.title) < ($1.occurrences[0].start, $1.activity.title) }
+      for i in list.indices {
+        list[i].number = number
+        number += 1
+      }
+      list = assignLanes(list)
+      let band = bands[ti]
+      let lanes = max(1, (list.map(\.lane).max() ?? 0) + 1)
+      let laneGap = 0.5 * unit
+      let laneWidth = (band.outer - band.inner - laneGap * Double(lanes - 1)) / Double(lanes)
+      for i in list.indices {
+        list[i].outer = band.outer - Double(list[i].lane) * (laneWidth + laneGap)
+        list[i].inner = list[i].outer - laneWidth
+        list[i].arcs = list[i].occurrences.map { occ in
+          let start = wheel.angle(max(occ.start, range.from))
+          let end = max(wheel.angle(min(occ.end, range.to) + 1), start + 0.009)
+          return (start, min(end, 2 * Double.pi))
+        }
+      }
+      out.append(Ring(theme: theme, inner: band.inner, outer: band.outer, entries: list))
+    }
+    return out
+  }
+
+  /// Lanes within a ring, so that activities that overlap sit side by side.
+  private func assignLanes(_ list: [Entry]) -> [Entry] {
+    let maxLanes = 4
+    var taken: [[Bool]] = []
+    var out = list
+    // A little room on each side, so short items do not touch.
+    let pad = max(1, range.dayCount / 180)
+    for i in out.indices {
+      var days: [Int] = []
+      for occ in out[i].occurrences {
+        let first = max(0, occ.start - range.from - pad)
+        let last = min(range.dayCount - 1, occ.end - range.from + pad)
+        if first <= last { days += Array(first...last) }
+      }
+      var lane = taken.firstIndex { lane in !days.contains { lane[$0] } }
+      if lane == nil {
+        if taken.count < maxLanes {
+          taken.append(Array(repeating: false, count: range.dayCount))
+          lane = taken.count - 1
+        } else {
+          // Full: the lane where it overlaps least.
+          lane = taken.indices.min { x, y in days.filter { taken[x][$0] }.count < days.filter { taken[y][$0] }.count }
+        }
+      }
+      for d in days { taken[lane!][d] = true }
+      out[i].lane = lane!
+    }
+    return out
+  }
+
+  private func placeMilestones() -> [Mark] {
+    let shown = plan.milestones.filter { m in themes.contains { $0.id == m.theme } && range.contains(m.date) }
+      .sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+    var out: [Mark] = []
+    for (i, m) in shown.enumerated() {
+      guard let ti = themes.firstIndex(where: { $0.id == m.theme }) else { continue }
+      out.append(
+        Mark(
+          milestone: m, letter: WheelLayout.letter(i), angle: wheel.midAngle(m.date), radius: rings[ti].outer,
+          themeIndex: ti))
+    }
+    return out
+  }
+
+  /// A, B, … Z, AA, AB, … (bijective base 26, so it never runs out).
+  public static func letter(_ index: Int) -> String {
+    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    var rest = index + 1
+    var out = ""
+    while rest > 0 {
+      rest -= 1
+      out = String(letters[rest % 26]) + out
+      rest /= 26
+    }
+    return out
+  }
+
+  /// The legend's rows: per theme its numbered items with dates and rule
+  /// in words, then the milestones with their letters.
+  public func legendRows() -> [LegendRow] {
+    let wording = Wording(plan.language)
+    let sv = plan.language == .sv
+    var rows: [LegendRow] = []
+    for (ti, ring) in rings.enumerated() where !ring.entries.isEmpty {
+      rows.append(.heading(ring.theme.name, themeIndex: ti))
+      for e in ring.entries {
+        let first = e.occurrences[0]
+        var what = e.activity.title
+        if let rule = wording.rule(e.activity) { what += " (" + rule + ")" }
+        if e.activity.status == .cancelled { what += sv ? " – inställd" : " – cancelled" }
+        rows.append(.item(label: String(e.number), dates: wording.range(first.start, first.end), text: what))
+      }
+    }
+    if !marks.isEmpty {
+      rows.append(.heading(wording.milestonesHeading, themeIndex: nil))
+      for mark in marks {
+        rows.append(
+          .item(
+            label: "◆ " + mark.letter, dates: wording.day(mark.milestone.date),
+            text: mark.milestone.title + (mark.milestone.done ? " ✓" : "")))
+      }
+    }
+    return rows
+  }
+
+  /// The year in the centre: "2022", or "2022/23" for a year that does not start in January.
+  public var yearText: String {
+    plan.startMonth == 1 ? "\(range.from.year)" : "\(range.from.year)/\(String(range.from.year + 1).suffix(2))"
+  }
+
+  /// An annular sector from angle a0 to a1 between radii r0 < r1, as SVG path data.
+  public func sectorPath(_ a0: Double, _ a1: Double, _ r0: Double, _ r1: Double) -> String {
+    // Nearly a whole turn: two halves, or the rounded ends meet and the arc vanishes.
+    if a1 - a0 > 1.9 * Double.pi {
+      let mid = (a0 + a1) / 2
+      return sectorPath(a0, mid, r0, r1) + " " + sectorPath(mid, a1, r0, r1)
+    }
+    let num = SVGWriter.num
+    let large = (a1 - a0) > Double.pi ? 1 : 0
+    let p0 = point(a0, r1)
+    let p1 = point(a1, r1)
+    let p2 = point(a1, r0)
+    let p3 = point(a0, r0)
+    return "M\(num(p0.x)) \(num(p0.y)) A\(num(r1)) \(num(r1)) 0 \(large) 1 \(num(p1.x)) \(num(p1.y)) "
+      + "L\(num(p2.x)) \(num(p2.y)) A\(num(r0)) \(num(r0)) 0 \(large) 0 \(num(p3.x)) \(num(p3.y)) Z"
+  }
+}
+
+extension Theme {
+  /// The theme's colour as `#rrggbb`.
+  public var hexColor: String {
+    let (r, g, b) = color.rgb
+    return "#" + [r, g, b].map { hexDigits(UInt32($0), width: 2).lowercased() }.joined()
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Work on a big list split into consecutive parts run on all cores (at
+/// most four), the results returned in the parts' order so the outcome is
+/// the same as one pass. Below `threshold` items it is one part on this thread.
+enum InParts {
+  static func map<T: Sendable>(count: Int, threshold: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
+    let parts = count >= threshold ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+    let chunk = (count + parts - 1) / max(1, parts)
+    let slots = Slots<T>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      slots.set(part, work(min(count, part * chunk)..<min(count, (part + 1) * chunk)))
+    }
+    return slots.all()
+  }
+
+  /// Where the parts leave their results; each writes only its own slot.
+  private final class Slots<T>: @unchecked Sendable {
+    private var values: [T?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: T) {
+      lock.lock()
+      values[i] = value
+      lock.unlock()
+    }
+    func all() -> [T] {
+      lock.lock()
+      defer { lock.unlock() }
+      return values.map { $0! }
+    }
+  }
+}
