@@ -35,7 +35,7 @@ let package = Package(
     .executableTarget(name: "Benchmarks", dependencies: ["PlanKit", "PlanStore", "PlanUI"]),
     // Helpers the test targets share (fixtures, temporary folders).
     .target(name: "TestSupport", dependencies: ["PlanKit"], path: "Tests/TestSupport"),
-    .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "TestSupport"], exclude: ["Golden", "Oracles"]),
     .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanKit", "TestSupport"]),
     .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit", "PlanStore"]),

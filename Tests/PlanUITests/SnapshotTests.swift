@@ -46,7 +46,7 @@ import Testing
     expectSnapshot(Screen.render(exampleState(width: 40, height: 10)), "too-small-40x10")
   }
 
-  @Test func themesInTheirColoursAndTheSelectionReversed() {
+  @Test func themesInTheirColoursAndTheSelectionReversed() throws {
     var s = exampleState()
     press(&s, .down)
     let g = Screen.render(s)
@@ -56,11 +56,10 @@ import Testing
     #expect(g[2, lane + 1].style.reverse)
     #expect(!g[2, lane + 2].style.reverse)
     // Bars of Samverkan are green.
-    let samverkan = g.lines.firstIndex { $0.hasPrefix("2 Samverkan") }
-    if let row = samverkan, row + 1 < g.height - 2 {
-      let barCell = (0..<g.width).map { g[$0, row + 1] }.first { "█┃▐▕".contains($0.character) }
-      #expect(barCell?.style.fg == .ansi(2))
-    }
+    let row = try #require(g.lines.firstIndex { $0.hasPrefix("2 Samverkan") })
+    try #require(row + 1 < g.height - 2)
+    let barCell = (0..<g.width).map { g[$0, row + 1] }.first { "█┃▐▕".contains($0.character) }
+    #expect(barCell?.style.fg == .ansi(2))
   }
 }
 

@@ -128,7 +128,7 @@ import Testing
     #expect(s.focusID == nil && s.focusTheme == "samverkan")
   }
 
-  @Test func theSelectionIsSharedByTheViews() {
+  @Test func theSelectionIsSharedByTheViews() throws {
     var s = exampleState()
     press(&s, .char("l"))
     press(&s, .down, .down)
@@ -136,12 +136,12 @@ import Testing
     #expect(picked != nil)
     press(&s, .char("g"))
     let layout = GanttLayout(s)
-    let row = layout.selectedRow(s)!
-    if case .activity(let a) = layout.rows[row] {
-      #expect(s.plan.activities[a].id == picked)
-    } else {
+    let row = try #require(layout.selectedRow(s))
+    guard case .activity(let a) = layout.rows[row] else {
       Issue.record("no activity row")
+      return
     }
+    #expect(s.plan.activities[a].id == picked)
   }
 
   @Test func enterOpensTheSelectedItemAndEscClosesIt() {

@@ -1,11 +1,26 @@
-/// How many terminal columns a character takes: 0 for controls, 2 for
-/// emoji and East Asian wide characters, 1 otherwise. A `Character` is a
-/// whole grapheme, so å written as a + combining ring is one column too.
+/// How many terminal columns a character takes: 0 for controls, marks that
+/// combine with the character before and invisible format characters; 2 for
+/// East Asian wide and full-width characters and emoji shown as emoji; 1
+/// otherwise. A `Character` is a whole grapheme, so å written as a +
+/// combining ring is one column. Checked against Python's wcwidth over every
+/// code point a plan may hold (Tests/PlanKitTests/Oracles).
 public func displayWidth(_ c: Character) -> Int {
   let scalars = c.unicodeScalars
   guard let first = scalars.first else { return 0 }
   if isControl(first) { return 0 }
-  if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation selector
+  let alone = scalars.count == 1
+  // A character followed by the emoji presentation selector is an emoji.
+  if !alone && scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+  // Two regional indicators are a flag; one alone is a letter in a box.
+  if (0x1F1E6...0x1F1FF).contains(first.value) { return alone ? 1 : 2 }
+  // A skin tone alone has nothing to colour.
+  if alone && (0x1F3FB...0x1F3FF).contains(first.value) { return 0 }
+  switch first.properties.generalCategory {
+  case .nonspacingMark, .enclosingMark, .spacingMark, .format, .lineSeparator, .paragraphSeparator: return 0
+  default: break
+  }
+  // Hangul vowels and final consonants join the syllable before them.
+  if (0x1160...0x11FF).contains(first.value) || (0xD7B0...0xD7FF).contains(first.value) { return 0 }
   if first.properties.isEmojiPresentation { return 2 }
   return isWide(first.value) ? 2 : 1
 }
@@ -16,15 +31,22 @@ public func displayWidth(_ s: String) -> Int {
   return w
 }
 
+/// East Asian Width W or F (the generated `wideRanges`), by binary search.
 func isWide(_ v: UInt32) -> Bool {
-  switch v {
-  case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-    0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-    0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-    return true
-  default:
-    return false
+  if v < 0x1100 { return false }
+  var low = 0
+  var high = wideRanges.count - 1
+  while low <= high {
+    let mid = (low + high) / 2
+    if v < wideRanges[mid].lowerBound {
+      high = mid - 1
+    } else if v > wideRanges[mid].upperBound {
+      low = mid + 1
+    } else {
+      return true
+    }
   }
+  return false
 }
 
 /// Greedy word wrap by display width; a word longer than a line is cut.
