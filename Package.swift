@@ -38,7 +38,7 @@ let package = Package(
     .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "TestSupport"], exclude: ["Golden", "Oracles"]),
     .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanKit", "TestSupport"]),
     .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit", "TestSupport"], exclude: ["Snapshots"]),
-    .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit", "PlanStore"]),
+    .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit", "PlanStore"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,12 @@ public enum Action: Sendable, Equatable {
   case open, addActivity, addMilestone, delete
   case move(days: Int)
   case undo, redo, save, search, nextMatch, clearSearch, help, quit
+  case showConflicts
+}
+
+/// What a key does in the list of merge conflicts.
+public enum ConflictAction: Sendable, Equatable {
+  case previous, next, takeOurs, takeTheirs, edit, close
 }
 
 /// What a key does in a form.

@@ -119,6 +119,9 @@ public enum KeyMap {
       [(.char("/"), .search), (.char("n"), .nextMatch)], "sök, nästa träff", "search, next match",
       hint: (1, "", "sök", "search")),
     KeyLine([(.escape, .clearSearch)], "stäng, rensa sökning", "close, clear the search"),
+    KeyLine(
+      [(.char("c"), .showConflicts)], "listan över konflikter efter en sammanslagning",
+      "the list of conflicts after a merge"),
     KeyLine([(.char("?"), .help)], "den här hjälpen", "this help", hint: (1, "", "hjälp", "help")),
     KeyLine(
       [(.char("q"), .quit), (.ctrl("c"), .quit)], "avsluta (frågar om något är osparat)",
@@ -141,6 +144,36 @@ public enum KeyMap {
     KeyLine(
       [(.ctrl("j"), .newLine)], "ny rad i anteckningar", "new line in the notes", hint: (1, "", "ny rad", "new line")),
   ]
+
+  /// The list of merge conflicts.
+  public static let conflicts: [KeyLine<ConflictAction>] = [
+    KeyLine(
+      [(.up, .previous), (.down, .next), (.char("k"), .previous), (.char("j"), .next)], "förra / nästa konflikt",
+      "previous / next conflict", hint: (2, "", "välj", "choose")),
+    KeyLine(
+      [(.char("o"), .takeOurs)], "behåll vårt värde", "keep our value", hint: (1, "", "vårt", "ours"), edits: true),
+    KeyLine(
+      [(.char("t"), .takeTheirs)], "ta deras värde", "take their value", hint: (1, "", "deras", "theirs"),
+      edits: true),
+    KeyLine(
+      [(.char("e"), .edit), (.enter, .edit)], "ändra posten själv", "edit the item yourself",
+      hint: (1, "", "ändra", "edit"), edits: true),
+    KeyLine(
+      [(.escape, .close), (.char("q"), .close)], "stäng listan (c öppnar den igen)",
+      "close the list (c opens it again)",
+      hint: (1, "", "stäng", "close")),
+  ]
+
+  public static func conflictAction(for key: Key) -> (action: ConflictAction, line: KeyLine<ConflictAction>)? {
+    for line in conflicts {
+      if let b = line.bindings.first(where: { $0.key == key }) { return (b.action, line) }
+    }
+    return nil
+  }
+
+  public static func conflictHints(_ language: Language) -> String {
+    conflicts.compactMap { $0.hintText(language) }.joined(separator: "  ")
+  }
 
   /// The keys that answer each dialog, in the order the dialog lists them.
   public static func dialog(_ overlay: Overlay) -> [KeyLine<DialogAnswer>] {

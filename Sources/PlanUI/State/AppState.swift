@@ -20,6 +20,8 @@ public enum Overlay: Sendable, Equatable {
   case conflict
   /// An earlier session left unsaved edits: restore or discard.
   case recover
+  /// The plan's merge conflicts, one selected: ours, theirs or edit.
+  case mergeConflicts
 }
 
 /// The whole state of the terminal UI. Views draw it, `update` changes it;
@@ -57,6 +59,8 @@ public struct AppState: Sendable {
   public var version = 0
   public var savedVersion = 0
   private var nextVersion = 1
+  /// The selected line of the merge-conflict list.
+  public var conflictIndex = 0
   /// Unsaved edits of an earlier session, while the planner decides.
   public var pendingRecovery: Plan?
   /// The file on disk changed after the pending recovery's edits were made.
@@ -92,6 +96,8 @@ public struct AppState: Sendable {
     cursor = range.contains(today) ? today : range.from
     indexStorage = YearIndex(self)
     normalize(&self)
+    // A plan with merge conflicts opens on their list.
+    if !plan.conflicts.isEmpty { overlay = .mergeConflicts }
   }
 
   public var text: UIText { UIText(plan.language) }

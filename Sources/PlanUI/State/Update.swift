@@ -28,6 +28,7 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   if s.searchDraft != nil { return typeSearch(&s, key) }
   if s.form != nil { return formKey(&s, key) }
   if let effects = dialogKey(&s, key) { return effects }
+  if s.overlay == .mergeConflicts { return conflictKey(&s, key) }
   if s.overlay != .none {
     if KeyMap.closeOverlay.contains(key) { s.overlay = .none }
     if KeyMap.action(for: key, in: s.view)?.action == .quit && !KeyMap.closeOverlay.contains(key) {
@@ -90,6 +91,13 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .redo: return redo(&s)
   case .save: return save(&s)
   case .quit: return quit(&s)
+  case .showConflicts:
+    if s.plan.conflicts.isEmpty {
+      s.notice = s.text.noConflicts
+    } else {
+      s.conflictIndex = min(s.conflictIndex, s.plan.conflicts.count - 1)
+      s.overlay = .mergeConflicts
+    }
   }
   return []
 }

@@ -27,6 +27,7 @@ public enum Screen {
     case .help: HelpView.render(s, into: &g)
     case .details: DetailsView.render(s, into: &g)
     case .confirmDelete, .confirmQuit, .conflict, .recover: DialogView.render(s, into: &g)
+    case .mergeConflicts: MergeConflictView.render(s, into: &g)
     }
     if let form = s.form { FormView.render(s, form, into: &g) }
   }
@@ -79,6 +80,7 @@ public enum Screen {
     }
     g.text(" " + line, x: 0, y: y1, width: g.width, style: Style(reverse: true))
     var hints = KeyMap.hints(s.plan.language)
+    if !s.plan.conflicts.isEmpty { hints = s.text.conflictsLeft(s.plan.conflicts.count) + " · " + hints }
     if !s.search.isEmpty && s.searchDraft == nil {
       hints = (s.plan.language == .sv ? "sökning: " : "search: ") + "\"\(s.search)\"  n  Esc · " + hints
     }

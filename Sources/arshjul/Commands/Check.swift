@@ -21,6 +21,16 @@ struct Check: ParsableCommand {
         worst = max(worst, error.kind == .unreadable ? 2 : 1)
         continue
       }
+      if !p.conflicts.isEmpty {
+        let words = ConflictWording(p, language: .en)
+        for c in p.conflicts {
+          printError(
+            Problem("unresolved merge conflict: \(words.line(c)); open the plan in arshjul to choose", at: c.position)
+              .formatted(file: path))
+        }
+        worst = max(worst, 1)
+        continue
+      }
       try printOut("\(visibleName(path)): ok (\(p.activities.count) activities, \(p.milestones.count) milestones)\n")
     }
     if worst != 0 { throw ExitCode(worst) }

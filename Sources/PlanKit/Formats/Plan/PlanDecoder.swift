@@ -238,10 +238,36 @@ struct PlanDecoder {
       let unique = checkUnique(peekID(node), node.position, &self)
       if let m = decodeMilestone(node, themes: themeIDs), unique { milestones.append(m) }
     }
+    var conflicts: [Conflict] = []
+    for node in array(&f, "conflicts") {
+      if let c = decodeConflict(node) { conflicts.append(c) }
+    }
     guard let id, let title, problems.isEmpty else { return nil }
-    return Plan(
+    var plan = Plan(
       id: id, title: title, language: language, timeZone: timeZone, startMonth: startMonth, year: year, themes: themes,
       activities: activities, milestones: milestones, extra: f.extra)
+    plan.conflicts = conflicts
+    return plan
+  }
+
+  /// A recorded merge conflict; its values are kept as they are (they are
+  /// checked when a planner picks one).
+  mutating func decodeConflict(_ node: JSONNode) -> Conflict? {
+    guard var f = object(node, what: "a conflict") else { return nil }
+    guard let (k, pos) = string(&f, "kind", required: true) else { return nil }
+    guard let kind = Conflict.Kind(rawValue: k) else {
+      problem("a conflict's \"kind\" \(quoted(k)) must be plan, theme, activity or milestone", at: pos)
+      return nil
+    }
+    let id = string(&f, "id", required: true)?.0
+    let field = string(&f, "field", required: false)?.0
+    let label = string(&f, "theirLabel", required: false)?.0
+    guard let id else { return nil }
+    var c = Conflict(
+      kind: kind, id: id, field: field, base: f.node("base"), ours: f.node("ours"), theirs: f.node("theirs"),
+      theirLabel: label)
+    c.position = node.position
+    return c
   }
 
   /// The activities, in parts on all cores when there are many: each is

@@ -15,6 +15,17 @@ enum PlanEncoder {
     o["themes"] = .array(plan.themes.map(encode))
     o["activities"] = .array(plan.activities.map(encode))
     o["milestones"] = .array(plan.milestones.map(encode))
+    if !plan.conflicts.isEmpty { o["conflicts"] = .array(plan.conflicts.map(encode)) }
+    return object(o)
+  }
+
+  static func encode(_ c: Conflict) -> JSONNode {
+    var o: [String: JSONNode] = ["kind": .string(c.kind.rawValue), "id": .string(c.id)]
+    if let f = c.field { o["field"] = .string(f) }
+    if let v = c.base { o["base"] = v }
+    if let v = c.ours { o["ours"] = v }
+    if let v = c.theirs { o["theirs"] = v }
+    if let v = c.theirLabel { o["theirLabel"] = .string(v) }
     return object(o)
   }
 

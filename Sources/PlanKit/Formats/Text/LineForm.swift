@@ -1,0 +1,43 @@
+/// A plan as one line per item, sorted by date: what `git log -p` and
+/// `git diff` show through the `arshjul` textconv, so the history of a plan
+/// reads like a change log instead of JSON braces.
+public enum LineForm {
+  public static func render(_ plan: Plan) -> String {
+    let w = Wording(plan.language)
+    let sv = plan.language == .sv
+    var head: [String] = []
+    head.append(
+      "\(sv ? "plan" : "plan") \(sanitized(plan.title)) (\(plan.id), \(plan.language.rawValue), \(plan.timeZone), \(sv ? "startmånad" : "start month") \(plan.startMonth))"
+    )
+    for (i, t) in plan.themes.enumerated() {
+      head.append("\(sv ? "tema" : "theme") \(i + 1) \(t.id): \(sanitized(t.name)) [\(t.color.description)]")
+    }
+    var items: [(Day, String, String)] = []
+    for a in plan.activities {
+      var parts = [a.start.iso, sanitized(a.title), "–", w.range(a.start, a.end)]
+      if a.start.year == a.end.year { parts[3] += " " + String(a.start.year) }
+      if let t = a.time { parts.append(w.time(t)) }
+      var line = parts.joined(separator: " ")
+      if let r = w.rule(a) { line += ", " + r }
+      line += " [" + sanitized(plan.theme(a.theme)?.name ?? a.theme) + "]"
+      if a.status != .planned { line += " " + w.status(a.status) }
+      if let o = a.owner { line += " · " + (sv ? "ansvarig " : "owner ") + sanitized(o) }
+      if let l = a.location { line += " · " + (sv ? "plats " : "location ") + sanitized(l) }
+      if let n = a.notes { line += " · " + (sv ? "anteckning: " : "notes: ") + sanitized(n) }
+      line += " (\(a.id))"
+      items.append((a.start, a.id, line))
+    }
+    for m in plan.milestones {
+      var line = "\(m.date.iso) ◆ \(sanitized(m.title)) – \(w.day(m.date, year: true))"
+      line += " [" + sanitized(plan.theme(m.theme)?.name ?? m.theme) + "] " + w.milestoneState(m.done)
+      if let n = m.notes { line += " · " + (sv ? "anteckning: " : "notes: ") + sanitized(n) }
+      line += " (\(m.id))"
+      items.append((m.date, m.id, line))
+    }
+    items.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    var lines = head + items.map(\.2)
+    let cw = ConflictWording(plan)
+    for c in plan.conflicts { lines.append((sv ? "KONFLIKT " : "CONFLICT ") + cw.line(c)) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

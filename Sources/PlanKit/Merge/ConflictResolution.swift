@@ -1,0 +1,174 @@
+extension Plan {
+  /// The plan with conflict `index` settled: `.ours` keeps the value the plan
+  /// holds, `.theirs` puts their value in its place. Throws the plan's
+  /// problems when their value does not fit what else is in the item now
+  /// (then the planner edits the item instead).
+  public func resolving(_ index: Int, take side: Conflict.Side) throws(PlanProblems) -> Plan {
+    try resolving([index], take: side)
+  }
+
+  /// Several conflicts settled the same way at once (their start and their
+  /// end together, when one without the other would end before it starts).
+  public func resolving(_ indices: [Int], take side: Conflict.Side) throws(PlanProblems) -> Plan {
+    let chosen = Set(indices)
+    let rest = conflicts.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
+    guard side == .theirs else {
+      var plan = self
+      plan.conflicts = rest
+      return plan
+    }
+    var root = PlanEncoder.encode(self).members ?? [:]
+    root["conflicts"] = nil
+    for c in indices.sorted().map({ conflicts[$0] }) {
+      if c.kind == .plan {
+        if let field = c.field {
+          root[field] = c.theirs
+        } else if let whole = c.theirs?.members {
+          root = whole
+        }
+        continue
+      }
+      guard let key = PlanMerge.collections.first(where: { $0.kind == c.kind })?.key else { continue }
+      var items: [JSONNode] = []
+      if case .array(let list)? = root[key]?.value { items = list }
+      let at = items.firstIndex { PlanMerge.id(of: $0) == c.id }
+      if let field = c.field {
+        guard let at, var item = items[at].members else {
+          throw PlanProblems(problems: [Problem("\(c.kind.rawValue) \(quoted(c.id)) is no longer in the plan")])
+        }
+        Plan.set(&item, path: field.split(separator: ".").map(String.init), to: c.theirs)
+        items[at] = PlanEncoder.object(item)
+      } else if let theirs = c.theirs {
+        if let at { items[at] = theirs } else { items.append(theirs) }
+      } else if let at {
+        items.remove(at: at)
+      }
+      root[key] = .array(items)
+    }
+    var decoder = PlanDecoder()
+    guard var plan = decoder.decodePlan(PlanEncoder.object(root)), decoder.problems.isEmpty else {
+      throw PlanProblems(problems: decoder.problems)
+    }
+    plan.conflicts = rest
+    return plan
+  }
+
+  /// The indices of the conflicts about the same item as conflict `index`.
+  public func conflictsOfSameItem(as index: Int) -> [Int] {
+    let c = conflicts[index]
+    return conflicts.indices.filter { conflicts[$0].kind == c.kind && conflicts[$0].id == c.id }
+  }
+
+  static func set(_ object: inout [String: JSONNode], path: [String], to value: JSONNode?) {
+    guard let first = path.first else { return }
+    if path.count == 1 {
+      object[first] = value
+      return
+    }
+    var inner = object[first]?.members ?? [:]
+    set(&inner, path: Array(path.dropFirst()), to: value)
+    object[first] = inner.isEmpty ? nil : PlanEncoder.object(inner)
+  }
+}
+
+/// A conflict in a planner's words: what, which field, and both values as
+/// the summary would say them (`14 feb` against `21 feb`).
+public struct ConflictWording: Sendable {
+  let plan: Plan
+  let language: Language
+  let wording: Wording
+  var sv: Bool { language == .sv }
+
+  public init(_ plan: Plan, language: Language? = nil) {
+    self.plan = plan
+    self.language = language ?? plan.language
+    wording = Wording(self.language)
+  }
+
+  /// "Digital frukostträff (aktivitet)".
+  public func item(_ c: Conflict) -> String {
+    let kindWord: String =
+      switch (c.kind, sv) {
+      case (.plan, true): "planen"
+      case (.plan, false): "the plan"
+      case (.theme, true): "tema"
+      case (.theme, false): "theme"
+      case (.activity, true): "aktivitet"
+      case (.activity, false): "activity"
+      case (.milestone, true): "milstolpe"
+      case (.milestone, false): "milestone"
+      }
+    if c.kind == .plan { return kindWord }
+    let title =
+      plan.activities.first { $0.id == c.id }?.title ?? plan.milestones.first { $0.id == c.id }?.title
+      ?? plan.theme(c.id)?.name ?? title(of: c.ours) ?? title(of: c.theirs) ?? c.id
+    return "\(title) (\(kindWord))"
+  }
+
+  func title(of node: JSONNode?) -> String? {
+    if case .string(let s)? = node?.members?["title"]?.value { return s }
+    if case .string(let s)? = node?.members?["name"]?.value { return s }
+    return nil
+  }
+
+  /// The field's name in words.
+  public func field(_ c: Conflict) -> String {
+    guard let f = c.field else { return sv ? "hela posten" : "the whole item" }
+    let names: [String: (String, String)] = [
+      "title": ("titel", "title"), "start": ("start", "start"), "end": ("slut", "end"), "date": ("datum", "date"),
+      "theme": ("tema", "theme"), "owner": ("ansvarig", "owner"), "location": ("plats", "location"),
+      "notes": ("anteckning", "notes"), "status": ("status", "status"), "done": ("klar", "done"),
+      "time": ("tid", "time"), "time.start": ("starttid", "start time"), "time.end": ("sluttid", "end time"),
+      "repeat": ("upprepning", "repeat"), "repeat.until": ("upprepas till", "repeats until"),
+      "repeat.count": ("antal gånger", "count"), "repeat.except": ("utom", "except"),
+      "repeat.every": ("upprepas", "repeats"), "repeat.interval": ("intervall", "interval"),
+      "repeat.on": ("månadsvis på", "monthly on"), "name": ("namn", "name"), "color": ("färg", "colour"),
+    ]
+    return names[f].map { sv ? $0.0 : $0.1 } ?? f
+  }
+
+  /// One side's value in words.
+  public func value(_ node: JSONNode?, field: String?) -> String {
+    guard let node else {
+      return field == nil ? (sv ? "borttagen" : "deleted") : (sv ? "(inget)" : "(none)")
+    }
+    switch node.value {
+    case .string(let s):
+      if let d = Day(iso: s) { return wording.day(d, year: true) }
+      if field == "status", let st = Status(rawValue: s) { return st.word(language) }
+      if field?.hasPrefix("time.") == true, TimeOfDay(s) != nil, sv {
+        return s.split(separator: ":").joined(separator: ".")
+      }
+      return sanitized(s)
+    case .bool(let b):
+      return field == "done" ? wording.milestoneState(b) : (b ? (sv ? "ja" : "yes") : (sv ? "nej" : "no"))
+    case .number(let n): return n
+    case .null: return sv ? "(inget)" : "(none)"
+    case .array(let list):
+      return list.map { value($0, field: field) }.joined(separator: ", ")
+    case .object(let members):
+      if field == nil || field == "time" || field == "repeat" {
+        if let a = decodeActivity(node) {
+          var parts = [wording.range(a.start, a.end)]
+          if let t = a.time { parts.append(wording.time(t)) }
+          if let r = wording.rule(a) { parts.append(r) }
+          if field == nil { parts.insert(sanitized(a.title), at: 0) }
+          return parts.joined(separator: ", ")
+        }
+      }
+      return members.map { "\($0.key): \(value($0.node, field: $0.key))" }.sorted().joined(separator: ", ")
+    }
+  }
+
+  func decodeActivity(_ node: JSONNode) -> Activity? {
+    var decoder = PlanDecoder()
+    return decoder.decodeActivity(node, themes: Set(plan.themes.map(\.id)))
+  }
+
+  /// One line: "Digital frukostträff (aktivitet), start: vår 14 feb 2022 – deras 21 feb 2022".
+  public func line(_ c: Conflict) -> String {
+    let theirs = c.theirLabel ?? (sv ? "deras" : "theirs")
+    return "\(item(c)), \(field(c)): \(sv ? "vår" : "ours") \(value(c.ours, field: c.field)) – \(theirs) "
+      + value(c.theirs, field: c.field)
+  }
+}

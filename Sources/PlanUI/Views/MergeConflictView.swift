@@ -1,0 +1,28 @@
+import PlanKit
+
+/// The conflicts a merge left: for each, the item and field, and both
+/// values side by side in the planner's words; the selected one reversed.
+enum MergeConflictView {
+  static func render(_ s: AppState, into g: inout Grid) {
+    let words = ConflictWording(s.plan)
+    let sv = s.plan.language == .sv
+    var lines: [(String, Style)] = []
+    let conflicts = s.plan.conflicts
+    // Three lines a conflict; the list scrolls to keep the selected one in view.
+    let room = max(1, (g.height - 8) / 3)
+    let first = max(0, min(s.conflictIndex - room / 2, conflicts.count - room))
+    for i in first..<min(conflicts.count, first + room) {
+      let c = conflicts[i]
+      let selected = i == s.conflictIndex
+      lines.append(((selected ? "▶ " : "  ") + words.item(c) + " · " + words.field(c), selected ? .reverse : .bold))
+      let ours = (sv ? "vårt" : "ours") + ":"
+      let theirs = (c.theirLabel ?? (sv ? "deras" : "theirs")) + ":"
+      let labelWidth = max(displayWidth(ours), displayWidth(theirs)) + 1
+      lines.append(("    " + padded(ours, to: labelWidth) + words.value(c.ours, field: c.field), .plain))
+      lines.append(("    " + padded(theirs, to: labelWidth) + words.value(c.theirs, field: c.field), .plain))
+    }
+    lines.append(("", .plain))
+    lines.append((KeyMap.conflictHints(s.plan.language), .dim))
+    _ = Box.draw(title: s.text.conflictsTitle(conflicts.count), lines: lines, footer: "", into: &g)
+  }
+}

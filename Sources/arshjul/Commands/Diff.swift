@@ -1,0 +1,77 @@
+import ArgumentParser
+import PlanKit
+import PlanStore
+
+struct Diff: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "What changed in a plan, in words: new, moved, changed, cancelled or done, deleted.",
+    discussion: """
+      arshjul diff OLD NEW                 two plan files
+      arshjul diff PLAN --since REV        the plan against its version at a git revision
+                                           (a tag, a date: --since "main@{2022-09-01}", a commit)
+      """)
+
+  @Argument(help: "The old plan (or, with --since, the plan).") var first: String
+  @Argument(help: "The new plan.") var second: String?
+
+  @Option(help: "A git revision to compare the plan with.") var since: String?
+
+  @Option(help: "text or markdown.") var format: PlanDiff.Format = .text
+
+  @Option(help: "sv or en (default: the plan's language).") var language: Language?
+
+  @Flag(help: "Exit 1 when there are changes, as git diff --exit-code does.") var exitCode = false
+
+  func validate() throws {
+    if since != nil && second != nil { throw fail("arshjul diff: give either two plans or one plan and --since") }
+    if since == nil && second == nil { throw fail("arshjul diff: give two plans, or one plan and --since REV") }
+  }
+
+  func run() throws {
+    let old: Plan
+    let new: Plan
+    var title: String
+    if let since {
+      new = try loadOrExit(first).plan
+      old = try planAt(revision: since, path: first)
+      title =
+        (new.language == .sv ? "Ändringar i " : "Changes in ") + new.title + " "
+        + (new.language == .sv ? "sedan " : "since ") + since
+    } else {
+      old = try loadOrExit(first).plan
+      new = try loadOrExit(second!).plan
+      title = (new.language == .sv ? "Ändringar i " : "Changes in ") + new.title
+    }
+    let lang = language ?? new.language
+    if language != nil {
+      title =
+        (lang == .sv ? "Ändringar i " : "Changes in ") + new.title
+        + (since.map { (lang == .sv ? " sedan " : " since ") + $0 } ?? "")
+    }
+    let diff = PlanDiff(old: old, new: new, language: lang)
+    try printOut(diff.render(title: title, language: lang, format: format))
+    if exitCode && !diff.isEmpty { throw ExitCode(1) }
+  }
+
+  /// The plan as it was at `revision`, read with `git show`.
+  func planAt(revision: String, path: String) throws -> Plan {
+    guard let top = Git.topLevel(of: path) else {
+      throw fail("arshjul diff: \(visibleName(path)) is not in a git repository; --since needs one", code: 2)
+    }
+    let relative = Git.relative(path, to: top)
+    guard let out = Git.run(["show", "\(revision):\(relative)"], in: top) else {
+      throw fail("arshjul diff: git could not be run; is it installed?", code: 2)
+    }
+    guard out.status == 0 else {
+      let why = out.stderr.split(separator: "\n").first.map(String.init) ?? "git show failed"
+      throw fail("arshjul diff: \(revision):\(relative): \(why)", code: 2)
+    }
+    do {
+      return try PlanFile.decode(out.stdout, file: "\(revision):\(relative)")
+    } catch {
+      throw fail(error.lines, code: 2)
+    }
+  }
+}
+
+extension PlanDiff.Format: ExpressibleByArgument {}

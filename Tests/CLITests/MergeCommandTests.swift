@@ -1,0 +1,84 @@
+import Foundation
+import PlanKit
+import Testing
+
+/// `arshjul merge`, `diff` and `textconv` as git and planners call them (issue 14).
+@Suite struct MergeCommandTests {
+  let golden = packageRoot.appendingPathComponent("Tests/CLITests/Golden").path
+
+  func text(_ path: String) -> String { String(decoding: contents(path), as: UTF8.self) }
+
+  @Test func diffInWordsForEveryKindOfChange() {
+    let changed = golden + "/changed-plan.json"
+    let sv = arshjul("diff", examplePlanPath, changed)
+    #expect(sv.status == 0)
+    #expect(sv.stdout == text(golden + "/diff-sv.txt"))
+    let en = arshjul("diff", examplePlanPath, changed, "--format", "markdown", "--language", "en")
+    #expect(en.stdout == text(golden + "/diff-en.md"))
+    #expect(arshjul("diff", examplePlanPath, changed, "--exit-code").status == 1)
+    let same = arshjul("diff", examplePlanPath, examplePlanPath, "--exit-code")
+    #expect(same.status == 0)
+    #expect(same.stdout.hasSuffix("Inga ändringar.\n"))
+  }
+
+  @Test func diffOutsideARepositoryIsOneLine() {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = copyExample(to: dir)
+    let r = arshjul("diff", path, "--since", "HEAD~1")
+    #expect(r.status == 2)
+    #expect(r.stderrLines.count == 1)
+    #expect(r.stderr.contains("is not in a git repository"))
+  }
+
+  @Test(arguments: ["not json", "other-id", "version-2", "conflicted"])
+  func aMergeThatCannotBeDoneLeavesOursUntouched(_ what: String) throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let ours = copyExample(to: dir, name: "ours.json")
+    let theirs = copyExample(to: dir, name: "theirs.json")
+    let base = copyExample(to: dir, name: "base.json")
+    var t = text(theirs)
+    switch what {
+    case "not json": t = "{ not json"
+    case "other-id": t = t.replacingOccurrences(of: "6f1c2d1e-5b7a-4c3e-9d2f-8a1b0c4e7f21", with: "another-plan")
+    case "version-2": t = t.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
+    default:
+      var plan = try loadPlan(theirs)
+      plan.conflicts = [
+        Conflict(
+          kind: .activity, id: "frukosttraff", field: "location", base: nil, ours: .string("a"), theirs: .string("b"))
+      ]
+      t = plan.fileText()
+    }
+    _ = FileManager.default.createFile(atPath: theirs, contents: Data(t.utf8))
+    let before = contents(ours)
+    let r = arshjul("merge", base, ours, theirs)
+    #expect(r.status == 2, "\(r.stderr)")
+    #expect(r.stderrLines.first?.hasPrefix("arshjul merge: ") == true)
+    #expect(contents(ours) == before)
+  }
+
+  @Test func aCleanMergeWritesOursCanonicallyAndExitsZero() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let ours = copyExample(to: dir, name: "ours.json")
+    let base = copyExample(to: dir, name: "base.json")
+    let theirs = golden + "/changed-plan.json"
+    let r = arshjul("merge", base, ours, theirs)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(contents(ours) == contents(theirs))  // ours unchanged: the result is theirs, byte for byte
+  }
+
+  @Test func textconvIsALinePerItemSortedByDate() {
+    let r = arshjul("textconv", examplePlanPath)
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("plan Sörmländska kulturtillgångar 2022") == true)
+    let dated = lines.filter { $0.first?.isNumber == true }.map { String($0.prefix(10)) }
+    #expect(dated == dated.sorted())
+    #expect(r.stdout.contains("Digital frukostträff – 8 feb 2022 08.30–09.30, andra tisdagen varje månad"))
+    let raw = arshjul("textconv", packageRoot.appendingPathComponent("README.md").path)
+    #expect(raw.status == 0 && raw.stdout.hasPrefix("# arshjul"))
+  }
+}
