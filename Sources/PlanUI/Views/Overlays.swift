@@ -43,13 +43,13 @@ enum HelpView {
     g.fill(g.bounds)
     g.text(" " + t.helpTitle, x: 0, y: 0, style: .bold)
     g.text(t.closeHint + " ", x: g.width - displayWidth(t.closeHint) - 1, y: 0, style: .dim)
-    let rows = g.height - 2
+    let rows = g.height - 1
     let columns = lines.count <= rows ? 1 : 2
     let perColumn = (lines.count + columns - 1) / columns
     let width = (g.width - 2 - (columns - 1) * 2) / columns
     for (i, line) in lines.enumerated() {
       let col = i / perColumn
-      g.text(line.0, x: 1 + col * (width + 2), y: 2 + i % perColumn, width: width)
+      g.text(line.0, x: 1 + col * (width + 2), y: 1 + i % perColumn, width: width)
     }
   }
 }
