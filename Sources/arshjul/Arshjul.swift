@@ -16,7 +16,8 @@ struct Arshjul: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self, Merge.self,
+      Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self, Import.self,
+      Merge.self,
       GitSetup.self, Diff.self, Textconv.self, Keys.self, PreCommit.self,
     ],
     defaultSubcommand: Edit.self)

@@ -153,6 +153,11 @@ public struct Activity: Sendable, Equatable, Identifiable {
   public var location: String?
   public var notes: String?
   public var status: Status
+  /// The UID of the calendar event it was imported from (or synced with),
+  /// when that was not this plan's own; re-importing updates by it.
+  public var uid: String?
+  /// The file it was imported from (its name), to tell what disappeared there.
+  public var source: String?
   public var extra: [String: JSONNode]
 
   public init(

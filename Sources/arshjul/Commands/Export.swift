@@ -4,8 +4,8 @@ import PlanStore
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Export the plan: iCalendar for calendars, SVG for the wall.",
-    subcommands: [ExportICS.self, ExportSVG.self])
+    abstract: "Export the plan: iCalendar for calendars, CSV for spreadsheets, SVG for the wall.",
+    subcommands: [ExportICS.self, ExportCSV.self, ExportSVG.self])
 }
 
 struct ExportICS: ParsableCommand {
@@ -46,6 +46,31 @@ func writeOutput(parts: [[UInt8]], to path: String?, input: String?) throws {
     try OutputFile.write(parts: parts, to: path, input: input)
   } catch {
     throw fail("arshjul: \(error.message)")
+  }
+}
+
+struct ExportCSV: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "csv",
+    abstract: "Export to CSV for Excel and LibreOffice (`;` and a BOM, as Swedish Excel wants; --comma for `,`).",
+    discussion: "`arshjul import PLAN FILE.csv` reads the same columns back.")
+
+  @OptionGroup var file: PlanArgument
+
+  @OptionGroup var out: OutputOption
+
+  @OptionGroup var filter: RangeOptions
+
+  @Flag(help: "Separate with commas (and no BOM) instead of semicolons.")
+  var comma = false
+
+  func run() throws {
+    let p = try file.load()
+    let now = today(in: p.timeZone)
+    let range: DayRange? =
+      (filter.from == nil && filter.to == nil && filter.year == nil) ? nil : try filter.range(of: p, today: now)
+    let text = CSVWriter.write(p, CSVWriter.Options(comma: comma, range: range, themes: try filter.themeIDs(of: p)))
+    try writeOutput(text, to: out.output, input: file.plan)
   }
 }
 

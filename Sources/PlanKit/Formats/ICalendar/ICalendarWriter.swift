@@ -130,7 +130,13 @@ public enum ICalendar {
     categories: [String: String], into c: inout ContentLines
   ) {
     c.add("BEGIN", "VEVENT")
-    uid(a.id, plan, into: &c)
+    if let foreign = a.uid, !foreign.hasPrefix(ICalendarImport.keyPrefix) {
+      // An event that came from another calendar keeps its UID there, so
+      // the calendar updates it instead of showing it twice.
+      c.text("UID", foreign)
+    } else {
+      uid(a.id, plan, into: &c)
+    }
     c.add("DTSTAMP", stamp)
     if let t = a.time {
       c.date("DTSTART", params: tz, a.start, t.start)

@@ -349,10 +349,15 @@ struct PlanDecoder {
           at: pos)
       }
     }
+    let uid = text(&f, "uid", required: false)
+    let source = text(&f, "source", required: false)
     guard let title, let theme, let start else { return nil }
-    return Activity(
+    var activity = Activity(
       id: id, title: title, theme: theme, start: start, end: end ?? start, time: time, repeatRule: rule,
       owner: owner, location: location, notes: notes, status: status, extra: f.extra)
+    activity.uid = uid
+    activity.source = source
+    return activity
   }
 
   mutating func decodeTime(_ node: JSONNode, what: String) -> ClockSpan? {

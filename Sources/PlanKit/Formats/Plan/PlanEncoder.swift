@@ -59,6 +59,8 @@ enum PlanEncoder {
     if let v = a.owner { o["owner"] = .string(v) }
     if let v = a.location { o["location"] = .string(v) }
     if let v = a.notes { o["notes"] = .string(v) }
+    if let v = a.uid { o["uid"] = .string(v) }
+    if let v = a.source { o["source"] = .string(v) }
     return object(o)
   }
 

@@ -1,0 +1,191 @@
+import Foundation
+
+/// DATE and DATE-TIME values of an iCalendar file, turned into days and
+/// clock times in the plan's zone: UTC (`Z`), a zone by TZID (the system's
+/// database, else the file's own VTIMEZONE, else a Windows name Outlook
+/// uses), or floating (taken as the plan's local time).
+struct ICalTime {
+  var day: Day
+  /// Minutes after midnight; nil for a DATE (all-day).
+  var minutes: Int?
+
+  struct Zones {
+    let plan: TimeZone?
+    /// VTIMEZONEs of the file by TZID.
+    let file: [String: ICalComponent]
+
+    /// The plan's local time for a value with its parameters; nil when the
+    /// value is not a date.
+    func local(_ p: ICalProperty) -> ICalTime? {
+      local(p.value, tzid: p.param("TZID"), isDate: p.param("VALUE") == "DATE")
+    }
+
+    func local(_ raw: String, tzid: String?, isDate: Bool = false) -> ICalTime? {
+      let value = raw.trimmed
+      guard value.count >= 8, let day = ICalTime.day(value.prefix(8)) else { return nil }
+      if value.count == 8 || isDate { return ICalTime(day: day, minutes: nil) }
+      guard value.count >= 15, value[value.index(value.startIndex, offsetBy: 8)] == "T",
+        let hh = Int(value.dropFirst(9).prefix(2)), let mm = Int(value.dropFirst(11).prefix(2)),
+        let ss = Int(value.dropFirst(13).prefix(2)), hh < 24, mm < 60, ss < 61
+      else { return nil }
+      let minutes = hh * 60 + mm
+      let utc: Int?
+      if value.hasSuffix("Z") {
+        utc = day.ordinal * 86400 + minutes * 60
+      } else if let tzid {
+        utc = toUTC(day: day, minutes: minutes, tzid: tzid)
+      } else {
+        utc = nil  // floating: the plan's own local time
+      }
+      guard let utc, let plan else { return ICalTime(day: day, minutes: minutes) }
+      let local = utc + plan.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc)))
+      let d = Day(seconds: local)
+      return ICalTime(day: d, minutes: (local - d.ordinal * 86400) / 60)
+    }
+
+    /// Seconds since 1970 UTC for a local time in the named zone.
+    func toUTC(day: Day, minutes: Int, tzid: String) -> Int? {
+      let name = tzid.hasPrefix("/") ? String(tzid.dropFirst()) : tzid
+      let naive = day.ordinal * 86400 + minutes * 60
+      if let zone = TimeZone(identifier: name) ?? ICalTime.windowsZones[name].flatMap(TimeZone.init(identifier:)),
+        file[tzid] == nil || TimeZone(identifier: name) != nil
+      {
+        let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive)))
+        return naive - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive - guess)))
+      }
+      if let vtz = file[tzid], let offset = ICalTime.offset(vtz, day: day, minutes: minutes) { return naive - offset }
+      if let zone = ICalTime.windowsZones[name].flatMap(TimeZone.init(identifier:)) {
+        return naive - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive)))
+      }
+      return nil
+    }
+  }
+
+  static func day(_ s: Substring) -> Day? {
+    guard s.count == 8, s.allSatisfy(\.isASCII), let y = Int(s.prefix(4)), let m = Int(s.dropFirst(4).prefix(2)),
+      let d = Int(s.suffix(2))
+    else { return nil }
+    return Day(year: y, month: m, day: d)
+  }
+
+  /// The offset a file's VTIMEZONE gives at a local time: the STANDARD or
+  /// DAYLIGHT part whose latest onset (its DTSTART, repeated by a yearly
+  /// RRULE of BYMONTH and BYDAY) lies before it.
+  static func offset(_ vtz: ICalComponent, day: Day, minutes: Int) -> Int? {
+    var best: (onset: Int, offset: Int)?
+    let now = day.ordinal * 1440 + minutes
+    for part in vtz.children where part.name == "STANDARD" || part.name == "DAYLIGHT" {
+      guard let to = part.first("TZOFFSETTO").flatMap({ parseOffset($0.value) }),
+        let start = part.first("DTSTART").flatMap({ ICalTime.Zones(plan: nil, file: [:]).local($0.value, tzid: nil) })
+      else { continue }
+      var onsets: [Int] = [start.day.ordinal * 1440 + (start.minutes ?? 0)]
+      if let rule = part.first("RRULE")?.value {
+        let fields = ruleFields(rule)
+        if let month = fields["BYMONTH"].flatMap(Int.init), let byday = fields["BYDAY"],
+          let (n, weekday) = ordinalWeekday(byday)
+        {
+          for year in [day.year - 1, day.year] {
+            if let d = nthWeekday(year: year, month: month, n: n, weekday: weekday) {
+              onsets.append(d.ordinal * 1440 + (start.minutes ?? 0))
+            }
+          }
+        }
+      }
+      for onset in onsets where onset <= now && onset >= (best?.onset ?? Int.min) {
+        best = (onset, to)
+      }
+    }
+    return best?.offset
+  }
+
+  static func parseOffset(_ s: String) -> Int? {
+    let t = s.trimmed
+    guard t.count >= 5, let sign = t.first, sign == "+" || sign == "-", let h = Int(t.dropFirst().prefix(2)),
+      let m = Int(t.dropFirst(3).prefix(2))
+    else { return nil }
+    return (sign == "-" ? -1 : 1) * (h * 3600 + m * 60)
+  }
+
+  static func ruleFields(_ rule: String) -> [String: String] {
+    var out: [String: String] = [:]
+    for part in rule.split(separator: ";") {
+      let kv = part.split(separator: "=", maxSplits: 1)
+      if kv.count == 2 { out[String(kv[0]).uppercased()] = String(kv[1]).uppercased() }
+    }
+    return out
+  }
+
+  static let weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+  /// "2TU" → (2, 2); "-1FR" → (-1, 5); "MO" → (0, 1).
+  static func ordinalWeekday(_ s: String) -> (Int, Int)? {
+    let code = String(s.suffix(2))
+    guard let w = weekdays.firstIndex(of: code) else { return nil }
+    let prefix = s.dropLast(2)
+    if prefix.isEmpty { return (0, w + 1) }
+    guard let n = Int(prefix.hasPrefix("+") ? prefix.dropFirst() : prefix), n != 0, abs(n) <= 53 else { return nil }
+    return (n, w + 1)
+  }
+
+  /// The n-th (or, negative, n-th last) weekday of a month.
+  static func nthWeekday(year: Int, month: Int, n: Int, weekday: Int) -> Day? {
+    guard let first = Day(year: year, month: month, day: 1) else { return nil }
+    let days = Day.daysIn(month: month, year: year)
+    if n > 0 {
+      let d = first + ((weekday - first.weekday + 7) % 7) + (n - 1) * 7
+      return d.month == month ? d : nil
+    }
+    let last = first + (days - 1)
+    let d = last - ((last.weekday - weekday + 7) % 7) + (n + 1) * 7
+    return d.month == month ? d : nil
+  }
+
+  /// Outlook's Windows zone names for the zones a Swedish plan meets, when
+  /// the file has no VTIMEZONE for them.
+  static let windowsZones: [String: String] = [
+    "W. Europe Standard Time": "Europe/Stockholm", "Central Europe Standard Time": "Europe/Budapest",
+    "Romance Standard Time": "Europe/Paris", "Central European Standard Time": "Europe/Warsaw",
+    "GMT Standard Time": "Europe/London", "FLE Standard Time": "Europe/Helsinki", "UTC": "UTC",
+    "E. Europe Standard Time": "Europe/Chisinau", "Greenwich Standard Time": "Atlantic/Reykjavik",
+  ]
+}
+
+/// DURATION values (RFC 5545 §3.3.6): P1D, PT1H30M, P0DT23H59M0S, P2W.
+func icalDuration(_ raw: String) -> Int? {
+  var s = Substring(raw.trimmed.uppercased())
+  var sign = 1
+  if s.hasPrefix("-") {
+    sign = -1
+    s = s.dropFirst()
+  } else if s.hasPrefix("+") {
+    s = s.dropFirst()
+  }
+  guard s.hasPrefix("P") else { return nil }
+  s = s.dropFirst()
+  var seconds = 0
+  var number = ""
+  var inTime = false
+  var any = false
+  for c in s {
+    if c.isNumber {
+      number.append(c)
+      continue
+    }
+    if c == "T" {
+      inTime = true
+      continue
+    }
+    guard let n = Int(number) else { return nil }
+    number = ""
+    any = true
+    switch (c, inTime) {
+    case ("W", false): seconds += n * 7 * 86400
+    case ("D", false): seconds += n * 86400
+    case ("H", true): seconds += n * 3600
+    case ("M", true): seconds += n * 60
+    case ("S", true): seconds += n
+    default: return nil
+    }
+  }
+  return any && number.isEmpty ? sign * seconds : nil
+}

@@ -1,0 +1,475 @@
+import Foundation
+
+/// What an import did (or, with --dry-run, would do).
+public struct ImportReport: Sendable {
+  public init() {}
+  public var added: [String] = []
+  public var updated: [String] = []
+  public var unchanged = 0
+  /// Events not brought in, each with its UID, title and why.
+  public var skipped: [String] = []
+  /// Items of an earlier import from the same source that the file no longer has (kept).
+  public var gone: [String] = []
+  /// Anything else worth a line (components skipped, times rounded).
+  public var notes: [String] = []
+
+  public var changed: Bool { !added.isEmpty || !updated.isEmpty }
+}
+
+/// An input that cannot be imported: `FILE:LINE: error: …` lines; nothing is written.
+public struct ImportError: Error, Sendable {
+  public var lines: [String]
+}
+
+/// iCalendar (RFC 5545) in: VEVENTs become activities (or, for this plan's
+/// own milestones, milestones again), idempotently — an event of this plan
+/// maps back to its item by UID, a foreign one is matched by the UID kept on
+/// the activity, one without a UID by its start and summary — so the same
+/// file imported twice changes nothing the second time.
+public enum ICalendarImport {
+  /// The `uid` kept for an event that had none: its start and summary.
+  public static let keyPrefix = "nouid:"
+
+  struct Item {
+    var uid: String
+    var ownID: String?
+    var isMilestone: Bool
+    var activity: Activity
+    var done = false
+    var line: Int
+  }
+
+  public static func apply(
+    _ bytes: [UInt8], file: String, to plan: inout Plan, theme: String?, expand: Bool
+  ) throws(ImportError) -> ImportReport {
+    let roots: [ICalComponent]
+    do {
+      roots = try ICalendarParser.parse(bytes)
+    } catch {
+      throw ImportError(lines: ["\(visibleName(file)):\(error.line): error: \(error.message)"])
+    }
+    var report = ImportReport()
+    var errors: [String] = []
+    var items: [Item] = []
+    let source = (file as NSString).lastPathComponent
+    let w = Wording(plan.language)
+    for cal in roots {
+      var skippedKinds: [String: Int] = [:]
+      var zonesByID: [String: ICalComponent] = [:]
+      for c in cal.children {
+        switch c.name {
+        case "VTIMEZONE": if let id = c.first("TZID")?.value { zonesByID[id] = c }
+        case "VEVENT": break
+        default: skippedKinds[c.name, default: 0] += 1
+        }
+      }
+      for (kind, n) in skippedKinds.sorted(by: { $0.key < $1.key }) { report.notes.append("\(n) \(kind) skipped") }
+      let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: zonesByID)
+      let events = cal.children.filter { $0.name == "VEVENT" }
+      let overrides = Dictionary(grouping: events.filter { $0.first("RECURRENCE-ID") != nil }) {
+        $0.first("UID")?.value ?? ""
+      }
+      for event in events where event.first("RECURRENCE-ID") == nil {
+        let uidValue = event.first("UID")?.text
+        let summary = event.first("SUMMARY")?.text ?? ""
+        let label = "\(uidValue ?? "(no UID)") \(quoted(summary))"
+        guard let startProp = event.first("DTSTART") else {
+          errors.append("\(visibleName(file)):\(event.line): error: VEVENT \(label) has no DTSTART")
+          continue
+        }
+        guard let start = zones.local(startProp) else {
+          errors.append(
+            "\(visibleName(file)):\(startProp.line): error: DTSTART \(quoted(startProp.value)) is not a date or date-time"
+          )
+          continue
+        }
+        var notes: [String] = []
+        guard
+          var activity = makeActivity(
+            event, start: start, zones: zones, plan: plan, wording: w, summary: summary, notes: &notes,
+            file: file, errors: &errors)
+        else { continue }
+        let kind = event.first("X-ARSHJUL-KIND")?.value
+        let own = uidValue.flatMap { ownID($0, plan) }
+        let isMilestone = kind == "milestone" && own != nil
+        let uid = uidValue ?? keyPrefix + start.day.iso + (start.minutes.map { "T\($0)" } ?? "") + "|" + summary
+        // The theme: CATEGORIES by name or id, else --theme, else the item's own.
+        let categories = event.all("CATEGORIES").flatMap(\.list)
+        let current = plan
+        let themeID =
+          categories.compactMap { current.themeID(for: $0) }.first ?? theme.flatMap { current.themeID(for: $0) }
+        activity.theme = themeID ?? ""
+        // A rule the plan cannot say: reported, or expanded into single occurrences.
+        let unsupported = ruleProblem(event, activity: activity, overrides: overrides[uidValue ?? ""] ?? [], plan: plan)
+        if let why = unsupported {
+          guard expand else {
+            report.skipped.append("\(label): \(why); --expand brings in its single occurrences")
+            continue
+          }
+          let singles = expandEvent(
+            event, activity: activity, uid: uid, overrides: overrides[uidValue ?? ""] ?? [], zones: zones, plan: plan)
+          guard let singles else {
+            report.skipped.append("\(label): \(why), and it cannot be expanded either")
+            continue
+          }
+          items += singles.map {
+            Item(uid: $0.uid, ownID: nil, isMilestone: false, activity: $0.activity, line: event.line)
+          }
+          report.notes.append("\(label): \(why); brought in as \(singles.count) single occurrences")
+          continue
+        }
+        activity.repeatRule = mapRule(event, activity, plan).rule
+        var item = Item(uid: uid, ownID: own, isMilestone: isMilestone, activity: activity, line: event.line)
+        if isMilestone { readMilestone(event, &item, wording: w) }
+        report.notes += notes.map { "\(label): \($0)" }
+        items.append(item)
+      }
+    }
+    if !errors.isEmpty { throw ImportError(lines: errors) }
+    try upsert(items, into: &plan, source: source, file: file, report: &report)
+    return report
+  }
+
+  /// The item id when the UID is this plan's own (`<id>-<plan id>@arshjul`).
+  static func ownID(_ uid: String, _ plan: Plan) -> String? {
+    let suffix = "-" + plan.id + "@arshjul"
+    guard uid.hasSuffix(suffix) else { return nil }
+    return String(uid.dropLast(suffix.count))
+  }
+
+  static func makeActivity(
+    _ event: ICalComponent, start: ICalTime, zones: ICalTime.Zones, plan: Plan, wording w: Wording, summary: String,
+    notes: inout [String], file: String, errors: inout [String]
+  ) -> Activity? {
+    var end: ICalTime?
+    if let p = event.first("DTEND") {
+      end = zones.local(p)
+      if end == nil {
+        errors.append("\(visibleName(file)):\(p.line): error: DTEND \(quoted(p.value)) is not a date or date-time")
+        return nil
+      }
+    } else if let p = event.first("DURATION") {
+      guard let seconds = icalDuration(p.value) else {
+        errors.append("\(visibleName(file)):\(p.line): error: DURATION \(quoted(p.value)) is not a duration")
+        return nil
+      }
+      let total = start.day.ordinal * 86400 + (start.minutes ?? 0) * 60 + seconds
+      let day = Day(seconds: total)
+      end = ICalTime(day: day, minutes: start.minutes == nil ? nil : (total - day.ordinal * 86400) / 60)
+      if start.minutes == nil { end = ICalTime(day: Day(seconds: total), minutes: nil) }
+    }
+    var a = Activity(id: "", title: summary.trimmed.isEmpty ? "(utan titel)" : summary, theme: "", start: start.day)
+    if let startMinutes = start.minutes {
+      let e = end ?? start
+      let endTotal = e.day.ordinal * 1440 + (e.minutes ?? 0)
+      let startTotal = start.day.ordinal * 1440 + startMinutes
+      if startMinutes == 0 && endTotal - startTotal >= 1439 {
+        // A whole day written as midnight plus (almost) 24 hours, as calcurse does.
+        a.end = Day(seconds: (endTotal - 1) * 60)
+      } else if endTotal <= startTotal {
+        notes.append("no length; brought in as a day")
+      } else if e.day == start.day || (e.day == start.day + 1 && e.minutes == 0) {
+        let endOfDay = e.day == start.day ? e.minutes! : 1439
+        a.time = ClockSpan(
+          start: TimeOfDay(hour: startMinutes / 60, minute: startMinutes % 60)!,
+          end: TimeOfDay(hour: endOfDay / 60, minute: endOfDay % 60)!)
+      } else {
+        a.end = Day(seconds: (endTotal - 1) * 60)
+        notes.append("timed over several days; brought in as whole days")
+      }
+    } else if let e = end, e.day > start.day {
+      a.end = e.day - 1  // DTEND of a DATE is the day after
+    }
+    if let loc = event.first("LOCATION")?.text, !loc.trimmed.isEmpty { a.location = oneLine(loc) }
+    var description = event.first("DESCRIPTION")?.text
+    // Our own export writes the owner last in the description: read it back.
+    if let d = description {
+      let tag = w.ownerWord + ": "
+      if let r = d.range(of: "\n\n" + tag, options: .backwards), !d[r.upperBound...].contains("\n") {
+        a.owner = String(d[r.upperBound...])
+        description = String(d[..<r.lowerBound])
+      } else if d.hasPrefix(tag), !d.contains("\n") {
+        a.owner = String(d.dropFirst(tag.count))
+        description = nil
+      }
+    }
+    if a.owner == nil, let cn = event.first("ORGANIZER")?.param("CN"), !cn.trimmed.isEmpty { a.owner = oneLine(cn) }
+    if let d = description, !d.trimmed.isEmpty { a.notes = sanitized(d, keepNewlines: true) }
+    if event.first("STATUS")?.value.uppercased() == "CANCELLED" { a.status = .cancelled }
+    a.title = oneLine(a.title)
+    return a
+  }
+
+  static func oneLine(_ s: String) -> String {
+    let t = sanitized(s).trimmed
+    return t.unicodeScalars.count > TextLimits.line ? String(t.unicodeScalars.prefix(TextLimits.line)) : t
+  }
+
+  /// Why the event's repeat cannot be a plan's repeat, or nil when it can
+  /// (and then it is set on the activity).
+  static func ruleProblem(_ event: ICalComponent, activity: Activity, overrides: [ICalComponent], plan: Plan) -> String?
+  {
+    if !overrides.isEmpty { return "\(overrides.count) single occurrence(s) changed (RECURRENCE-ID)" }
+    if event.first("RDATE") != nil { return "extra dates (RDATE)" }
+    guard event.first("RRULE") != nil else { return nil }
+    return mapRule(event, activity, plan).problem
+  }
+
+  /// The plan's repeat for an event's RRULE and EXDATEs.
+  static func mapRule(_ event: ICalComponent, _ a: Activity, _ plan: Plan) -> (rule: Repeat?, problem: String?) {
+    guard let raw = event.first("RRULE")?.value else { return (nil, nil) }
+    let f = ICalTime.ruleFields(raw)
+    let allowed: Set<String> = ["FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "WKST"]
+    if let other = f.keys.sorted().first(where: { !allowed.contains($0) }) { return (nil, "the rule uses \(other)") }
+    let interval = f["INTERVAL"].flatMap(Int.init) ?? 1
+    var on: Repeat.MonthlyOn?
+    let every: Repeat.Frequency
+    switch f["FREQ"] {
+    case "WEEKLY":
+      every = .week
+      if f["BYMONTHDAY"] != nil || f["BYMONTH"] != nil { return (nil, "a weekly rule limited to some months or days") }
+      if let byday = f["BYDAY"] {
+        guard let (n, wd) = ICalTime.ordinalWeekday(byday), n == 0, wd == a.start.weekday, !byday.contains(",") else {
+          return (nil, "weekly on several days or another day than it starts (BYDAY=\(byday))")
+        }
+      }
+    case "MONTHLY":
+      every = .month
+      if f["BYMONTH"] != nil { return (nil, "a monthly rule limited to some months") }
+      if let byday = f["BYDAY"] {
+        guard !byday.contains(","), f["BYMONTHDAY"] == nil, let (n, wd) = ICalTime.ordinalWeekday(byday), n != 0,
+          wd == a.start.weekday
+        else { return (nil, "a monthly rule on several or other weekdays (BYDAY=\(byday))") }
+        if n == -1 {
+          on = .lastWeekday
+        } else if n == a.start.weekdayOrdinalInMonth {
+          on = .weekday
+        } else {
+          return (nil, "BYDAY=\(byday) is not the weekday it starts on")
+        }
+      } else if let md = f["BYMONTHDAY"], Int(md) != a.start.dayOfMonth {
+        return (nil, "BYMONTHDAY=\(md) is not the day it starts on")
+      }
+    case "YEARLY":
+      every = .year
+      if f["BYDAY"] != nil { return (nil, "a yearly rule on weekdays") }
+      if let m = f["BYMONTH"], Int(m) != a.start.month { return (nil, "BYMONTH=\(m) is not the month it starts in") }
+      if let md = f["BYMONTHDAY"], Int(md) != a.start.dayOfMonth {
+        return (nil, "BYMONTHDAY=\(md) is not the day it starts on")
+      }
+    case let freq:
+      return (nil, "FREQ=\(freq ?? "?") has no repeat of its own in a plan")
+    }
+    var end = Repeat.End.never
+    if let u = f["UNTIL"] {
+      let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: [:])
+      guard let until = zones.local(u, tzid: nil) else { return (nil, "UNTIL=\(u) is not a date") }
+      end = .until(lastDay(until, startMinutes: a.time?.start.minutes))
+    } else if let c = f["COUNT"].flatMap(Int.init) {
+      end = .count(c)
+    }
+    var rule = Repeat(every: every, interval: interval, on: on, end: end)
+    // EXDATE: the days skipped; one that is not an occurrence changes nothing.
+    var probe = a
+    probe.repeatRule = rule
+    let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: [:])
+    for p in event.all("EXDATE") {
+      for v in p.value.split(separator: ",") {
+        guard let t = zones.local(String(v), tzid: p.param("TZID")) else { continue }
+        if probe.occurrences(in: DayRange(from: t.day, to: t.day)).contains(where: { $0.start == t.day }) {
+          rule.except.append(t.day)
+        }
+      }
+    }
+    rule.except = Array(Set(rule.except)).sorted()
+    probe.repeatRule = rule
+    if let problem = Plan(id: plan.id, title: plan.title, themes: plan.themes, activities: [withTheme(probe, plan)])
+      .problems.first
+    {
+      // The plan's own words, without the stand-in id it was checked under.
+      return (nil, problem.message.replacingOccurrences(of: "activity \"x\": ", with: ""))
+    }
+    return (rule, nil)
+  }
+
+  /// UNTIL is an instant: its day counts only when that day's occurrence
+  /// starts by then (Google writes 22:59:59Z, the end of a day in Stockholm).
+  static func lastDay(_ until: ICalTime, startMinutes: Int?) -> Day {
+    guard let u = until.minutes, let s = startMinutes else { return until.day }
+    return s <= u ? until.day : until.day - 1
+  }
+
+  static func withTheme(_ a: Activity, _ plan: Plan) -> Activity {
+    var a = a
+    a.id = "x"
+    if a.theme.isEmpty { a.theme = plan.themes.first?.id ?? "" }
+    return a
+  }
+
+  /// A repeating event as single occurrences within the plan's year: its
+  /// RRULE (and RDATE) expanded, EXDATEs left out, changed ones as changed.
+  static func expandEvent(
+    _ event: ICalComponent, activity: Activity, uid: String, overrides: [ICalComponent], zones: ICalTime.Zones,
+    plan: Plan
+  ) -> [(uid: String, activity: Activity)]? {
+    let horizon = plan.yearRange(plan.planningYear(today: activity.start))
+    var days: [Day] = [activity.start]
+    if let raw = event.first("RRULE")?.value {
+      var f = ICalTime.ruleFields(raw)
+      let until = f["UNTIL"].flatMap { zones.local($0, tzid: nil) }.map {
+        lastDay($0, startMinutes: activity.time?.start.minutes)
+      }
+      f["UNTIL"] = nil
+      guard let list = RuleExpansion.days(f, start: activity.start, until: until, within: horizon) else { return nil }
+      days = list
+    }
+    for p in event.all("RDATE") {
+      for v in p.value.split(separator: ",") {
+        if let t = zones.local(String(v), tzid: p.param("TZID")), horizon.contains(t.day) { days.append(t.day) }
+      }
+    }
+    var excluded = Set<Day>()
+    for p in event.all("EXDATE") {
+      for v in p.value.split(separator: ",") {
+        if let t = zones.local(String(v), tzid: p.param("TZID")) { excluded.insert(t.day) }
+      }
+    }
+    var moved: [Day: ICalComponent] = [:]
+    for o in overrides {
+      if let r = o.first("RECURRENCE-ID"), let t = zones.local(r) { moved[t.day] = o }
+    }
+    let length = activity.end - activity.start
+    var out: [(String, Activity)] = []
+    for day in Set(days).subtracting(excluded).sorted() {
+      var single = activity
+      single.repeatRule = nil
+      single.start = day
+      single.end = day + length
+      if let o = moved[day] {
+        if o.first("STATUS")?.value.uppercased() == "CANCELLED" { continue }
+        if let s = o.first("DTSTART").flatMap(zones.local) {
+          var ignored: [String] = []
+          var errs: [String] = []
+          if var changed = makeActivity(
+            o, start: s, zones: zones, plan: plan, wording: Wording(plan.language),
+            summary: o.first("SUMMARY")?.text ?? activity.title, notes: &ignored, file: "", errors: &errs)
+          {
+            changed.theme = activity.theme
+            single = changed
+          }
+        }
+      }
+      out.append((uid + "#" + day.iso, single))
+    }
+    return out
+  }
+
+  static func readMilestone(_ event: ICalComponent, _ item: inout Item, wording w: Wording) {
+    var title = item.activity.title
+    if title.hasPrefix("◆ ") { title.removeFirst(2) }
+    item.activity.title = title
+    // "Milstolpe (klar)\n\nnotes"
+    if let d = event.first("DESCRIPTION")?.text {
+      let head = d.components(separatedBy: "\n\n").first ?? d
+      item.done = head == "\(w.milestoneWord) (\(w.milestoneState(true)))"
+      let rest = d.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+      item.activity.notes = rest.isEmpty ? nil : rest
+    } else {
+      item.activity.notes = nil
+    }
+  }
+
+  /// Adds new items and updates those already there; a field whose value
+  /// means the same as before keeps its old form (and unknown fields).
+  static func upsert(
+    _ items: [Item], into plan: inout Plan, source: String, file: String, report: inout ImportReport
+  ) throws(ImportError) {
+    var seenUIDs = Set<String>()
+    var problems: [String] = []
+    for item in items {
+      seenUIDs.insert(item.uid)
+      var incoming = item.activity
+      if let own = item.ownID {
+        if item.isMilestone, let i = plan.milestones.firstIndex(where: { $0.id == own }) {
+          var m = plan.milestones[i]
+          let before = m
+          m.title = incoming.title
+          m.date = incoming.start
+          m.done = item.done
+          m.notes = incoming.notes
+          if !incoming.theme.isEmpty { m.theme = incoming.theme }
+          if m != before {
+            plan.milestones[i] = m
+            report.updated.append("◆ " + m.title)
+          } else {
+            report.unchanged += 1
+          }
+          continue
+        }
+        if let i = plan.activities.firstIndex(where: { $0.id == own }) {
+          update(&plan.activities[i], with: incoming, report: &report)
+          continue
+        }
+      }
+      if let i = plan.activities.firstIndex(where: { $0.uid == item.uid }) {
+        update(&plan.activities[i], with: incoming, report: &report)
+        continue
+      }
+      guard !incoming.theme.isEmpty else {
+        problems.append(
+          "\(visibleName(file)):\(item.line): error: \(quoted(incoming.title)) has no theme of the plan in CATEGORIES; "
+            + "give --theme (\(plan.themeChoices))")
+        continue
+      }
+      let base = item.ownID ?? Identifier.slug(incoming.title)
+      incoming.id = Identifier.unique(base.isEmpty ? "import" : base, taken: plan.itemIDs)
+      if item.ownID == nil {
+        incoming.uid = item.uid
+        incoming.source = source
+      }
+      if item.isMilestone {
+        plan.milestones.append(
+          Milestone(
+            id: incoming.id, title: incoming.title, date: incoming.start, theme: incoming.theme, done: item.done,
+            notes: incoming.notes))
+        report.added.append("◆ " + incoming.title)
+      } else {
+        plan.activities.append(incoming)
+        report.added.append(incoming.title)
+      }
+    }
+    if !problems.isEmpty { throw ImportError(lines: problems) }
+    for a in plan.activities where a.source == source && a.uid != nil && !seenUIDs.contains(a.uid!) {
+      report.gone.append("\(a.title) (\(a.id))")
+    }
+  }
+
+  static func update(_ a: inout Activity, with new: Activity, report: inout ImportReport) {
+    let before = a
+    a.title = new.title
+    a.start = new.start
+    a.end = new.end
+    if a.time?.start != new.time?.start || a.time?.end != new.time?.end { a.time = new.time }
+    if !sameRule(a.repeatRule, new.repeatRule) { a.repeatRule = new.repeatRule }
+    a.location = new.location
+    a.notes = new.notes
+    a.owner = new.owner
+    if new.status == .cancelled {
+      a.status = .cancelled
+    } else if a.status == .cancelled {
+      a.status = .planned
+    }
+    if a != before {
+      report.updated.append(a.title)
+    } else {
+      report.unchanged += 1
+    }
+  }
+
+  /// The same repeat, however it is written (`on: date` or nothing).
+  static func sameRule(_ x: Repeat?, _ y: Repeat?) -> Bool {
+    guard let x, let y else { return x == nil && y == nil }
+    return x.every == y.every && x.interval == y.interval && (x.every != .month || x.monthlyOn == y.monthlyOn)
+      && x.end == y.end && Set(x.except) == Set(y.except)
+  }
+}

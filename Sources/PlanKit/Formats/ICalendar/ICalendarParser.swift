@@ -1,0 +1,176 @@
+/// Reads an iCalendar file (RFC 5545) into components and properties:
+/// lines unfolded (CRLF or a bare LF, then a space or tab), parameters with
+/// quoted values, TEXT unescaped on request. Every property keeps its line
+/// number, so a problem names its place.
+public struct ICalProperty: Sendable {
+  public var name: String
+  public var params: [String: String]
+  public var value: String
+  public var line: Int
+
+  public func param(_ key: String) -> String? { params[key] }
+
+  /// The value as TEXT: `\n`, `\,`, `\;`, `\\` unescaped.
+  public var text: String {
+    guard value.contains("\\") else { return value }
+    var out = ""
+    var escape = false
+    for c in value {
+      if escape {
+        switch c {
+        case "n", "N": out.append("\n")
+        default: out.append(c)
+        }
+        escape = false
+      } else if c == "\\" {
+        escape = true
+      } else {
+        out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// A list value (CATEGORIES, EXDATE): split on unescaped commas.
+  public var list: [String] {
+    var out: [String] = []
+    var current = ""
+    var escape = false
+    for c in value {
+      if escape {
+        current.append(c == "n" || c == "N" ? "\n" : c)
+        escape = false
+      } else if c == "\\" {
+        escape = true
+      } else if c == "," {
+        out.append(current)
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    out.append(current)
+    return out.map(\.trimmed).filter { !$0.isEmpty }
+  }
+}
+
+public final class ICalComponent: @unchecked Sendable {
+  public let name: String
+  public let line: Int
+  public var properties: [ICalProperty] = []
+  public var children: [ICalComponent] = []
+
+  init(name: String, line: Int) {
+    self.name = name
+    self.line = line
+  }
+
+  public func first(_ name: String) -> ICalProperty? { properties.first { $0.name == name } }
+  public func all(_ name: String) -> [ICalProperty] { properties.filter { $0.name == name } }
+}
+
+public struct ICalSyntaxError: Error, Sendable {
+  public var line: Int
+  public var message: String
+}
+
+public enum ICalendarParser {
+  /// The VCALENDAR components of the file (usually one).
+  public static func parse(_ bytes: [UInt8]) throws(ICalSyntaxError) -> [ICalComponent] {
+    var bytes = bytes
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ICalSyntaxError(line: 1, message: "the file is not UTF-8 text")
+    }
+    // Unfold: a line that starts with a space or tab continues the one before.
+    var lines: [(Int, String)] = []
+    var number = 0
+    var lastLine = 1
+    // "\r\n" is one Character in Swift: split on any line break.
+    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      number += 1
+      let line = Substring(raw)
+      if let first = line.first, first == " " || first == "\t", !lines.isEmpty {
+        lines[lines.count - 1].1 += line.dropFirst()
+      } else if !line.isEmpty {
+        lines.append((number, String(line)))
+      }
+      if !line.isEmpty { lastLine = number }
+    }
+    var roots: [ICalComponent] = []
+    var stack: [ICalComponent] = []
+    for (n, line) in lines {
+      let p = try property(line, n)
+      if p.name == "BEGIN" {
+        let c = ICalComponent(name: p.value.uppercased(), line: n)
+        if let parent = stack.last { parent.children.append(c) } else { roots.append(c) }
+        stack.append(c)
+      } else if p.name == "END" {
+        guard let open = stack.last, open.name == p.value.uppercased() else {
+          throw ICalSyntaxError(
+            line: n, message: "END:\(p.value) does not close \(stack.last.map { "BEGIN:\($0.name)" } ?? "anything")")
+        }
+        stack.removeLast()
+      } else {
+        guard let open = stack.last else {
+          throw ICalSyntaxError(line: n, message: "a property outside BEGIN:VCALENDAR")
+        }
+        open.properties.append(p)
+      }
+    }
+    if let open = stack.last {
+      throw ICalSyntaxError(
+        line: lastLine, message: "the file ends inside BEGIN:\(open.name) (line \(open.line)); it is cut short")
+    }
+    guard !roots.isEmpty, roots.allSatisfy({ $0.name == "VCALENDAR" }) else {
+      throw ICalSyntaxError(line: 1, message: "not an iCalendar file: it has no BEGIN:VCALENDAR")
+    }
+    return roots
+  }
+
+  /// `NAME;P1=V1;P2="V,2":value`.
+  static func property(_ line: String, _ n: Int) throws(ICalSyntaxError) -> ICalProperty {
+    var name = ""
+    var params: [String: String] = [:]
+    var i = line.startIndex
+    while i < line.endIndex, line[i] != ";" && line[i] != ":" {
+      name.append(line[i])
+      i = line.index(after: i)
+    }
+    guard i < line.endIndex, !name.isEmpty else {
+      throw ICalSyntaxError(line: n, message: "not a content line (NAME:value): \(quoted(line))")
+    }
+    while i < line.endIndex && line[i] == ";" {
+      i = line.index(after: i)
+      var key = ""
+      while i < line.endIndex, line[i] != "=" && line[i] != ":" && line[i] != ";" {
+        key.append(line[i])
+        i = line.index(after: i)
+      }
+      var value = ""
+      if i < line.endIndex && line[i] == "=" {
+        i = line.index(after: i)
+        if i < line.endIndex && line[i] == "\"" {
+          i = line.index(after: i)
+          while i < line.endIndex && line[i] != "\"" {
+            value.append(line[i])
+            i = line.index(after: i)
+          }
+          guard i < line.endIndex else {
+            throw ICalSyntaxError(line: n, message: "a quoted parameter value is not closed")
+          }
+          i = line.index(after: i)
+        }
+        while i < line.endIndex, line[i] != ";" && line[i] != ":" {
+          value.append(line[i])
+          i = line.index(after: i)
+        }
+      }
+      params[key.uppercased()] = value
+    }
+    guard i < line.endIndex, line[i] == ":" else {
+      throw ICalSyntaxError(line: n, message: "no ':' before the value in \(quoted(line))")
+    }
+    return ICalProperty(name: name.uppercased(), params: params, value: String(line[line.index(after: i)...]), line: n)
+  }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import PlanKit
+import PlanStore
+
+struct Import: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Bring dates in from iCalendar (.ics) and spreadsheet (.csv) files, without doubling them.",
+    discussion: """
+      Importing the same file again updates what changed and adds nothing twice: events of this
+      plan map back to their items, other events are matched by their UID (kept on the
+      activity), events without one by their start and title. Rules a plan cannot repeat by
+      itself (several weekdays, changed single occurrences) are listed and skipped, or with
+      --expand brought in as single occurrences in the plan's year.
+      """)
+
+  enum Format: String, ExpressibleByArgument { case ics, csv }
+
+  @OptionGroup var file: PlanArgument
+
+  @Argument(help: "The .ics or .csv files.", completion: .file(extensions: ["ics", "csv"]))
+  var files: [String]
+
+  @Option(help: "Theme for events whose CATEGORIES name none of the plan's (id, name or number).")
+  var theme: String?
+
+  @Option(help: "ics or csv (default: from the file's extension).")
+  var format: Format?
+
+  @Flag(help: "Bring in repeating events the plan cannot repeat as their single occurrences.")
+  var expand = false
+
+  @Flag(help: "Say what would change; write nothing.")
+  var dryRun = false
+
+  @Flag(help: "Change the plan even if it is write-protected.")
+  var force = false
+
+  func validate() throws {
+    for f in files where format == nil {
+      let ext = (f as NSString).pathExtension.lowercased()
+      if ext != "ics" && ext != "csv" && ext != "ical" && ext != "ifb" {
+        throw fail("arshjul import: \(visibleName(f)): say --format ics or csv (the name does not tell)")
+      }
+    }
+  }
+
+  func run() throws {
+    var inputs: [(String, [UInt8], Format)] = []
+    for f in files {
+      do {
+        let bytes = try FileBytes.read(f, limit: PlanFile.maxBytes)
+        let ext = (f as NSString).pathExtension.lowercased()
+        inputs.append((f, bytes, format ?? (ext == "csv" ? .csv : .ics)))
+      } catch {
+        throw fail("arshjul import: \(error.message)", code: 2)
+      }
+    }
+    let work = { (plan: inout Plan) throws(PlanEditError) -> ImportReport in
+      var total = ImportReport()
+      for (name, bytes, format) in inputs {
+        do {
+          let r =
+            switch format {
+            case .ics: try ICalendarImport.apply(bytes, file: name, to: &plan, theme: theme, expand: expand)
+            case .csv: try CSVImport.apply(bytes, file: name, to: &plan, theme: theme, today: today(in: plan.timeZone))
+            }
+          total.added += r.added
+          total.updated += r.updated
+          total.unchanged += r.unchanged
+          total.skipped += r.skipped
+          total.gone += r.gone
+          total.notes += r.notes
+        } catch let error as ImportError {
+          throw .invalid(error.lines.map { Problem($0) })
+        } catch {
+          throw .invalid([Problem("\(error)")])
+        }
+      }
+      return total
+    }
+    let report: ImportReport
+    do {
+      if dryRun {
+        var plan = try loadOrExit(file.plan).plan
+        report = try work(&plan)
+        do { try plan.validated() } catch { throw PlanEditError.invalid(error.problems) }
+      } else {
+        report = try PlanFile.update(file.plan, force: force) { (p: inout Plan) throws(PlanEditError) in
+          try work(&p)
+        }
+      }
+    } catch let error as PlanEditError {
+      switch error {
+      case .load(let e): throw fail(e.lines, code: e.kind == .unreadable ? 2 : 1)
+      case .invalid(let problems):
+        throw fail(problems.map { $0.message.contains(": error: ") ? $0.message : "arshjul import: \($0.message)" })
+      case .file(let e): throw fail("arshjul import: \(e.message)")
+      }
+    }
+    try printOut(describe(report))
+  }
+
+  func describe(_ r: ImportReport) -> String {
+    var lines: [String] = []
+    lines.append(
+      "\(r.added.count) new, \(r.updated.count) changed, \(r.unchanged) unchanged, \(r.skipped.count) skipped"
+        + (dryRun ? " (dry run: nothing written)" : ""))
+    // Many single occurrences of one event are one line.
+    func grouped(_ titles: [String]) -> [String] {
+      var order: [String] = []
+      var counts: [String: Int] = [:]
+      for t in titles {
+        if counts[t] == nil { order.append(t) }
+        counts[t, default: 0] += 1
+      }
+      return order.map { counts[$0]! > 1 ? "\($0) ×\(counts[$0]!)" : $0 }
+    }
+    for t in grouped(r.added) { lines.append("  new: \(visibleName(t))") }
+    for t in grouped(r.updated) { lines.append("  changed: \(visibleName(t))") }
+    for t in r.skipped { lines.append("  skipped: \(visibleName(t))") }
+    for t in r.gone { lines.append("  no longer in the file (kept in the plan): \(visibleName(t))") }
+    for t in r.notes { lines.append("  note: \(visibleName(t))") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
