@@ -16,6 +16,8 @@ let package = Package(
     // Files: atomic save, lock, journal, outputs. The only module that
     // writes beside a plan, so the rules (no following links, modes) live here.
     .target(name: "PlanStore", dependencies: ["PlanKit"]),
+    // The network: a CalDAV client on FoundationNetworking. Only the CLI uses it.
+    .target(name: "CalDAV"),
     // Pure screen logic: a cell grid, views, the state machine. No curses.
     .target(name: "PlanUI", dependencies: ["PlanKit"]),
     .systemLibrary(
@@ -27,7 +29,7 @@ let package = Package(
     .executableTarget(
       name: "arshjul",
       dependencies: [
-        "PlanKit", "PlanStore", "PlanUI", "CursesTerminal",
+        "PlanKit", "PlanStore", "PlanUI", "CursesTerminal", "CalDAV",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -17,7 +17,7 @@ struct Arshjul: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self, Import.self,
-      Merge.self,
+      Sync.self, Merge.self,
       GitSetup.self, Diff.self, Textconv.self, Keys.self, PreCommit.self,
     ],
     defaultSubcommand: Edit.self)

@@ -75,7 +75,7 @@ extension JSONNode {
   }
 
   /// The members of an object as a dictionary (nil for any other value).
-  var members: [String: JSONNode]? {
+  public var members: [String: JSONNode]? {
     guard case .object(let list) = value else { return nil }
     var out: [String: JSONNode] = [:]
     for m in list { out[m.key] = m.node }

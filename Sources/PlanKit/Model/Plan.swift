@@ -13,6 +13,8 @@ public struct Plan: Sendable, Equatable {
   public var themes: [Theme]
   public var activities: [Activity]
   public var milestones: [Milestone]
+  /// The CalDAV calendar `arshjul sync` keeps this plan in, once it has.
+  public var calendarURL: String?
   /// Merge conflicts waiting for a planner's choice (empty in a clean plan).
   public var conflicts: [Conflict] = []
   /// Fields this build does not know, kept so that a save loses nothing.

@@ -238,6 +238,7 @@ struct PlanDecoder {
       let unique = checkUnique(peekID(node), node.position, &self)
       if let m = decodeMilestone(node, themes: themeIDs), unique { milestones.append(m) }
     }
+    let calendarURL = text(&f, "calendarURL", required: false)
     var conflicts: [Conflict] = []
     for node in array(&f, "conflicts") {
       if let c = decodeConflict(node) { conflicts.append(c) }
@@ -247,6 +248,7 @@ struct PlanDecoder {
       id: id, title: title, language: language, timeZone: timeZone, startMonth: startMonth, year: year, themes: themes,
       activities: activities, milestones: milestones, extra: f.extra)
     plan.conflicts = conflicts
+    plan.calendarURL = calendarURL
     return plan
   }
 

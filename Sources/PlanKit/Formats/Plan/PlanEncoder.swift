@@ -12,6 +12,7 @@ enum PlanEncoder {
     o["timeZone"] = .string(plan.timeZone)
     o["startMonth"] = .int(plan.startMonth)
     if let y = plan.year { o["year"] = .int(y) }
+    if let url = plan.calendarURL { o["calendarURL"] = .string(url) }
     o["themes"] = .array(plan.themes.map(encode))
     o["activities"] = .array(plan.activities.map(encode))
     o["milestones"] = .array(plan.milestones.map(encode))

@@ -1,0 +1,213 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// A CalDAV (RFC 4791) calendar collection over HTTP: list its resources
+/// with their ETags, read, write and delete one, with the preconditions that
+/// keep two writers from overwriting each other (`If-None-Match: *` to
+/// create, `If-Match` to change or delete; 412 when someone was first).
+/// FoundationNetworking's URLSession does the HTTP: it ships with the
+/// toolchain, speaks https with the system's certificates, and a sync needs
+/// nothing more than requests and answers.
+public struct DAVClient: Sendable {
+  public let collection: URL
+  let authorization: String?
+  let timeout: TimeInterval
+  let session: URLSession
+
+  public init(collection: URL, user: String?, password: String?, timeout: TimeInterval = 30) {
+    var url = collection
+    if !url.path.hasSuffix("/") { url = url.appendingPathComponent("") }
+    self.collection = url
+    if let user, let password {
+      authorization = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+    } else {
+      authorization = nil
+    }
+    self.timeout = timeout
+    let config = URLSessionConfiguration.ephemeral
+    config.timeoutIntervalForRequest = timeout
+    config.httpMaximumConnectionsPerHost = 4
+    config.urlCache = nil
+    config.urlCredentialStorage = nil
+    // The Authorization header is ours; a 401 must come back as an answer,
+    // not start URLSession's own challenge handling (which waits forever
+    // on Linux when it has no credential to offer).
+    session = URLSession(configuration: config, delegate: NoChallenges(), delegateQueue: nil)
+  }
+
+  public struct Resource: Sendable, Equatable {
+    public var href: String
+    public var etag: String
+  }
+
+  public struct Response: Sendable {
+    public var status: Int
+    public var body: Data
+    public var etag: String?
+  }
+
+  /// One request; transport failures become `DAVError`s a planner can read.
+  func send(
+    _ method: String, _ url: URL, body: Data? = nil, headers: [String: String] = [:]
+  ) async throws(DAVError) -> Response {
+    var request = URLRequest(url: url, timeoutInterval: timeout)
+    request.httpMethod = method
+    request.httpBody = body
+    if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
+    for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
+    do {
+      let (data, response) = try await session.data(for: request)
+      let http = response as? HTTPURLResponse
+      return Response(
+        status: http?.statusCode ?? 0, body: data, etag: http?.value(forHTTPHeaderField: "ETag"))
+    } catch let error as URLError {
+      // A challenge we turned down (see NoChallenges): the server said 401.
+      if error.code == .cancelled || error.code == .userCancelledAuthentication { throw DAVError.unauthorized(401) }
+      throw DAVError.transport(error.code, url.host ?? "")
+    } catch {
+      throw DAVError.other("\(error)")
+    }
+  }
+
+  public func url(for href: String) -> URL {
+    URL(string: href, relativeTo: collection)?.absoluteURL ?? collection.appendingPathComponent(href)
+  }
+
+  /// Every calendar resource in the collection with its ETag (PROPFIND,
+  /// Depth 1, getetag only: no event bodies).
+  public func list() async throws(DAVError) -> [Resource] {
+    let body = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>
+      """
+    let r = try await send(
+      "PROPFIND", collection, body: Data(body.utf8),
+      headers: ["Depth": "1", "Content-Type": "application/xml; charset=utf-8"])
+    try check(r, "list the calendar")
+    let entries = MultiStatus.parse(r.body)
+    let own = collection.path
+    return entries.compactMap { e in
+      guard let etag = e.etag, !e.isCollection, e.status == nil || e.status == 200 else { return nil }
+      let path = URL(string: e.href, relativeTo: collection)?.path ?? e.href
+      if path == own || path + "/" == own { return nil }
+      return Resource(href: e.href, etag: etag)
+    }
+  }
+
+  /// Whether the URL is a calendar collection (for a clear first error).
+  public func checkCalendar() async throws(DAVError) {
+    let body = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>
+      """
+    let r = try await send(
+      "PROPFIND", collection, body: Data(body.utf8),
+      headers: ["Depth": "0", "Content-Type": "application/xml; charset=utf-8"])
+    try check(r, "open the calendar")
+    let me = MultiStatus.parse(r.body).first
+    // Xandikos answers 207 with a 404 inside for a collection that is not there.
+    if me?.status == 404 { throw DAVError.notFound }
+    if me?.isCalendar != true { throw DAVError.notCalendar }
+  }
+
+  /// Makes the collection (MKCALENDAR), for `--create`.
+  public func create(name: String) async throws(DAVError) {
+    let body = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <c:mkcalendar xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:set><d:prop>\
+      <d:displayname>\(MultiStatus.escape(name))</d:displayname></d:prop></d:set></c:mkcalendar>
+      """
+    let r = try await send(
+      "MKCALENDAR", collection, body: Data(body.utf8), headers: ["Content-Type": "application/xml; charset=utf-8"])
+    try check(r, "create the calendar")
+  }
+
+  public func get(_ href: String) async throws(DAVError) -> (body: [UInt8], etag: String?) {
+    let r = try await send("GET", url(for: href))
+    try check(r, "read \(href)")
+    return ([UInt8](r.body), r.etag)
+  }
+
+  /// Creates (`etag` nil: If-None-Match) or changes (If-Match) a resource;
+  /// the new ETag when the server says it.
+  public func put(_ href: String, _ body: [UInt8], replacing etag: String?) async throws(DAVError) -> String? {
+    var headers = ["Content-Type": "text/calendar; charset=utf-8"]
+    if let etag { headers["If-Match"] = etag } else { headers["If-None-Match"] = "*" }
+    let r = try await send("PUT", url(for: href), body: Data(body), headers: headers)
+    try check(r, "write \(href)")
+    return r.etag
+  }
+
+  public func delete(_ href: String, etag: String) async throws(DAVError) {
+    let r = try await send("DELETE", url(for: href), headers: ["If-Match": etag])
+    if r.status == 404 { return }  // already gone: what we wanted
+    try check(r, "delete \(href)")
+  }
+
+  func check(_ r: Response, _ what: String) throws(DAVError) {
+    switch r.status {
+    case 200..<300: return
+    case 401, 403: throw DAVError.unauthorized(r.status)
+    case 404: throw DAVError.notFound
+    case 405, 501: throw DAVError.notCalDAV(r.status)
+    case 412: throw DAVError.precondition
+    default:
+      let reason =
+        String(decoding: r.body.prefix(300), as: UTF8.self)
+        .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        .first { !$0.isEmpty && !$0.hasPrefix("<") } ?? ""
+      throw DAVError.status(r.status, what, reason)
+    }
+  }
+}
+
+final class NoChallenges: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+    completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+  ) {
+    completionHandler(.cancelAuthenticationChallenge, nil)
+  }
+}
+
+public enum DAVError: Error, Sendable, Equatable {
+  case unauthorized(Int)
+  case notFound
+  case notCalDAV(Int)
+  case notCalendar
+  case precondition
+  case status(Int, String, String)
+  case transport(URLError.Code, String)
+  case other(String)
+
+  /// One line, with what to do.
+  public var message: String {
+    switch self {
+    case .unauthorized(let s):
+      return
+        "the server refused the user name or password (\(s)); check --user and the password (~/.netrc, ARSHJUL_PASSWORD or --password-file)"
+    case .notFound:
+      return
+        "there is no calendar at that URL; create one in your calendar app (or on the server), or run with --create"
+    case .notCalDAV(let s): return "the server does not speak CalDAV at that URL (\(s)); give the calendar's own URL"
+    case .notCalendar: return "that URL is not a calendar collection; give the calendar's own URL (it ends in /)"
+    case .precondition: return "someone changed the event at the same moment; run the sync again"
+    case .status(let s, let what, let reason):
+      return "the server answered \(s) when asked to \(what)" + (reason.isEmpty ? "" : ": \(reason)")
+    case .transport(let code, let host):
+      switch code {
+      case .timedOut: return "\(host) did not answer in time; check the network and try again"
+      case .cannotConnectToHost, .cannotFindHost, .networkConnectionLost, .notConnectedToInternet:
+        return "cannot reach \(host); is the server up and the URL right?"
+      case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+        .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+        return "the secure connection to \(host) failed (TLS certificate); check the URL and the server's certificate"
+      default: return "the connection to \(host) failed (\(code.rawValue))"
+      }
+    case .other(let s): return s
+    }
+  }
+}

@@ -1,0 +1,224 @@
+/// The plan's items as calendar resources and back, for the CalDAV sync:
+/// one VEVENT per resource with the UID `export ics` writes, read back
+/// through the importer and merged three-way with the state's version.
+public enum SyncItems {
+  /// One item of the plan: an activity or a milestone, as the file has it.
+  public struct Item: Sendable {
+    public var uid: String
+    public var id: String
+    public var kind: Conflict.Kind
+    public var json: JSONNode
+    public init(uid: String, id: String, kind: Conflict.Kind, json: JSONNode) {
+      self.uid = uid
+      self.id = id
+      self.kind = kind
+      self.json = json
+    }
+  }
+
+  public static func uid(_ a: Activity, _ plan: Plan) -> String {
+    if let foreign = a.uid, !foreign.hasPrefix(ICalendarImport.keyPrefix) { return foreign }
+    return "\(a.id)-\(plan.id)@arshjul"
+  }
+
+  public static func uid(_ m: Milestone, _ plan: Plan) -> String { "\(m.id)-\(plan.id)@arshjul" }
+
+  public static func items(_ plan: Plan) -> [Item] {
+    plan.activities.map { Item(uid: uid($0, plan), id: $0.id, kind: .activity, json: PlanEncoder.encode($0)) }
+      + plan.milestones.map { Item(uid: uid($0, plan), id: $0.id, kind: .milestone, json: PlanEncoder.encode($0)) }
+  }
+
+  /// A resource name for a UID: the characters every server takes, `.ics`.
+  public static func href(_ uid: String) -> String {
+    var out = ""
+    for b in uid.utf8 {
+      let c = Character(Unicode.Scalar(b))
+      if c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == "." || c == "@") {
+        out.append(c)
+      } else {
+        out += "%" + hexDigits(UInt32(b), width: 2)
+      }
+    }
+    return out + ".ics"
+  }
+
+  /// The calendar file of one item (with its zone), as `export ics` writes it.
+  public static func body(_ item: Item, _ plan: Plan, stamp: Int) -> [UInt8] {
+    var one = plan
+    one.conflicts = []
+    one.activities = item.kind == .activity ? plan.activities.filter { $0.id == item.id } : []
+    one.milestones = item.kind == .milestone ? plan.milestones.filter { $0.id == item.id } : []
+    return ICalendar.exportBytes(one, options: ICalendarOptions(stamp: stamp))
+  }
+
+  /// What the server's version of an item says, as the item's JSON: read
+  /// through the importer onto the last synced version, so fields a calendar
+  /// does not carry (id, theme, status other than cancelled, unknown fields)
+  /// stay as they were. A single occurrence a client moved or cancelled
+  /// (RECURRENCE-ID) becomes an except date, and a moved one also a one-off
+  /// activity. Nil when the server's event cannot be read as the item.
+  public static func fromServer(
+    _ body: [UInt8], last: Item, plan: Plan
+  ) -> (item: JSONNode, oneOffs: [Activity], notes: [String])? {
+    let (master, overrides) = splitOverrides(body)
+    var scratch = plan
+    scratch.conflicts = []
+    scratch.activities = []
+    scratch.milestones = []
+    var decoder = PlanDecoder()
+    let themes = Set(plan.themes.map(\.id))
+    switch last.kind {
+    case .activity:
+      guard let a = decoder.decodeActivity(last.json, themes: themes) else { return nil }
+      scratch.activities = [a]
+    case .milestone:
+      guard let m = decoder.decodeMilestone(last.json, themes: themes) else { return nil }
+      scratch.milestones = [m]
+    default: return nil
+    }
+    guard let report = try? ICalendarImport.apply(master, file: "server", to: &scratch, theme: nil, expand: false),
+      report.skipped.isEmpty, report.added.isEmpty
+    else { return nil }
+    var notes: [String] = []
+    var oneOffs: [Activity] = []
+    if last.kind == .activity, var a = scratch.activities.first, !overrides.isEmpty, var rule = a.repeatRule {
+      let zones = ICalTime.Zones(plan: nil, file: [:])
+      for o in overrides {
+        guard let roots = try? ICalendarParser.parse(o),
+          let event = roots.first?.children.first(where: { $0.name == "VEVENT" }),
+          let rid = event.first("RECURRENCE-ID"), let day = zones.local(rid.value, tzid: nil)?.day
+        else { continue }
+        if !rule.except.contains(day) { rule.except.append(day) }
+        if event.first("STATUS")?.value.uppercased() == "CANCELLED" {
+          notes.append("\(a.title): the occurrence \(day.iso) was cancelled in a calendar; it is skipped now")
+          continue
+        }
+        var moved = Plan(id: plan.id, title: plan.title, timeZone: plan.timeZone, themes: plan.themes)
+        var single = o
+        // As an event of its own: no RECURRENCE-ID, a UID of its own.
+        single = stripLines(single, prefixes: ["RECURRENCE-ID", "UID:", "RRULE", "EXDATE"])
+        if let r = try? ICalendarImport.apply(single, file: "server", to: &moved, theme: a.theme, expand: false),
+          var one = moved.activities.first, r.skipped.isEmpty
+        {
+          one.uid = nil
+          one.source = nil
+          one.id = Identifier.unique(a.id + "-" + day.iso, taken: plan.itemIDs.union(oneOffs.map(\.id)))
+          one.theme = a.theme
+          oneOffs.append(one)
+          notes.append(
+            "\(a.title): the occurrence \(day.iso) was moved in a calendar to \(one.start.iso); it is an activity of its own now"
+          )
+        }
+      }
+      rule.except.sort()
+      a.repeatRule = rule
+      scratch.activities = [a]
+    }
+    let json =
+      last.kind == .activity
+      ? scratch.activities.first.map(PlanEncoder.encode) : scratch.milestones.first.map(PlanEncoder.encode)
+    guard let json else { return nil }
+    return (json, oneOffs, notes)
+  }
+
+  /// The calendar without its RECURRENCE-ID events, and each of those as a calendar of its own.
+  static func splitOverrides(_ body: [UInt8]) -> (master: [UInt8], overrides: [[UInt8]]) {
+    let text = String(decoding: body, as: UTF8.self)
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    var overrides: [[UInt8]] = []
+    var i = 0
+    var header: [String] = []
+    while i < lines.count, lines[i].uppercased() != "BEGIN:VEVENT" {
+      header.append(lines[i])
+      i += 1
+    }
+    var kept: [String] = header
+    while i < lines.count {
+      if lines[i].uppercased() == "BEGIN:VEVENT" {
+        var block: [String] = []
+        while i < lines.count {
+          block.append(lines[i])
+          if lines[i].uppercased() == "END:VEVENT" { break }
+          i += 1
+        }
+        i += 1
+        if block.contains(where: { $0.uppercased().hasPrefix("RECURRENCE-ID") }) {
+          overrides.append(Array((header + block + ["END:VCALENDAR", ""]).joined(separator: "\r\n").utf8))
+        } else {
+          kept += block
+        }
+      } else {
+        kept.append(lines[i])
+        i += 1
+      }
+    }
+    lines = kept
+    return (Array(lines.joined(separator: "\r\n").utf8), overrides)
+  }
+
+  static func stripLines(_ body: [UInt8], prefixes: [String]) -> [UInt8] {
+    let text = String(decoding: body, as: UTF8.self)
+    var out: [String] = []
+    var skipping = false
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      if line.hasPrefix(" ") || line.hasPrefix("\t") {
+        if !skipping { out.append(String(line)) }
+        continue
+      }
+      skipping = prefixes.contains { line.uppercased().hasPrefix($0) }
+      if !skipping { out.append(String(line)) }
+    }
+    return Array(out.joined(separator: "\r\n").utf8)
+  }
+
+  /// The item's three-way merge (last synced / plan / server) by field,
+  /// with the rules of `PlanMerge`; conflicts are labelled as the calendar's.
+  public static func merge(
+    base: JSONNode?, ours: Item?, theirs: JSONNode?, kind: Conflict.Kind, plan: Plan
+  ) -> (item: JSONNode?, conflicts: [Conflict]) {
+    func mini(_ node: JSONNode?) -> Plan {
+      var p = plan
+      p.conflicts = []
+      p.activities = []
+      p.milestones = []
+      guard let node else { return p }
+      var decoder = PlanDecoder()
+      let themes = Set(plan.themes.map(\.id))
+      if kind == .activity, let a = decoder.decodeActivity(node, themes: themes) { p.activities = [a] }
+      if kind == .milestone, let m = decoder.decodeMilestone(node, themes: themes) { p.milestones = [m] }
+      return p
+    }
+    let result = PlanMerge.merge(
+      base: mini(base), ours: mini(ours?.json), theirs: mini(theirs),
+      theirLabel: plan.language == .sv ? "kalendern" : "the calendar")
+    let merged = result.plan
+    let item: JSONNode? =
+      kind == .activity
+      ? merged.activities.first.map(PlanEncoder.encode) : merged.milestones.first.map(PlanEncoder.encode)
+    return (item, result.conflicts)
+  }
+
+  /// Puts an item's JSON into the plan (replacing the one with its id), or
+  /// takes it out (nil).
+  public static func put(_ json: JSONNode?, id: String, kind: Conflict.Kind, into plan: inout Plan) {
+    var decoder = PlanDecoder()
+    let themes = Set(plan.themes.map(\.id))
+    switch kind {
+    case .activity:
+      let a = json.flatMap { decoder.decodeActivity($0, themes: themes) }
+      if let i = plan.activities.firstIndex(where: { $0.id == id }) {
+        if let a { plan.activities[i] = a } else { plan.activities.remove(at: i) }
+      } else if let a {
+        plan.activities.append(a)
+      }
+    case .milestone:
+      let m = json.flatMap { decoder.decodeMilestone($0, themes: themes) }
+      if let i = plan.milestones.firstIndex(where: { $0.id == id }) {
+        if let m { plan.milestones[i] = m } else { plan.milestones.remove(at: i) }
+      } else if let m {
+        plan.milestones.append(m)
+      }
+    default: break
+    }
+  }
+}

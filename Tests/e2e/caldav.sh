@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# arshjul sync against real CalDAV servers started here on 127.0.0.1 —
+# Radicale (with htpasswd users) and Xandikos — with Python's caldav
+# library as the other calendar app. First sync, a second that sends
+# nothing, edits on both sides, a conflict, deletes, a moved occurrence, a
+# foreign event, a wrong password, a server that is down, and kill -9 in
+# the middle of a sync.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. Tests/e2e/check.sh
+bin=$(pwd)/.build/debug/arshjul
+client="python3 $(pwd)/Tests/caldav/client.py"
+work=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
+export ARSHJUL_TODAY=2022-03-28
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# wait_up URL: poll until the server answers (no fixed sleep).
+wait_up() {
+  for _ in $(seq 1 200); do curl -s -o /dev/null "$1" && return 0; sleep 0.05; done
+  return 1
+}
+
+start_radicale() {
+  local dir=$work/radicale port
+  port=$(free_port)
+  mkdir -p "$dir/store"
+  printf 'anna:hemligt\n' >"$dir/users"
+  cat >"$dir/config" <<CONF
+[server]
+hosts = 127.0.0.1:$port
+[auth]
+type = htpasswd
+htpasswd_filename = $dir/users
+htpasswd_encryption = plain
+[storage]
+filesystem_folder = $dir/store
+[rights]
+type = owner_only
+[logging]
+level = info
+CONF
+  radicale --config "$dir/config" >"$dir/log" 2>&1 &
+  pids+=($!)
+  wait_up "http://127.0.0.1:$port/" || { echo "radicale did not start"; cat "$dir/log"; exit 1; }
+  base=http://127.0.0.1:$port/anna
+  user=anna
+  pass=hemligt
+  log=$dir/log
+}
+
+start_xandikos() {
+  local dir=$work/xandikos port
+  port=$(free_port)
+  mkdir -p "$dir"
+  xandikos --defaults -d "$dir/data" -l 127.0.0.1 -p "$port" >"$dir/log" 2>&1 &
+  pids+=($!)
+  wait_up "http://127.0.0.1:$port/" || { echo "xandikos did not start"; cat "$dir/log"; exit 1; }
+  base=http://127.0.0.1:$port/user/calendars
+  user=""
+  pass=""
+  log=$dir/log
+}
+
+puts() { grep -cE 'PUT (request|/)' "$log" 2>/dev/null || echo 0; }
+
+scenario() { # NAME
+  local name=$1 cal=$base/plan-$RANDOM/
+  local plan=$work/$name.json
+  cp plans/kulturtillgangar-2022.json "$plan"
+  export ARSHJUL_PASSWORD=$pass
+  local auth=()
+  [ -n "$user" ] && auth=(--user "$user")
+  sync() { "$bin" sync "$plan" "${auth[@]}" "$@"; }
+  dav() { $client "$cal" "$user" "$pass" "$@"; }
+
+  out=$(sync --url "$cal" --create 2>&1)
+  check "$name: first sync sends every item" sh -c "echo \"\$0\" | grep -q '^sent 36 new'" "$out"
+  check "$name: the URL is remembered in the plan" grep -q "\"calendarURL\": \"$cal\"" "$plan"
+  "$bin" export ics "$plan" -o "$work/$name.ics"
+  check "$name: read back by caldav, identical to export ics" dav compare "$work/$name.ics"
+  before=$(puts)
+  out=$(sync 2>&1)
+  check "$name: a second sync sends nothing" sh -c "echo \"\$0\" | grep -q '^sent 0 new, 0 changed, 0 deleted; received 0 changed'" "$out"
+  check "$name: and the server saw no PUT" test "$(puts)" = "$before"
+
+  # Both sides edit: different items, and different fields of one item.
+  python3 - "$plan" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+for a in p["activities"]:
+    if a["id"] == "kulturting": a["location"] = "Munktellarenan, Eskilstuna"
+    if a["id"] == "digital-julfika": a["location"] = "Teams"
+json.dump(p, open(sys.argv[1], "w", encoding="utf-8"), indent=2, sort_keys=True, ensure_ascii=False)
+open(sys.argv[1], "a").write("\n")
+PY
+  dav set kulturkvall-katrineholm SUMMARY "Kulturkväll i Katrineholm – med musik"
+  dav set digital-julfika SUMMARY "Digital julfika med glögg"
+  out=$(sync 2>&1)
+  check "$name: edits on both sides merge" sh -c "echo \"\$0\" | grep -q '0 conflict'" "$out"
+  check "$name: the calendar's title came into the plan" grep -q '"title": "Kulturkväll i Katrineholm – med musik"' "$plan"
+  check "$name: both fields of one item kept" sh -c "grep -q '\"title\": \"Digital julfika med glögg\"' '$plan' && grep -q '\"location\": \"Teams\"' '$plan'"
+  "$bin" export ics "$plan" -o "$work/$name-2.ics"
+  check "$name: and the calendar has the plan's edits" dav compare "$work/$name-2.ics"
+
+  # The same field on both sides: a recorded conflict.
+  "$bin" add "$plan" --title "Tillfällig" --theme 1 --start 2022-04-04 >/dev/null
+  python3 - "$plan" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+for a in p["activities"]:
+    if a["id"] == "kulturting": a["title"] = "Kulturting (planens namn)"
+json.dump(p, open(sys.argv[1], "w", encoding="utf-8"), indent=2, sort_keys=True, ensure_ascii=False)
+open(sys.argv[1], "a").write("\n")
+PY
+  dav set kulturting SUMMARY "Kulturting (kalenderns namn)"
+  sync >"$work/out" 2>&1
+  check "$name: the same field on both sides: exit 1" test $? = 1
+  check "$name: arshjul check names the conflict" sh -c "'$bin' check '$plan' 2>&1 | grep -q 'unresolved merge conflict: Kulturting (planens namn) (activity), title: ours Kulturting (planens namn) – kalendern Kulturting (kalenderns namn)'"
+  "$bin" sync "$plan" "${auth[@]}" >"$work/refused" 2>&1
+  check "$name: a sync with a conflict pending is refused" grep -q 'unresolved conflict' "$work/refused"
+  # Resolve (theirs) as the UI would, by the plan file's own rules.
+  python3 - "$plan" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+c = p.pop("conflicts")[0]
+for a in p["activities"]:
+    if a["id"] == c["id"]: a["title"] = c["theirs"]
+json.dump(p, open(sys.argv[1], "w", encoding="utf-8"), indent=2, sort_keys=True, ensure_ascii=False)
+open(sys.argv[1], "a").write("\n")
+PY
+  out=$(sync 2>&1)
+  check "$name: after resolving, the sync is clean" sh -c "echo \"\$0\" | grep -q '0 conflict'" "$out"
+
+  # A delete in the calendar deletes the unchanged item.
+  dav delete tillfallig
+  out=$(sync 2>&1)
+  check "$name: a delete in the calendar deletes the item" sh -c "echo \"\$0\" | grep -q 'deleted in the calendar: Tillfällig' && ! grep -q '\"Tillfällig\"' '$plan'" "$out"
+  # A delete in the plan deletes the resource.
+  "$bin" add "$plan" --title "Kortlivad" --theme 1 --start 2022-04-05 >/dev/null
+  sync >/dev/null 2>&1
+  python3 - "$plan" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+p["activities"] = [a for a in p["activities"] if a["id"] != "kortlivad"]
+json.dump(p, open(sys.argv[1], "w", encoding="utf-8"), indent=2, sort_keys=True, ensure_ascii=False)
+open(sys.argv[1], "a").write("\n")
+PY
+  sync >/dev/null 2>&1
+  check "$name: a delete in the plan deletes the event" sh -c "[ \$($client '$cal' '$user' '$pass' uids | grep -c kortlivad) = 0 ]"
+
+  # A client moves one occurrence of the monthly breakfast meeting.
+  dav move-one frukosttraff 2022-05-10 2022-05-12
+  out=$(sync 2>&1)
+  check "$name: a moved occurrence is reported" sh -c "echo \"\$0\" | grep -q 'the occurrence 2022-05-10 was moved in a calendar to 2022-05-12'" "$out"
+  check "$name: it became an except date" sh -c "python3 -c \"import json,sys; p=json.load(open(sys.argv[1])); a=[a for a in p['activities'] if a['id']=='frukosttraff'][0]; sys.exit(0 if '2022-05-10' in a['repeat']['except'] else 1)\" '$plan'"
+  check "$name: and a one-off activity on the new day" grep -q '"start": "2022-05-12"' "$plan"
+
+  # An event made in a calendar app is left alone, listed, and imported on request.
+  dav add-foreign "Styrgruppens middag" 2022-06-02
+  out=$(sync 2>&1)
+  check "$name: a foreign event is listed" sh -c "echo \"\$0\" | grep -q 'not made by this plan.*Styrgruppens middag'" "$out"
+  check "$name: and left alone" sh -c "$client '$cal' '$user' '$pass' uids | grep -c foreign-2022-06-02 >/dev/null"
+  out=$(sync --import-new --theme 2 2>&1)
+  check "$name: --import-new brings it in" grep -q '"title": "Styrgruppens middag"' "$plan"
+  out=$(sync 2>&1)
+  check "$name: and then it is synced like the rest" sh -c "echo \"\$0\" | grep -q '^sent 0 new, 0 changed, 0 deleted; received 0 changed, 0 deleted, 0 imported'" "$out"
+  count=$($client "$cal" "$user" "$pass" count)
+  items=$(python3 -c "import json,sys; p=json.load(open(sys.argv[1])); print(len(p['activities'])+len(p['milestones']))" "$plan")
+  check "$name: one event per item, nothing doubled ($count = $items)" test "$count" = "$items"
+}
+
+start_radicale
+scenario radicale
+radicale_log=$log
+
+# Wrong password: one line, what to do, nothing written.
+cp plans/kulturtillgangar-2022.json "$work/pw.json"
+before=$(cat "$work/pw.json")
+out=$(ARSHJUL_PASSWORD=fel "$bin" sync "$work/pw.json" --user anna --url "$base/pw/" 2>&1)
+check "wrong password: exit 1" test $? = 1
+check "with one line that says what to do" sh -c "[ \$(echo \"\$0\" | wc -l) = 1 ] && echo \"\$0\" | grep -q 'refused the user name or password'" "$out"
+check "and the plan untouched" test "$(cat "$work/pw.json")" = "$before"
+out=$(ARSHJUL_PASSWORD=hemligt "$bin" sync "$work/pw.json" --user anna --url "$base/nosuch/" 2>&1)
+check "no such calendar: says how to create one" sh -c "echo \"\$0\" | grep -q 'no calendar at that URL.*--create'" "$out"
+out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "https://cal.example.invalid/x/" --timeout 2 2>&1)
+check "plain http elsewhere is refused, https tried" sh -c "ARSHJUL_PASSWORD=x '$bin' sync '$work/pw.json' --user anna --url http://cal.example.org/x/ 2>&1 | grep -q 'clear text over http'"
+port=$(free_port)
+out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "http://127.0.0.1:$port/x/" 2>&1)
+check "server down: one line" sh -c "echo \"\$0\" | grep -q 'cannot reach 127.0.0.1'" "$out"
+check "password never on the command line: no --password option" sh -c "'$bin' sync --help | grep -q -- '--password-file' && ! '$bin' sync --help | grep -qE -- '--password[^-]'"
+
+# kill -9 in the middle of the first sync, then sync again: nothing doubled.
+python3 - "$work/big.json" <<'PY'
+import json, sys, copy
+p = json.load(open("plans/kulturtillgangar-2022.json", encoding="utf-8"))
+base = p["activities"]
+p["activities"] = []
+for i in range(300):
+    a = copy.deepcopy(base[i % len(base)])
+    a["id"] = f"{a['id']}-{i}"
+    p["activities"].append(a)
+json.dump(p, open(sys.argv[1], "w", encoding="utf-8"), indent=2, sort_keys=True, ensure_ascii=False)
+open(sys.argv[1], "a").write("\n")
+PY
+export ARSHJUL_PASSWORD=hemligt
+start_puts=$(grep -c 'PUT request' "$radicale_log")
+"$bin" sync "$work/big.json" --user anna --url "$base/big/" --create >/dev/null 2>&1 &
+syncpid=$!
+for _ in $(seq 1 400); do [ $(($(grep -c 'PUT request' "$radicale_log") - start_puts)) -ge 40 ] && break; sleep 0.02; done
+kill -9 $syncpid 2>/dev/null
+wait $syncpid 2>/dev/null
+partial=$($client "$base/big/" anna hemligt count)
+check "kill -9 mid-sync left a part on the server ($partial of 308)" sh -c "[ $partial -gt 0 ] && [ $partial -lt 308 ]"
+out=$("$bin" sync "$work/big.json" --user anna 2>&1)
+check "the next sync finishes the work" sh -c "echo \"\$0\" | grep -q '0 conflict'" "$out"
+check "with every item once on the server" test "$($client "$base/big/" anna hemligt count)" = 308
+out=$("$bin" sync "$work/big.json" --user anna 2>&1)
+check "and then nothing is left to send" sh -c "echo \"\$0\" | grep -q '^sent 0 new, 0 changed, 0 deleted'" "$out"
+
+start_xandikos
+scenario xandikos
+finish "caldav-e2e"
