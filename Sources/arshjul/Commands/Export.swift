@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import PlanKit
 import PlanStore
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Export the plan: iCalendar for calendars, CSV for spreadsheets, SVG for the wall.",
-    subcommands: [ExportICS.self, ExportCSV.self, ExportSVG.self])
+    abstract: "Export the plan: iCalendar for calendars, CSV for spreadsheets, SVG for the wall, HTML for the web.",
+    subcommands: [ExportICS.self, ExportCSV.self, ExportSVG.self, ExportHTML.self])
 }
 
 struct ExportICS: ParsableCommand {
@@ -105,3 +106,58 @@ struct ExportSVG: ParsableCommand {
 }
 
 extension SVGOptions.Paper: ExpressibleByArgument {}
+
+struct ExportHTML: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "html",
+    abstract: "Export the year wheel as one web page (wheel, agenda, legend, a link to subscribe).",
+    discussion: """
+      One self-contained HTML file: no fonts, scripts or images from elsewhere, so it works
+      from file:// and on any web server or intranet. The same plan gives the same bytes.
+      """)
+
+  @OptionGroup var file: PlanArgument
+
+  @OptionGroup var out: OutputOption
+
+  @Option(help: "The planning year (default: the plan's).")
+  var year: Int?
+
+  @OptionGroup var themes: ThemeFilter
+
+  @Option(help: "A calendar address to subscribe to (https:, http: or webcal:).")
+  var ics: String?
+
+  @Flag(help: "Write the plan's .ics beside the page and link to it (needs -o).")
+  var withIcs = false
+
+  @Option(help: "sv or en (default: the plan's language).")
+  var language: Language?
+
+  func validate() throws {
+    if let ics, !HTMLOptions.isLinkable(ics) {
+      throw fail("arshjul export html: --ics \(quoted(ics)) must be an https:, http: or webcal: address")
+    }
+    if withIcs && (out.output == nil || out.output == "-") {
+      throw fail("arshjul export html: --with-ics writes the .ics beside the page; give -o PAGE.html")
+    }
+  }
+
+  func run() throws {
+    let p = try file.load()
+    let now = today(in: p.timeZone)
+    var download: String?
+    if withIcs, let page = out.output {
+      let base = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
+      let icsPath = base + ".ics"
+      download = (icsPath as NSString).lastPathComponent
+      let parts = ICalendar.exportParts(
+        p, options: ICalendarOptions(themes: try themes.themeIDs(of: p), stamp: SystemClock.now))
+      try writeOutput(parts: parts, to: icsPath, input: file.plan)
+    }
+    let options = HTMLOptions(
+      year: year ?? p.planningYear(today: now), themes: try themes.themeIDs(of: p), language: language, icsURL: ics,
+      download: download)
+    try writeOutput(HTMLPage.render(p, options), to: out.output, input: file.plan)
+  }
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The web page in a real browser: headless Chromium loads it from file://,
+# takes screenshots at desktop and phone width, and dumps the DOM after the
+# script ran (themes hidden through the page's own #hide= link); html5lib
+# parses it without errors; hostile titles stay text; text colours keep
+# 4.5:1 contrast in light and dark mode.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. Tests/e2e/check.sh
+bin=$(pwd)/.build/debug/arshjul
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export ARSHJUL_TODAY=2022-03-28 ARSHJUL_STAMP=1669291200
+browser() { timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage "$@" 2>/dev/null; }
+
+page=$work/arshjul.html
+"$bin" export html plans/kulturtillgangar-2022.json -o "$page" --ics https://example.org/plan.ics --with-ics
+check "the page and the .ics beside it are written" test -s "$page" -a -s "$work/arshjul.ics"
+check "the .ics link is relative" grep -q 'href="arshjul.ics" download' "$page"
+check "subscribe is a webcal: link" grep -q 'href="webcal://example.org/plan.ics"' "$page"
+"$bin" export html plans/kulturtillgangar-2022.json -o "$work/one.html" --ics https://example.org/plan.ics
+ARSHJUL_TODAY=2022-09-01 "$bin" export html plans/kulturtillgangar-2022.json -o "$work/two.html" --ics https://example.org/plan.ics
+check "the same plan gives the same bytes (on another day too)" cmp -s "$work/one.html" "$work/two.html"
+check "nothing is fetched from elsewhere" sh -c "! grep -Eq '<(script|link|img)[^>]+(src|href)=\"(https?:)?//' '$page'"
+
+for size in 1280,1800 390,1400; do
+  browser --screenshot="$work/shot-$size.png" --window-size=$size "file://$page"
+  check "Chromium renders it at ${size%%,*} px" python3 -c "import sys; d=open(sys.argv[1],'rb').read(); sys.exit(0 if d[:8]==b'\x89PNG\r\n\x1a\n' and len(d) > 30000 else 1)" "$work/shot-$size.png"
+done
+
+browser --virtual-time-budget=2000 --dump-dom "file://$page#hide=samverkan" >"$work/dom.html"
+python3 - "$work/dom.html" >"$work/dom.out" <<'PY'
+import sys, html5lib
+doc = html5lib.parse(open(sys.argv[1], encoding="utf-8").read(), namespaceHTMLElements=False)
+arcs = [e for e in doc.iter() if "arc" in (e.get("class") or "").split()]
+sam = [e for e in arcs if e.get("data-theme") == "samverkan"]
+hidden = [e for e in sam if "is-hidden" in (e.get("class") or "")]
+others_hidden = [e for e in arcs if e.get("data-theme") != "samverkan" and "is-hidden" in (e.get("class") or "")]
+buttons = [e for e in doc.iter() if "theme-toggle" in (e.get("class") or "")]
+pressed = {b.get("data-theme"): b.get("aria-pressed") for b in buttons}
+controls = [e for e in doc.iter() if "controls" in (e.get("class") or "").split()]
+print(len(arcs), len(sam), len(hidden), len(others_hidden), pressed.get("samverkan"), pressed.get("motesplatser"),
+      all(c.get("hidden") is None for c in controls), doc.find(".//html") is None)
+PY
+read -r arcs sam hidden others pressed_sam pressed_mot controls_shown _ <"$work/dom.out"
+check "the script ran: theme buttons shown" test "$controls_shown" = True
+check "#hide=samverkan hides its $sam arcs and no others" sh -c "[ $sam -gt 0 ] && [ $hidden = $sam ] && [ $others = 0 ]"
+check "and its button says so (aria-pressed)" sh -c "[ '$pressed_sam' = false ] && [ '$pressed_mot' = true ]"
+
+python3 - "$page" >"$work/parse.out" 2>&1 <<'PY'
+import sys, html5lib
+p = html5lib.HTMLParser(strict=False)
+p.parse(open(sys.argv[1], encoding="utf-8").read())
+bad = [e for e in p.errors]
+print(len(bad), bad[:3])
+sys.exit(1 if bad else 0)
+PY
+check "html5lib reports no parse errors ($(cat "$work/parse.out"))" test $? = 0
+
+python3 - "$page" <<'PY' >"$work/a11y.out" 2>&1
+import re, sys, html5lib
+text = open(sys.argv[1], encoding="utf-8").read()
+doc = html5lib.parse(text, namespaceHTMLElements=False)
+problems = []
+html = doc.getroot() if hasattr(doc, "getroot") else doc
+if 'lang="sv"' not in text[:200]: problems.append("no lang")
+svg = [e for e in doc.iter() if e.tag.endswith("svg")]
+if not svg or svg[0].get("role") != "img" or not svg[0].get("aria-labelledby"): problems.append("svg role/title")
+for e in doc.iter():
+    if e.tag.endswith("a") and "arc" in (e.get("class") or "") and not e.get("aria-label"): problems.append("arc without label")
+if not any(e.tag == "table" for e in doc.iter()) or not any(e.tag == "th" and e.get("scope") == "col" for e in doc.iter()): problems.append("no real table")
+heads = [e.tag for e in doc.iter() if e.tag in ("h1", "h2", "h3")]
+if heads[:1] != ["h1"]: problems.append("first heading is not h1")
+# Contrast of the page's text colours (CSS custom properties) in both modes.
+def lum(h):
+    c = [int(h[i:i+2], 16) / 255 for i in (1, 3, 5)]
+    c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+def ratio(a, b):
+    x, y = sorted([lum(a), lum(b)], reverse=True)
+    return (x + 0.05) / (y + 0.05)
+for block in re.findall(r"--bg: (#[0-9a-f]{6}); --fg: (#[0-9a-f]{6}); --muted: (#[0-9a-f]{6}); --m0: (#[0-9a-f]{6})", text):
+    bg, fg, muted, m0 = block
+    for name, c, back in (("text", fg, bg), ("muted", muted, bg), ("text on a shaded month", fg, m0)):
+        if ratio(c, back) < 4.5: problems.append(f"{name} {c} on {back}: {ratio(c, back):.2f}")
+print(problems)
+sys.exit(1 if problems else 0)
+PY
+check "accessibility basics and 4.5:1 contrast ($(cat "$work/a11y.out"))" test $? = 0
+
+# Hostile titles are text, in every context.
+python3 - plans/kulturtillgangar-2022.json "$work/hostile.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+p["title"] = "</title><script>alert(1)</script>"
+p["activities"][0]["title"] = "</script><img src=x onerror=alert(1)>"
+p["activities"][1]["title"] = "\" onmouseover=\"alert(2)"
+p["activities"][2]["location"] = "'><svg onload=alert(3)>"
+json.dump(p, open(sys.argv[2], "w", encoding="utf-8"), indent=2, sort_keys=True, ensure_ascii=False)
+open(sys.argv[2], "a").write("\n")
+PY
+"$bin" export html "$work/hostile.json" -o "$work/hostile.html"
+browser --virtual-time-budget=2000 --dump-dom "file://$work/hostile.html" >"$work/hostile-dom.html"
+check "an injected <img> or <script> never becomes an element" python3 -c "
+import sys, html5lib
+doc = html5lib.parse(open(sys.argv[1], encoding='utf-8').read(), namespaceHTMLElements=False)
+tags = [e.tag for e in doc.iter()]
+attrs = [k for e in doc.iter() for k in e.attrib]
+scripts = [e for e in doc.iter() if e.tag == 'script']
+sys.exit(0 if 'img' not in tags and not any(a.startswith('on') for a in attrs) and len(scripts) == 1 else 1)" "$work/hostile-dom.html"
+check "and the titles are there as text" grep -q '&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;' "$work/hostile-dom.html"
+
+# Bad input.
+out=$("$bin" export html plans/kulturtillgangar-2022.json --ics 'javascript:alert(1)' 2>&1)
+check "--ics javascript: is refused" sh -c "[ \$? != 0 ] || true; echo \"\$0\" | grep -q 'must be an https:, http: or webcal: address'" "$out"
+cp plans/kulturtillgangar-2022.json "$work/plan.json"
+check "-o over the plan is refused" sh -c "! '$bin' export html '$work/plan.json' -o '$work/plan.json' 2>/dev/null && cmp -s '$work/plan.json' plans/kulturtillgangar-2022.json"
+"$bin" new "$work/empty.json" --title "Tom plan" --year 2022 >/dev/null
+"$bin" export html "$work/empty.json" -o "$work/empty.html"
+check "an empty plan gives a page that says so" grep -q 'Planen har inga aktiviteter eller milstolpar' "$work/empty.html"
+check "and no wheel" sh -c "! grep -q '<svg' '$work/empty.html'"
+finish "html-e2e"
