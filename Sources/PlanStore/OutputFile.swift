@@ -33,7 +33,7 @@ public enum OutputFile {
     try AtomicFile.write(parts: parts, to: path)
   }
 
-  static func isSameFile(_ a: String, _ b: String) -> Bool {
+  public static func isSameFile(_ a: String, _ b: String) -> Bool {
     var sa = stat()
     var sb = stat()
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino

@@ -83,6 +83,12 @@ start 100 30 "TERM=dumb LANG=C.UTF-8 $BIN plans/kulturtillgangar-2022.json; echo
 check "TERM=dumb is told in one line" wait_for 'arshjul: the terminal type "dumb" (TERM) is unknown here'
 check "with exit 1" wait_for "EXIT=1"
 
+# Midsummer Eve is named in the status line.
+start 100 30 "LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-06-24 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
+check "the status line names midsommarafton" wait_for "fredag 24 juni 2022 · v. 25 · Midsommarafton"
+keys q
+wait_for "EXIT=0" >/dev/null
+
 # A broken plan gets one line and no UI.
 badDir=$(mktemp -d)
 bad=$badDir/broken.json

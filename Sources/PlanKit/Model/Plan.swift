@@ -13,6 +13,10 @@ public struct Plan: Sendable, Equatable {
   public var themes: [Theme]
   public var activities: [Activity]
   public var milestones: [Milestone]
+  /// The plan's own breaks (school holidays and the like), named.
+  public var breaks: [Break] = []
+  /// Which public holidays apply: Swedish (the default) or none.
+  public var holidayCalendar: HolidayCalendar = .se
   /// The CalDAV calendar `arshjul sync` keeps this plan in, once it has.
   public var calendarURL: String?
   /// Merge conflicts waiting for a planner's choice (empty in a clean plan).
@@ -160,6 +164,8 @@ public struct Activity: Sendable, Equatable, Identifiable {
   public var uid: String?
   /// The file it was imported from (its name), to tell what disappeared there.
   public var source: String?
+  /// Meant to be on holidays and in breaks (a national-day celebration): no warning.
+  public var holidayOK = false
   public var extra: [String: JSONNode]
 
   public init(
@@ -185,6 +191,23 @@ public struct Activity: Sendable, Equatable, Identifiable {
   public var spanDays: Int { end - start }
 }
 
+/// A named period of the plan's own: `Sportlov v. 8`, `Sommaruppehåll`.
+public struct Break: Sendable, Equatable {
+  public var name: String
+  public var start: Day
+  /// Inclusive.
+  public var end: Day
+  public init(name: String, start: Day, end: Day) {
+    self.name = name
+    self.start = start
+    self.end = end
+  }
+}
+
+public enum HolidayCalendar: String, Sendable, CaseIterable {
+  case se, none
+}
+
 public struct Milestone: Sendable, Equatable, Identifiable {
   public var id: String
   public var title: String
@@ -192,6 +215,8 @@ public struct Milestone: Sendable, Equatable, Identifiable {
   public var theme: String
   public var done: Bool
   public var notes: String?
+  /// Work of its theme must be done by then: an activity over it is warned of.
+  public var deadline = false
   public var extra: [String: JSONNode]
   public init(
     id: String, title: String, date: Day, theme: String, done: Bool = false, notes: String? = nil,

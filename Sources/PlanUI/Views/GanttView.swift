@@ -90,12 +90,12 @@ enum GanttView {
       // Day numbers, weekends and holidays dimmed.
       var last = -2
       var d = win.from
-      let holidays = SwedishHolidays.holidays(d.year)
+      let calendar = PlanCalendar(s.plan)
       while d <= win.to {
         let c = scale.column(d)
         let text = String(d.dayOfMonth)
         if c > last + 1 && c + displayWidth(text) <= chart.width {
-          let off = d.weekday >= 6 || holidays[d] != nil
+          let off = calendar.isOff(d) || calendar.breakOn(d) != nil
           g.text(text, x: chart.x + c, y: y2, style: off ? Style(fg: .red, dim: true) : .dim)
           last = c + displayWidth(text) - 1
         }
@@ -130,14 +130,15 @@ enum GanttView {
     }
   }
 
-  /// Days marked in the background: weekends and holidays at month zoom.
+  /// Days marked in the background: weekends, holidays, eves, klämdagar
+  /// and the plan's breaks at month zoom.
   static func offDays(_ s: AppState, scale: TimeScale) -> Set<Int> {
     guard s.zoom == .month else { return [] }
     var cols = Set<Int>()
-    let holidays = SwedishHolidays.holidays(scale.window.from.year)
+    let calendar = PlanCalendar(s.plan)
     var d = scale.window.from
     while d <= scale.window.to {
-      if d.weekday >= 6 || holidays[d] != nil {
+      if calendar.isOff(d) || calendar.isSqueeze(d) || calendar.breakOn(d) != nil {
         let a = scale.column(d)
         let b = max(a, scale.column(d + 1) - 1)
         for c in a...b { cols.insert(c) }

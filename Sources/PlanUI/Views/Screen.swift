@@ -112,7 +112,7 @@ public enum Screen {
     var text =
       Names.weekday(day.weekday, s.plan.language) + " " + w.day(day, year: true) + " · "
       + w.weeks(day, day)
-    if let holiday = SwedishHolidays.holidays(day.year)[day], s.plan.language == .sv { text += " · " + holiday }
+    for mark in PlanCalendar(s.plan).marks(day) { text += " · " + sanitized(mark.name) }
     if let t = s.focusTheme { text += " · " + themeName(t) }
     return text
   }

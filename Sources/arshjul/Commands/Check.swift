@@ -10,12 +10,18 @@ struct Check: ParsableCommand {
   @Argument(help: "Plan files to check.", completion: .file(extensions: ["json"]))
   var plans: [String]
 
+  @Flag(help: "Treat warnings (holidays, breaks, double bookings, deadlines) as problems: exit 1.")
+  var strict = false
+
   func run() throws {
     var worst: Int32 = 0
     for path in plans {
       let p: Plan
+      let bytes: [UInt8]
       do {
-        p = try PlanFile.load(path).plan
+        let loaded = try PlanFile.load(path)
+        p = loaded.plan
+        bytes = loaded.bytes
       } catch {
         error.lines.forEach(printError)
         worst = max(worst, error.kind == .unreadable ? 2 : 1)
@@ -30,6 +36,15 @@ struct Check: ParsableCommand {
         }
         worst = max(worst, 1)
         continue
+      }
+      let warnings = PlanWarnings.find(p, in: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
+      if !warnings.isEmpty {
+        let positions = PlanPositions.of(bytes)
+        for w in warnings {
+          let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
+          printError("\(visibleName(path)):\(place)warning: \(w.message)")
+        }
+        if strict { worst = max(worst, 1) }
       }
       try printOut("\(visibleName(path)): ok (\(p.activities.count) activities, \(p.milestones.count) milestones)\n")
     }

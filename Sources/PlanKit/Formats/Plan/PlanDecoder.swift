@@ -239,6 +239,32 @@ struct PlanDecoder {
       if let m = decodeMilestone(node, themes: themeIDs), unique { milestones.append(m) }
     }
     let calendarURL = text(&f, "calendarURL", required: false)
+    var holidays = HolidayCalendar.se
+    if let (h, pos) = string(&f, "holidays", required: false) {
+      if let c = HolidayCalendar(rawValue: h) {
+        holidays = c
+      } else {
+        problem("\"holidays\" \(quoted(h)) must be \"se\" (Swedish public holidays) or \"none\"", at: pos)
+      }
+    }
+    var breaks: [Break] = []
+    for node in array(&f, "breaks") {
+      guard var b = object(node, what: "a break") else { continue }
+      let name = text(&b, "name", required: true)
+      let start = day(&b, "start", required: true)
+      let end = day(&b, "end", required: true)
+      guard let name, let start, let end else { continue }
+      b.kind = "break \(quoted(name))"
+      if end < start {
+        problem("\(b.kind): end \(end) is before start \(start)", at: b.member("end")?.node.position ?? node.position)
+        continue
+      }
+      if let other = breaks.first(where: { $0.start <= end && start <= $0.end }) {
+        problem("\(b.kind) overlaps break \(quoted(other.name))", at: node.position)
+        continue
+      }
+      breaks.append(Break(name: name, start: start, end: end))
+    }
     var conflicts: [Conflict] = []
     for node in array(&f, "conflicts") {
       if let c = decodeConflict(node) { conflicts.append(c) }
@@ -249,6 +275,8 @@ struct PlanDecoder {
       activities: activities, milestones: milestones, extra: f.extra)
     plan.conflicts = conflicts
     plan.calendarURL = calendarURL
+    plan.breaks = breaks
+    plan.holidayCalendar = holidays
     return plan
   }
 
@@ -353,12 +381,14 @@ struct PlanDecoder {
     }
     let uid = text(&f, "uid", required: false)
     let source = text(&f, "source", required: false)
+    let holidayOK = bool(&f, "holidayOK") ?? false
     guard let title, let theme, let start else { return nil }
     var activity = Activity(
       id: id, title: title, theme: theme, start: start, end: end ?? start, time: time, repeatRule: rule,
       owner: owner, location: location, notes: notes, status: status, extra: f.extra)
     activity.uid = uid
     activity.source = source
+    activity.holidayOK = holidayOK
     return activity
   }
 
@@ -474,6 +504,9 @@ struct PlanDecoder {
     let done = bool(&f, "done") ?? false
     let notes = text(&f, "notes", required: false, multiline: true)
     guard let title, let date, let theme else { return nil }
-    return Milestone(id: id, title: title, date: date, theme: theme, done: done, notes: notes, extra: f.extra)
+    let deadline = bool(&f, "deadline") ?? false
+    var milestone = Milestone(id: id, title: title, date: date, theme: theme, done: done, notes: notes, extra: f.extra)
+    milestone.deadline = deadline
+    return milestone
   }
 }

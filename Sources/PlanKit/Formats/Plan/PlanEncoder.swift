@@ -13,6 +13,13 @@ enum PlanEncoder {
     o["startMonth"] = .int(plan.startMonth)
     if let y = plan.year { o["year"] = .int(y) }
     if let url = plan.calendarURL { o["calendarURL"] = .string(url) }
+    if !plan.breaks.isEmpty {
+      o["breaks"] = .array(
+        plan.breaks.map {
+          object(["name": .string($0.name), "start": .string($0.start.iso), "end": .string($0.end.iso)])
+        })
+    }
+    if plan.holidayCalendar != .se { o["holidays"] = .string(plan.holidayCalendar.rawValue) }
     o["themes"] = .array(plan.themes.map(encode))
     o["activities"] = .array(plan.activities.map(encode))
     o["milestones"] = .array(plan.milestones.map(encode))
@@ -62,6 +69,7 @@ enum PlanEncoder {
     if let v = a.notes { o["notes"] = .string(v) }
     if let v = a.uid { o["uid"] = .string(v) }
     if let v = a.source { o["source"] = .string(v) }
+    if a.holidayOK { o["holidayOK"] = .bool(true) }
     return object(o)
   }
 
@@ -87,6 +95,7 @@ enum PlanEncoder {
     o["theme"] = .string(m.theme)
     o["done"] = .bool(m.done)
     if let v = m.notes { o["notes"] = .string(v) }
+    if m.deadline { o["deadline"] = .bool(true) }
     return object(o)
   }
 }

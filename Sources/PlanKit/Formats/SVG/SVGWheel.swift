@@ -148,6 +148,27 @@ public enum SVGWheel {
             ("fill", "#6b675e"),
           ], text: String(midWeek.isoWeek.week))
       }
+      // The Swedish calendar in the week ring: the plan's breaks as grey
+      // bands, holidays and eves as red dots.
+      let calendar = PlanCalendar(plan)
+      for b in plan.breaks where b.start <= range.to && b.end >= range.from {
+        let a0 = layout.wheel.angle(max(b.start, range.from))
+        let a1 = layout.wheel.angle(min(b.end, range.to) + 1)
+        svg.empty(
+          "path",
+          [
+            ("d", layout.sectorPath(a0, a1, rim - 8 * unit, rim - 6.3 * unit)), ("fill", "#8a8578"),
+            ("fill-opacity", "0.55"),
+          ])
+      }
+      var day = range.from
+      while day <= range.to {
+        if calendar.holiday(day) != nil {
+          let (hx, hy) = layout.point(layout.wheel.midAngle(day), rim - 7.2 * unit)
+          svg.empty("circle", [("cx", num(hx)), ("cy", num(hy)), ("r", num(0.6 * unit)), ("fill", "#c0392b")])
+        }
+        day = day + 1
+      }
       svg.close("g")
     }
 
@@ -358,6 +379,17 @@ public enum SVGWheel {
           ],
           text: t.name)
         y += 5.6 * unit
+      }
+      // What the marks in the week ring mean.
+      var key = sv ? "Röd prick: helgdag eller afton" : "Red dot: public holiday or eve"
+      if !plan.breaks.isEmpty {
+        key +=
+          (sv ? " · grått: uppehåll (" : " · grey: breaks (") + plan.breaks.map(\.name).joined(separator: ", ") + ")"
+      }
+      for line in wrapMM(key, width: right - x, size: 3 * unit).prefix(2) {
+        svg.element(
+          "text", [("x", num(x)), ("y", num(y)), ("font-size", num(3 * unit)), ("fill", "#6b675e")], text: line)
+        y += 4 * unit
       }
       y += 2 * unit
 

@@ -108,9 +108,17 @@ struct SummaryBuilder {
     return parts
   }
 
-  func titleText(_ a: Activity) -> String {
+  func titleText(_ a: Activity, on day: Day? = nil) -> String {
     let status = a.status == .planned ? "" : " (\(w.status(a.status)))"
-    return clean(a.title) + status
+    return clean(a.title) + status + (day.map(holidayNote) ?? "")
+  }
+
+  /// " (midsommarafton)" after an item on a public holiday or eve.
+  func holidayNote(_ day: Day) -> String {
+    var summaryPlan = plan
+    summaryPlan.language = o.language
+    guard let h = PlanCalendar(summaryPlan).holiday(day) else { return "" }
+    return " (\(h.name.lowercased()))"
   }
 
   mutating func build() -> String {
@@ -140,7 +148,8 @@ struct SummaryBuilder {
       out.append("")
       if list.isEmpty && marks.isEmpty { out.append(w.nothingPlanned) }
       for e in list {
-        var line = "- **\(dateText(e))** (\(w.weeks(e.first.start, e.first.end))): \(titleText(e.activity))"
+        var line =
+          "- **\(dateText(e))** (\(w.weeks(e.first.start, e.first.end))): \(titleText(e.activity, on: e.first.start))"
         let d = details(e)
         if !d.isEmpty { line += " — " + d.joined(separator: " · ") }
         out.append(line)
@@ -150,7 +159,9 @@ struct SummaryBuilder {
         out.append("### " + w.milestonesHeading)
         out.append("")
         for m in marks {
-          out.append("- [\(m.done ? "x" : " ")] **\(w.day(m.date))** (\(w.weeks(m.date, m.date))): \(clean(m.title))")
+          out.append(
+            "- [\(m.done ? "x" : " ")] **\(w.day(m.date))** (\(w.weeks(m.date, m.date))): \(clean(m.title))\(holidayNote(m.date))"
+          )
         }
       }
       return
@@ -162,7 +173,7 @@ struct SummaryBuilder {
     let textWidth = max(20, o.width - indent)
     for e in list {
       let left = [dateText(e), w.weeks(e.first.start, e.first.end)]
-      var right = wrap(titleText(e.activity), width: textWidth)
+      var right = wrap(titleText(e.activity, on: e.first.start), width: textWidth)
       let d = details(e)
       if !d.isEmpty { right += wrap(d.joined(separator: " · "), width: textWidth) }
       emitColumns(left: left, right: right, dateWidth: dateWidth)
@@ -172,7 +183,7 @@ struct SummaryBuilder {
       out.append("  " + w.milestonesHeading)
       for m in marks {
         let left = [w.day(m.date), w.weeks(m.date, m.date)]
-        let right = wrap("◆ \(clean(m.title)) (\(w.milestoneState(m.done)))", width: textWidth)
+        let right = wrap("◆ \(clean(m.title)) (\(w.milestoneState(m.done)))\(holidayNote(m.date))", width: textWidth)
         emitColumns(left: left, right: right, dateWidth: dateWidth)
       }
     }

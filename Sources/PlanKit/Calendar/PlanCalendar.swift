@@ -1,0 +1,70 @@
+/// The Swedish calendar around a plan: public holidays and the eves kept
+/// as holidays (Lag 1989:253, `SwedishHolidays`), klämdagar (a working day
+/// between a holiday and a weekend), and the plan's own breaks. Views,
+/// exports and warnings ask it what a day is.
+public struct PlanCalendar: Sendable {
+  public enum Kind: Sendable, Equatable {
+    case holiday, eve, squeeze, breakDay
+  }
+
+  public struct Mark: Sendable, Equatable {
+    public var kind: Kind
+    public var name: String
+  }
+
+  let plan: Plan
+
+  public init(_ plan: Plan) {
+    self.plan = plan
+  }
+
+  func holidays(_ year: Int) -> [Day: String] {
+    plan.holidayCalendar == .none ? [:] : SwedishHolidays.holidays(year)
+  }
+
+  /// The public holiday or eve on a day, if any.
+  public func holiday(_ d: Day) -> Mark? {
+    guard let name = holidays(d.year)[d] else { return nil }
+    let isEve = name.split(separator: ";").allSatisfy { SwedishHolidays.eves.contains(String($0).trimmed) }
+    return Mark(kind: isEve ? .eve : .holiday, name: localized(name))
+  }
+
+  /// Whether a day is off: a weekend or a holiday or eve.
+  public func isOff(_ d: Day) -> Bool { d.weekday >= 6 || holiday(d) != nil }
+
+  /// A working day between a holiday and a weekend (or between two days off).
+  public func isSqueeze(_ d: Day) -> Bool {
+    guard plan.holidayCalendar != .none, d.weekday <= 5, holiday(d) == nil else { return false }
+    let before = isOff(d - 1)
+    let after = isOff(d + 1)
+    let beforeHoliday = holiday(d - 1) != nil
+    let afterHoliday = holiday(d + 1) != nil
+    return before && after && (beforeHoliday || afterHoliday)
+  }
+
+  public func breakOn(_ d: Day) -> Break? { plan.breaks.first { $0.start <= d && d <= $0.end } }
+
+  /// Everything a day is, most important first: holiday or eve, klämdag, break.
+  public func marks(_ d: Day) -> [Mark] {
+    var out: [Mark] = []
+    if let h = holiday(d) { out.append(h) }
+    if isSqueeze(d) { out.append(Mark(kind: .squeeze, name: plan.language == .sv ? "klämdag" : "bridge day")) }
+    if let b = breakOn(d) { out.append(Mark(kind: .breakDay, name: b.name)) }
+    return out
+  }
+
+  /// The names of the holidays in English, for English plans.
+  func localized(_ swedish: String) -> String {
+    guard plan.language == .en else { return swedish }
+    let names: [String: String] = [
+      "Nyårsdagen": "New Year's Day", "Trettondedag jul": "Epiphany", "Långfredagen": "Good Friday",
+      "Påskafton": "Easter Eve", "Påskdagen": "Easter Sunday", "Annandag påsk": "Easter Monday",
+      "Första maj": "May Day", "Kristi himmelsfärdsdag": "Ascension Day", "Pingstdagen": "Whit Sunday",
+      "Annandag pingst": "Whit Monday", "Nationaldagen": "National Day", "Midsommarafton": "Midsummer Eve",
+      "Midsommardagen": "Midsummer Day", "Alla helgons dag": "All Saints' Day", "Julafton": "Christmas Eve",
+      "Juldagen": "Christmas Day", "Annandag jul": "Boxing Day", "Nyårsafton": "New Year's Eve",
+      "Marie bebådelsedag": "Annunciation",
+    ]
+    return swedish.split(separator: ";").map { names[String($0).trimmed] ?? String($0).trimmed }.joined(separator: "; ")
+  }
+}

@@ -1,0 +1,160 @@
+/// Next year's plan from this year's: the same themes, settings and
+/// unknown fields, and the activities anchored the way a planner means
+/// them — a monthly "2nd Tuesday" stays the 2nd Tuesday, "last Friday" the
+/// last Friday, a weekly Monday a Monday, every 3rd month the same months;
+/// a one-off moves to the same ISO week and weekday (or, asked, the same
+/// date); spans keep their length. Skipped dates move with their rule, and
+/// those that no longer fall on an occurrence are dropped and told.
+public enum Rollover {
+  public struct Options: Sendable {
+    public var year: Int
+    public var sameDate: Bool
+    public var all: Bool
+    public var newID: String
+    public init(year: Int, sameDate: Bool = false, all: Bool = false, newID: String) {
+      self.year = year
+      self.sameDate = sameDate
+      self.all = all
+      self.newID = newID
+    }
+  }
+
+  public struct Result: Sendable {
+    public var plan: Plan
+    /// What moved where, what was left behind or dropped, in words.
+    public var lines: [String]
+  }
+
+  public static func roll(_ old: Plan, from oldYear: Int, _ o: Options) -> Result {
+    let w = Wording(old.language)
+    let sv = old.language == .sv
+    let years = o.year - oldYear
+    var plan = old
+    plan.id = o.newID
+    plan.year = o.year
+    plan.conflicts = []
+    plan.calendarURL = nil
+    // The title's year moves too: "Kulturplan 2022" → "Kulturplan 2023".
+    plan.title = old.title.replacingOccurrences(of: String(oldYear), with: String(o.year))
+    // Breaks are the municipality's for one year: next year's are set anew.
+    plan.breaks = []
+    var lines: [String] = []
+    if !old.breaks.isEmpty {
+      lines.append(
+        sv
+          ? "uppehållen (\(old.breaks.map(\.name).joined(separator: ", "))) följer inte med: lägg in nästa års"
+          : "the breaks (\(old.breaks.map(\.name).joined(separator: ", "))) are not carried: add next year's")
+    }
+    plan.activities = []
+    for a in old.activities {
+      if a.repeatRule == nil && (a.status == .done || a.status == .cancelled) && !o.all {
+        lines.append((sv ? "lämnas kvar (\(w.status(a.status))): " : "left behind (\(w.status(a.status))): ") + a.title)
+        continue
+      }
+      if a.repeatRule != nil && a.status == .cancelled && !o.all {
+        lines.append((sv ? "lämnas kvar (inställd): " : "left behind (cancelled): ") + a.title)
+        continue
+      }
+      var b = a
+      b.uid = nil
+      b.source = nil
+      if b.status == .done || b.status == .ongoing { b.status = .planned }
+      let length = a.end - a.start
+      if var r = a.repeatRule {
+        b.start = anchor(a.start, rule: r, years: years, sameDate: o.sameDate)
+        b.end = b.start + length
+        if case .until(let u) = r.end { r.end = .until(max(b.start, sameDay(u, years: years))) }
+        var kept: [Day] = []
+        var probe = b
+        probe.repeatRule = Repeat(every: r.every, interval: r.interval, on: r.on, end: r.end)
+        for d in r.except {
+          let moved = anchor(d, rule: r, years: years, sameDate: o.sameDate)
+          if probe.occurrences(in: DayRange(from: moved, to: moved)).contains(where: { $0.start == moved }) {
+            kept.append(moved)
+          } else {
+            lines.append(
+              (sv ? "utom-datum släppt, inget tillfälle då: " : "skipped date dropped, no occurrence then: ")
+                + "\(a.title) \(w.day(d, year: true)) → \(w.day(moved, year: true))")
+          }
+        }
+        r.except = kept
+        b.repeatRule = r
+      } else {
+        b.start = o.sameDate ? sameDay(a.start, years: years) : sameWeek(a.start, years: years)
+        b.end = b.start + length
+      }
+      lines.append(
+        "\(a.title): \(w.range(a.start, a.end)) \(a.start.year) → \(w.range(b.start, b.end)) \(b.start.year)")
+      plan.activities.append(b)
+    }
+    plan.milestones = old.milestones.map { m in
+      var n = m
+      n.done = false
+      n.date = o.sameDate ? sameDay(m.date, years: years) : sameWeek(m.date, years: years)
+      lines.append("◆ \(m.title): \(w.day(m.date, year: true)) → \(w.day(n.date, year: true))")
+      return n
+    }
+    // What now lands on a holiday or eve.
+    let calendar = PlanCalendar(plan)
+    let range = plan.yearRange(o.year)
+    for a in plan.activities where !a.holidayOK {
+      var days: [String] = []
+      a.forEachOccurrence(in: range) { occ in
+        if let h = calendar.holiday(occ.start) { days.append("\(h.name.lowercased()) \(w.day(occ.start, year: true))") }
+      }
+      if !days.isEmpty {
+        lines.append(
+          (sv ? "på en helgdag: " : "on a holiday: ") + "\(a.title): " + PlanWarnings.list(days, sv))
+      }
+    }
+    for m in plan.milestones {
+      if let h = calendar.holiday(m.date) {
+        lines.append(
+          (sv ? "på en helgdag: " : "on a holiday: ")
+            + "◆ \(m.title): \(h.name.lowercased()) \(w.day(m.date, year: true))")
+      }
+    }
+    return Result(plan: plan, lines: lines)
+  }
+
+  /// The same month and day `years` on (29 February becomes the 28th).
+  static func sameDay(_ d: Day, years: Int) -> Day {
+    let (y, m, dd) = d.ymd
+    return Day(year: y + years, month: m, day: min(dd, Day.daysIn(month: m, year: y + years)))!
+  }
+
+  /// The same ISO week and weekday `years` on (week 53 becomes 52 where
+  /// the new year has none).
+  static func sameWeek(_ d: Day, years: Int) -> Day {
+    let (isoYear, week) = d.isoWeek
+    let target = isoYear + years
+    // Monday of ISO week 1: the Monday of the week holding 4 January.
+    let jan4 = Day(year: target, month: 1, day: 4)!
+    let week1 = jan4 - (jan4.weekday - 1)
+    let weeks = Day(year: target, month: 12, day: 28)!.isoWeek.week
+    return week1 + (min(week, weeks) - 1) * 7 + (d.weekday - 1)
+  }
+
+  /// A repeating activity's day in the new year, anchored as its rule says.
+  static func anchor(_ d: Day, rule: Repeat, years: Int, sameDate: Bool) -> Day {
+    switch rule.every {
+    case .week:
+      return sameDate ? nextWeekday(sameDay(d, years: years), d.weekday) : sameWeek(d, years: years)
+    case .year:
+      return sameDay(d, years: years)
+    case .month:
+      let y = d.year + years
+      switch rule.monthlyOn {
+      case .date:
+        return sameDay(d, years: years)
+      case .weekday:
+        return ICalTime.nthWeekday(year: y, month: d.month, n: min(d.weekdayOrdinalInMonth, 4), weekday: d.weekday)
+          ?? sameDay(d, years: years)
+      case .lastWeekday:
+        return ICalTime.nthWeekday(year: y, month: d.month, n: -1, weekday: d.weekday) ?? sameDay(d, years: years)
+      }
+    }
+  }
+
+  static func nextWeekday(_ d: Day, _ weekday: Int) -> Day { d + ((weekday - d.weekday + 7) % 7) }
+}
