@@ -39,7 +39,7 @@ import Testing
         case .save, .saveOverwrite: _ = update(&s, r.next(5) == 0 ? .saveConflict : .saved(copy: nil))
         case .saveCopy: _ = update(&s, .saved(copy: "x.kopia.json"))
         case .reload: _ = update(&s, .reloaded(theExamplePlan()))
-        case .quit, .writeJournal, .removeJournal, .journalRestored: break
+        case .quit, .writeJournal, .removeJournal, .journalRestored, .rollOver: break
         }
       }
       let g = Screen.render(s)

@@ -89,6 +89,20 @@ check "the status line names midsommarafton" wait_for "fredag 24 juni 2022 · v.
 keys q
 wait_for "EXIT=0" >/dev/null
 
+# N writes next year's plan beside the plan, never over a file.
+nydir=$(mktemp -d)
+cp plans/kulturtillgangar-2022.json "$nydir/plan-2022.json"
+start 120 35 "cd '$nydir' && LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-03-28 $BIN plan-2022.json; echo EXIT=\$?"
+wait_for "1 Stöttande strukturer" >/dev/null
+keys N
+check "N makes next year's plan beside it" wait_for "Nästa års plan: plan-2023.json"
+check "a valid plan for 2023" "$BIN" check "$nydir/plan-2023.json"
+keys N
+check "and never over an existing one" wait_for "plan-2023.json finns redan"
+keys q
+wait_for "EXIT=0" >/dev/null
+rm -rf "$nydir"
+
 # A broken plan gets one line and no UI.
 badDir=$(mktemp -d)
 bad=$badDir/broken.json

@@ -127,7 +127,7 @@ public enum PlanWarnings {
   }
 
   /// "Elin Selig, Marie Anstadius" and "Elin och Marie" are two people.
-  static func owners(_ s: String) -> [String] {
+  public static func owners(_ s: String) -> [String] {
     s.replacingOccurrences(of: " och ", with: ",").replacingOccurrences(of: " and ", with: ",").replacingOccurrences(
       of: "&", with: ","
     ).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }

@@ -122,6 +122,8 @@ public enum KeyMap {
     KeyLine(
       [(.char("c"), .showConflicts)], "listan över konflikter efter en sammanslagning",
       "the list of conflicts after a merge"),
+    KeyLine(
+      [(.char("N"), .nextYearPlan)], "nästa års plan, i en ny fil bredvid", "next year's plan, in a new file beside it"),
     KeyLine([(.char("?"), .help)], "den här hjälpen", "this help", hint: (1, "", "hjälp", "help")),
     KeyLine(
       [(.char("q"), .quit), (.ctrl("c"), .quit)], "avsluta (frågar om något är osparat)",

@@ -15,6 +15,8 @@ public enum Key: Sendable, Hashable {
 public enum Message: Sendable, Equatable {
   case key(Key)
   case resize(width: Int, height: Int)
+  /// Something the outside world wants said in the status line.
+  case notice(String)
   /// The date changed while the UI was open.
   case newDay(Day)
   /// The plan was written; `copy` names the file when it went to a copy.
@@ -46,6 +48,8 @@ public enum Effect: Sendable, Equatable {
   case writeJournal(Plan)
   /// The edits are saved or given up: remove the journal.
   case removeJournal
+  /// Write next year's plan from this one into a new file beside it.
+  case rollOver(Plan)
   /// Read the plan from disk again.
   case reload
 }

@@ -14,6 +14,8 @@ func handleResult(_ s: inout AppState, _ message: Message) -> [Effect] {
   case .saveFailed(let why):
     s.quitAfterSave = false
     s.notice = why
+  case .notice(let text):
+    s.notice = text
   case .saveConflict:
     s.overlay = .conflict
   case .reloaded(let plan):

@@ -91,6 +91,7 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .redo: return redo(&s)
   case .save: return save(&s)
   case .quit: return quit(&s)
+  case .nextYearPlan: return [.rollOver(s.plan)]
   case .showConflicts:
     if s.plan.conflicts.isEmpty {
       s.notice = s.text.noConflicts

@@ -87,6 +87,21 @@ public enum Screen {
     g.text(" " + hints, x: 0, y: y2, width: g.width, style: .dim)
   }
 
+  /// The warnings of one activity (holiday, break, double booking,
+  /// deadline), worked out on it and only the items it can meet, so a
+  /// frame costs what it shows.
+  static func warnings(for a: Activity, in s: AppState) -> [String] {
+    var few = s.plan
+    let people = Set(PlanWarnings.owners(a.owner ?? ""))
+    few.activities = s.plan.activities.filter { other in
+      other.id == a.id
+        || (a.time != nil && other.time != nil && !people.isDisjoint(with: PlanWarnings.owners(other.owner ?? "")))
+    }
+    few.milestones = s.plan.milestones.filter { $0.deadline && $0.theme == a.theme }
+    return PlanWarnings.find(few, in: s.yearRange).filter { $0.id == a.id || $0.message.contains(quoted(a.title)) }
+      .map(\.message)
+  }
+
   /// The status line: the selected item's dates, week, theme, owner.
   static func describeFocus(_ s: AppState) -> String {
     let w = Wording(s.plan.language)
@@ -102,6 +117,7 @@ public enum Screen {
       parts.append(themeName(a.theme))
       if let o = a.owner, !o.isEmpty { parts.append(sanitized(o)) }
       if a.status != .planned { parts.append(w.status(a.status)) }
+      if let warning = warnings(for: a, in: s).first { parts.insert("⚠ " + warning, at: 0) }
       return parts.joined(separator: " · ")
     }
     if let m = s.focusedMilestone {

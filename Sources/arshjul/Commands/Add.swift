@@ -75,6 +75,7 @@ struct Add: ParsableCommand {
       }
     }
     try printOut(result + "\n")
+    warnAbout(titles: [title], in: file.plan)
   }
 
   func bad(_ message: String) -> PlanEditError { .invalid([Problem(message)]) }

@@ -166,6 +166,8 @@ final class EditSession {
       } catch {
         return [.saveFailed(error.message)]
       }
+    case .rollOver(let plan):
+      return [.notice(rollOver(plan))]
     case .journalRestored:
       // The restored edits were made on the file as it was then: a save
       // must find that version on disk, or go through the conflict dialog.
@@ -221,6 +223,37 @@ final class EditSession {
         : (sv ? " – ändringarna finns bara i minnet" : " – the edits are only in memory")
       return [.saveFailed(error.message + kept)]
     }
+  }
+
+  /// Next year's plan beside this one: `plan-2022.json` → `plan-2023.json`
+  /// (or `plan-2023.json` added to a name without a year); never over a file.
+  func rollOver(_ plan: Plan) -> String {
+    let sv = plan.language == .sv
+    let year = plan.planningYear(today: SystemClock.today(in: plan.timeZone))
+    let dir = (path as NSString).deletingLastPathComponent
+    var name = (path as NSString).lastPathComponent
+    if name.hasSuffix(".json") { name = String(name.dropLast(5)) }
+    name =
+      name.contains(String(year))
+      ? name.replacingOccurrences(of: String(year), with: String(year + 1)) : "\(name)-\(year + 1)"
+    let target = (dir.isEmpty ? "" : dir + "/") + name + ".json"
+    if FileBytes.exists(target) {
+      return sv
+        ? "\(visibleName(target)) finns redan; den skrivs inte över"
+        : "\(visibleName(target)) exists already; not overwriting it"
+    }
+    let result = Rollover.roll(plan, from: year, Rollover.Options(year: year + 1, newID: SystemClock.newUUID()))
+    do {
+      try AtomicFile.write(try result.plan.validated(), to: target)
+    } catch let error as FileError {
+      return error.message
+    } catch {
+      return sv ? "nästa års plan kunde inte göras: \(error)" : "next year's plan could not be made: \(error)"
+    }
+    let holidays = result.lines.filter { $0.hasPrefix("på en helgdag") || $0.hasPrefix("on a holiday") }.count
+    return sv
+      ? "Nästa års plan: \(visibleName(target)) (\(holidays) på helgdag – arshjul check \(visibleName(target)) visar dem)"
+      : "Next year's plan: \(visibleName(target)) (\(holidays) on a holiday – arshjul check \(visibleName(target)) lists them)"
   }
 
   /// `plan.json` → `plan.kopia-2022-03-28-0915.json`, beside it.

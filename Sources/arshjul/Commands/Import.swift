@@ -100,6 +100,7 @@ struct Import: ParsableCommand {
       }
     }
     try printOut(describe(report))
+    if !dryRun { warnAbout(titles: report.added + report.updated, in: file.plan) }
   }
 
   func describe(_ r: ImportReport) -> String {

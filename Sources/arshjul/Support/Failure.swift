@@ -54,3 +54,23 @@ func loadOrExit(_ path: String) throws -> LoadedPlan {
 func today(in zone: String = "Europe/Stockholm") -> Day {
   SystemClock.today(in: zone)
 }
+
+/// After a change: the warnings (holiday, break, double booking, deadline)
+/// that concern the items it touched, on stderr, with their place.
+func warnAbout(titles: [String], in path: String) {
+  guard !titles.isEmpty, let loaded = try? PlanFile.load(path) else { return }
+  let p = loaded.plan
+  let wanted = Set(titles)
+  let ids = Set(
+    p.activities.filter { wanted.contains($0.title) }.map(\.id)
+      + p.milestones.filter { wanted.contains("◆ " + $0.title) || wanted.contains($0.title) }.map(\.id))
+  let warnings = PlanWarnings.find(p, in: p.yearRange(p.planningYear(today: today(in: p.timeZone)))).filter {
+    ids.contains($0.id)
+  }
+  guard !warnings.isEmpty else { return }
+  let positions = PlanPositions.of(loaded.bytes)
+  for w in warnings {
+    let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
+    printError("\(visibleName(path)):\(place)warning: \(w.message)")
+  }
+}
