@@ -37,6 +37,14 @@ func measure(_ runs: Int, _ body: () -> Void) -> Double {
 var sizes = [200, 2000, 20000]
 var runs = 7
 var only: String?
+// --write-plan N FILE: the synthetic plan of N activities, for the
+// whole-process comparison (scripts/bench-processes).
+if CommandLine.arguments.count == 4 && CommandLine.arguments[1] == "--write-plan", let n = Int(CommandLine.arguments[2])
+{
+  try! AtomicFile.write(Array(SyntheticPlan.make(n).fileText().utf8), to: CommandLine.arguments[3])
+  exit(0)
+}
+
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
   if a == "--sizes", let v = args.next() { sizes = v.split(separator: ",").compactMap { Int($0) } }

@@ -28,12 +28,17 @@ func arshjul(_ args: String..., stdin: String? = nil, today: String = "2022-03-0
 }
 
 func arshjul(_ args: [String], today: String = "2022-03-01") -> Run {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: binaryPath)
-  p.arguments = args
   var env = ProcessInfo.processInfo.environment
   env["ARSHJUL_TODAY"] = today
   env["COLUMNS"] = "80"
+  return runProcess(binaryPath, args, env: env)
+}
+
+/// Runs a program to its end with stdin closed and collects what it printed.
+func runProcess(_ executable: String, _ args: [String], env: [String: String]) -> Run {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: executable)
+  p.arguments = args
   p.environment = env
   // Files, not pipes: nothing can block, and no reader thread is needed.
   let base = NSTemporaryDirectory() + "arshjul-run-" + UUID().uuidString
@@ -79,22 +84,5 @@ func shell(_ script: String, today: String = "2022-03-01") -> Run {
   var env = ProcessInfo.processInfo.environment
   env["ARSHJUL"] = binaryPath
   env["ARSHJUL_TODAY"] = today
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: "/bin/sh")
-  p.arguments = ["-c", script]
-  p.environment = env
-  let base = NSTemporaryDirectory() + "arshjul-sh-" + UUID().uuidString
-  _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
-  _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
-  defer {
-    try? FileManager.default.removeItem(atPath: base + ".out")
-    try? FileManager.default.removeItem(atPath: base + ".err")
-  }
-  p.standardOutput = FileHandle(forWritingAtPath: base + ".out")!
-  p.standardError = FileHandle(forWritingAtPath: base + ".err")!
-  try! p.run()
-  p.waitUntilExit()
-  return Run(
-    status: p.terminationStatus, stdout: String(decoding: contents(base + ".out"), as: UTF8.self),
-    stderr: String(decoding: contents(base + ".err"), as: UTF8.self))
+  return runProcess("/bin/sh", ["-c", script], env: env)
 }

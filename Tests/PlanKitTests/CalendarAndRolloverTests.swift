@@ -129,3 +129,18 @@ import Testing
     #expect(r.plan.yearRange(2023).from.iso == "2023-08-01")
   }
 }
+
+@Suite struct WarningScaleTests {
+  /// 300 meetings of one person at the same hour: one warning each, not one
+  /// per pair (which made `check` of a 20,000-activity plan take a minute
+  /// and 2 GB).
+  @Test func doubleBookingsAreToldOncePerActivity() throws {
+    let acts = (0..<300).map {
+      #"{"id": "m\#($0)", "title": "Möte \#($0)", "theme": "t", "start": "2023-03-01", "end": "2023-03-01", "time": {"start": "09:00", "end": "10:00"}, "owner": "Elin"}"#
+    }.joined(separator: ", ")
+    let plan = try PlanFile.decode(Array(minimalPlan(activity: acts, extraTop: #""year": 2023,"#).utf8), file: "x")
+    let warnings = PlanWarnings.find(plan, in: plan.yearRange(2023))
+    #expect(warnings.count == 299)
+    #expect(warnings.first?.message == "Elin är dubbelbokad: \"Möte 0\" och \"Möte 1\" samtidigt 1 mars 2023")
+  }
+}

@@ -82,7 +82,7 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     plan.title = "Plan <\"A&B\"> 'x'"
     let (svg, xml, ok) = render(plan, SVGOptions(year: 2022, paper: .a4, themes: ["motesplatser"]))
     #expect(ok)
-    #expect(svg.contains("Plan &lt;&quot;A&amp;B&quot;&gt; &apos;x&apos;"))
+    #expect(svg.contains("Plan &lt;&quot;A&amp;B&quot;&gt; &#39;x&#39;"))
     #expect(svg.contains("width=\"297mm\" height=\"210mm\""))
     #expect(xml.texts.contains("Mötesplatser") && !xml.texts.contains("Samverkan"))
   }

@@ -89,16 +89,6 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
   }
 
-  @Test func aStaleLockFromADeadProcessIsTakenOver() throws {
-    let dir = temporaryFolder()
-    defer { removeFolder(dir) }
-    let path = dir + "/plan.json"
-    write(minimalPlan(), to: path)
-    write("999999999\n", to: path + ".lock")
-    let lock = try PlanLock.acquire(path)
-    lock.release()
-  }
-
   @Test func anEditThatBreaksThePlanIsNotSaved() throws {
     let dir = temporaryFolder()
     defer { removeFolder(dir) }

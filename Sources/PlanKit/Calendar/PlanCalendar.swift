@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Swedish calendar around a plan: public holidays and the eves kept
 /// as holidays (Lag 1989:253, `SwedishHolidays`), klämdagar (a working day
 /// between a holiday and a weekend), and the plan's own breaks. Views,
@@ -13,13 +15,16 @@ public struct PlanCalendar: Sendable {
   }
 
   let plan: Plan
+  /// Each year's holidays, made once: a check of a big plan asks for
+  /// every occurrence.
+  private let years = YearCache()
 
   public init(_ plan: Plan) {
     self.plan = plan
   }
 
   func holidays(_ year: Int) -> [Day: String] {
-    plan.holidayCalendar == .none ? [:] : SwedishHolidays.holidays(year)
+    plan.holidayCalendar == .none ? [:] : years.holidays(year)
   }
 
   /// The public holiday or eve on a day, if any.
@@ -66,5 +71,19 @@ public struct PlanCalendar: Sendable {
       "Marie bebådelsedag": "Annunciation",
     ]
     return swedish.split(separator: ";").map { names[String($0).trimmed] ?? String($0).trimmed }.joined(separator: "; ")
+  }
+}
+
+final class YearCache: @unchecked Sendable {
+  private var byYear: [Int: [Day: String]] = [:]
+  private let lock = NSLock()
+
+  func holidays(_ year: Int) -> [Day: String] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = byYear[year] { return known }
+    let made = SwedishHolidays.holidays(year)
+    byYear[year] = made
+    return made
   }
 }

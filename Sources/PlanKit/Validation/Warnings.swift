@@ -76,32 +76,31 @@ public enum PlanWarnings {
       }
     }
     slots.sort { ($0.person, $0.day, $0.start) < ($1.person, $1.day, $1.start) }
-    var reported: [String: (first: Day, count: Int, person: String)] = [:]
-    var order: [String] = []
-    var open: [Slot] = []
+    // One sweep per person and day: a slot that starts before the latest
+    // end so far clashes with that slot. Each activity is told once (its
+    // first clash, and how many more), so a big plan costs n log n.
+    var clash: [Int: (other: Int, first: Day, count: Int, person: String)] = [:]
+    var order: [Int] = []
+    var latest: Slot?
     for s in slots {
-      open.removeAll { $0.person != s.person || $0.day != s.day || $0.end <= s.start }
-      for o in open where o.index != s.index {
-        let (x, y) = (min(o.index, s.index), max(o.index, s.index))
-        let key = "\(x)-\(y)-\(s.person)"
-        if reported[key] == nil {
-          reported[key] = (s.day, 0, s.person)
-          order.append(key)
+      if let l = latest, l.person == s.person, l.day == s.day, s.start < l.end, l.index != s.index {
+        if clash[s.index] == nil {
+          clash[s.index] = (l.index, s.day, 0, s.person)
+          order.append(s.index)
         }
-        reported[key]!.count += 1
+        clash[s.index]!.count += 1
       }
-      open.append(s)
+      if let l = latest, l.person == s.person, l.day == s.day, l.end >= s.end { continue }
+      latest = s
     }
-    for key in order {
-      let parts = key.split(separator: "-")
-      let (x, y) = (Int(parts[0])!, Int(parts[1])!)
-      let r = reported[key]!
-      let a = plan.activities[x]
-      let b = plan.activities[y]
+    for index in order {
+      let r = clash[index]!
+      let a = plan.activities[min(r.other, index)]
+      let b = plan.activities[max(r.other, index)]
       let more = r.count > 1 ? (sv ? " och \(r.count - 1) gång(er) till" : " and \(r.count - 1) more time(s)") : ""
       out.append(
         PlanWarning(
-          kind: .activity, id: b.id,
+          kind: .activity, id: plan.activities[index].id,
           message:
             "\(r.person) \(sv ? "är dubbelbokad" : "is booked twice"): \(quoted(a.title)) \(sv ? "och" : "and") \(quoted(b.title)) \(sv ? "samtidigt" : "at the same time") \(w.day(r.first, year: true))\(more)"
         ))
@@ -124,6 +123,28 @@ public enum PlanWarnings {
       }
     }
     return out
+  }
+
+  /// The warnings of some activities only, worked out on them and the items
+  /// they can meet (timed activities sharing a person, deadlines of their
+  /// themes): what the UI shows for the selection and `add` for what it added,
+  /// at the cost of those items rather than the whole plan.
+  public static func find(for ids: Set<String>, in plan: Plan, range: DayRange) -> [PlanWarning] {
+    let chosen = plan.activities.filter { ids.contains($0.id) }
+    var people = Set<String>()
+    var themes = Set<String>()
+    for a in chosen {
+      themes.insert(a.theme)
+      if a.time != nil { people.formUnion(owners(a.owner ?? "")) }
+    }
+    var few = plan
+    few.activities = plan.activities.filter { other in
+      ids.contains(other.id)
+        || (other.time != nil && !people.isEmpty && !people.isDisjoint(with: owners(other.owner ?? "")))
+    }
+    few.milestones = plan.milestones.filter { ids.contains($0.id) || ($0.deadline && themes.contains($0.theme)) }
+    let titles = chosen.map { quoted($0.title) }
+    return find(few, in: range).filter { w in ids.contains(w.id) || titles.contains { w.message.contains($0) } }
   }
 
   /// "Elin Selig, Marie Anstadius" and "Elin och Marie" are two people.

@@ -91,15 +91,7 @@ public enum Screen {
   /// deadline), worked out on it and only the items it can meet, so a
   /// frame costs what it shows.
   static func warnings(for a: Activity, in s: AppState) -> [String] {
-    var few = s.plan
-    let people = Set(PlanWarnings.owners(a.owner ?? ""))
-    few.activities = s.plan.activities.filter { other in
-      other.id == a.id
-        || (a.time != nil && other.time != nil && !people.isDisjoint(with: PlanWarnings.owners(other.owner ?? "")))
-    }
-    few.milestones = s.plan.milestones.filter { $0.deadline && $0.theme == a.theme }
-    return PlanWarnings.find(few, in: s.yearRange).filter { $0.id == a.id || $0.message.contains(quoted(a.title)) }
-      .map(\.message)
+    PlanWarnings.find(for: [a.id], in: s.plan, range: s.yearRange).map(\.message)
   }
 
   /// The status line: the selected item's dates, week, theme, owner.

@@ -64,9 +64,7 @@ func warnAbout(titles: [String], in path: String) {
   let ids = Set(
     p.activities.filter { wanted.contains($0.title) }.map(\.id)
       + p.milestones.filter { wanted.contains("◆ " + $0.title) || wanted.contains($0.title) }.map(\.id))
-  let warnings = PlanWarnings.find(p, in: p.yearRange(p.planningYear(today: today(in: p.timeZone)))).filter {
-    ids.contains($0.id)
-  }
+  let warnings = PlanWarnings.find(for: ids, in: p, range: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
   guard !warnings.isEmpty else { return }
   let positions = PlanPositions.of(loaded.bytes)
   for w in warnings {

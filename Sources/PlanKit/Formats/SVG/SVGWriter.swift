@@ -13,6 +13,8 @@ struct SVGWriter {
     return s
   }
 
+  /// Text for XML and HTML alike (text, attributes): controls and invisible
+  /// format characters out, `& < > " '` as references. The web page uses it too.
   static func escape(_ s: String) -> String {
     // Most values (numbers, path data) need nothing: look at the bytes first.
     let special: (UInt8) -> Bool = {
@@ -26,7 +28,7 @@ struct SVGWriter {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      case "'": out += "&apos;"
+      case "'": out += "&#39;"
       default: out.unicodeScalars.append(scalar)
       }
     }
