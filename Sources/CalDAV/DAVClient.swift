@@ -97,6 +97,40 @@ public struct DAVClient: Sendable {
     }
   }
 
+  /// What changed since `token` (RFC 6578 sync-collection): resources with
+  /// their new ETags, hrefs gone, and the token for next time. With no token,
+  /// every resource. Nil when the server does not offer it (then `list`).
+  public func changes(since token: String?) async throws(DAVError) -> (
+    changed: [Resource], deleted: [String], token: String
+  )? {
+    let body = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <d:sync-collection xmlns:d="DAV:"><d:sync-token>\(MultiStatus.escape(token ?? ""))</d:sync-token>\
+      <d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>
+      """
+    let r = try await send(
+      "REPORT", collection, body: Data(body.utf8), headers: ["Content-Type": "application/xml; charset=utf-8"])
+    // Not offered, or the token is too old (403 valid-sync-token): list instead.
+    if r.status == 400 || r.status == 403 || r.status == 405 || r.status == 409 || r.status == 412
+      || r.status == 415 || r.status == 501
+    {
+      return nil
+    }
+    try check(r, "list the calendar's changes")
+    let (entries, newToken) = MultiStatus.read(r.body)
+    guard let newToken else { return nil }
+    var changed: [Resource] = []
+    var deleted: [String] = []
+    for e in entries where !e.isCollection {
+      if e.status == 404 {
+        deleted.append(e.href)
+      } else if let etag = e.etag {
+        changed.append(Resource(href: e.href, etag: etag))
+      }
+    }
+    return (changed, deleted, newToken)
+  }
+
   /// Whether the URL is a calendar collection (for a clear first error).
   public func checkCalendar() async throws(DAVError) {
     let body = """

@@ -15,13 +15,16 @@ struct MultiStatus {
     var isCalendar = false
   }
 
-  static func parse(_ data: Data) -> [Entry] {
+  static func parse(_ data: Data) -> [Entry] { read(data).entries }
+
+  /// The entries and, for a sync-collection answer, the new sync token.
+  static func read(_ data: Data) -> (entries: [Entry], token: String?) {
     let delegate = Reader()
     let parser = XMLParser(data: data)
     parser.shouldProcessNamespaces = true
     parser.delegate = delegate
     _ = parser.parse()
-    return delegate.entries
+    return (delegate.entries, delegate.token)
   }
 
   static func escape(_ s: String) -> String {
@@ -31,6 +34,7 @@ struct MultiStatus {
 
   final class Reader: NSObject, XMLParserDelegate {
     var entries: [Entry] = []
+    var token: String?
     var current: Entry?
     var text = ""
     var inPropstatStatus: Int?
@@ -62,6 +66,8 @@ struct MultiStatus {
       case ("DAV:", "response"):
         if let c = current { entries.append(c) }
         current = nil
+      case ("DAV:", "sync-token"):
+        if current == nil && !value.isEmpty { token = value }
       default: break
       }
       text = ""

@@ -84,6 +84,7 @@ scenario() { # NAME
   out=$(sync 2>&1)
   check "$name: a second sync sends nothing" sh -c "echo \"\$0\" | grep -q '^sent 0 new, 0 changed, 0 deleted; received 0 changed'" "$out"
   check "$name: and the server saw no PUT" test "$(puts)" = "$before"
+  check "$name: the sync token is kept for next time (RFC 6578)" grep -q '"token": ' "$plan.arshjul-sync"
 
   # Both sides edit: different items, and different fields of one item.
   python3 - "$plan" <<'PY'

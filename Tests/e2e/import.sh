@@ -56,9 +56,30 @@ e.add("dtstamp").value = datetime.datetime(2022, 1, 1, tzinfo=vobject.icalendar.
 open(sys.argv[1], "w").write(cal.serialize())
 PY
 
+# And one khal wrote: `khal new` stores an .ics file in its vdir.
+mkdir -p "$work/khal/cal"
+cat >"$work/khal/config" <<CONF
+[calendars]
+[[plan]]
+path = $work/khal/cal
+type = calendar
+[locale]
+default_timezone = Europe/Stockholm
+local_timezone = Europe/Stockholm
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+timeformat = %H:%M
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+[default]
+default_calendar = plan
+CONF
+khal -c "$work/khal/config" new 2022-10-10 13:00 14:30 "Khal-möte om läsfrämjande" >/dev/null 2>&1
+cp "$(ls "$work"/khal/cal/*.ics | head -n 1)" "$work/khal.ics"
+
 plan="$work/plan.json"
 "$bin" new "$plan" --title "Importerat" --year 2022 >/dev/null
-for f in Tests/ics/import/google.ics Tests/ics/import/outlook.ics "$work/calcurse.ics" "$work/python.ics" "$work/vobject.ics"; do
+for f in Tests/ics/import/google.ics Tests/ics/import/outlook.ics "$work/calcurse.ics" "$work/python.ics" "$work/vobject.ics" "$work/khal.ics"; do
   name=$(basename "$f")
   out=$("$bin" import "$plan" "$f" --theme 1 2>&1)
   check "$name: imported" test $? = 0

@@ -59,7 +59,14 @@ on_fail() {
 has_braille() {
   screen | python3 -c 'import sys; sys.exit(0 if any(0x2801 <= ord(c) <= 0x28FF for c in sys.stdin.read()) else 1)'
 }
+# no_braille: poll until the screen has no braille (the change waited for,
+# never a fixed sleep); the caller first waits for the frame it expects.
 no_braille() {
-  sleep 0.3
-  screen | python3 -c 'import sys; sys.exit(1 if any(0x2801 <= ord(c) <= 0x28FF for c in sys.stdin.read()) else 0)'
+  local i=0
+  while [ $i -lt 200 ]; do
+    screen | python3 -c 'import sys; sys.exit(1 if any(0x2801 <= ord(c) <= 0x28FF for c in sys.stdin.read()) else 0)' && return 0
+    sleep 0.05
+    i=$((i + 1))
+  done
+  return 1
 }

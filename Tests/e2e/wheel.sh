@@ -29,6 +29,7 @@ check "q quits with status 0" wait_for "EXIT=0"
 start 100 30 "LANG=C.UTF-8 ARSHJUL_TODAY=2022-03-28 $BIN --ascii plans/kulturtillgangar-2022.json; echo EXIT=\$?"
 wait_for "1 Stöttande strukturer" >/dev/null
 keys w
+wait_for "Ringar utifrån och in:" >/dev/null
 check "--ascii draws without braille" no_braille
 keys q
 check "and quits cleanly" wait_for "EXIT=0"

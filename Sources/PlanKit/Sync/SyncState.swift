@@ -34,6 +34,8 @@ public struct SyncState: Sendable, Equatable {
   }
 
   public var url: String
+  /// The server's sync token (RFC 6578) as of the last sync, where it offers them.
+  public var token: String?
   public var items: [String: Entry] = [:]
   public var foreign: [String: Foreign] = [:]
 
@@ -56,10 +58,11 @@ public struct SyncState: Sendable, Equatable {
     for (href, f) in foreign.sorted(by: { $0.key < $1.key }) {
       others.append((href, .object([("etag", .string(f.etag)), ("uid", .string(f.uid)), ("title", .string(f.title))])))
     }
-    let root = JSONNode.object([
-      ("format", .string(SyncState.format)), ("version", .int(1)), ("url", .string(url)),
-      ("items", .object(entries)), ("foreign", .object(others)),
-    ])
+    let root = JSONNode.object(
+      [
+        ("format", .string(SyncState.format)), ("version", .int(1)), ("url", .string(url)),
+        ("items", .object(entries)), ("foreign", .object(others)),
+      ] + (token.map { [("token", JSONNode.string($0))] } ?? []))
     return Array(JSONWriter.write(root).utf8)
   }
 
@@ -69,6 +72,7 @@ public struct SyncState: Sendable, Equatable {
       case .string(format)? = top["format"]?.value, case .string(let url)? = top["url"]?.value
     else { return nil }
     var state = SyncState(url: url)
+    if case .string(let t)? = top["token"]?.value { state.token = t }
     for (uid, node) in top["items"]?.members ?? [:] {
       guard let m = node.members, case .string(let href)? = m["href"]?.value,
         case .string(let etag)? = m["etag"]?.value,

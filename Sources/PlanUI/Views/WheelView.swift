@@ -45,6 +45,14 @@ enum WheelView {
     let monthAngles = wheel.monthStarts.map(wheel.angle)
     let weekAngles = wheel.weekStarts.map(wheel.angle)
     let dayCount = s.yearRange.dayCount
+    // Holidays and eves, marked in the week ring (by day of the year).
+    let calendar = PlanCalendar(s.plan)
+    var holidayDays = Set<Int>()
+    var day = s.yearRange.from
+    while day <= s.yearRange.to {
+      if calendar.holiday(day) != nil { holidayDays.insert(day - s.yearRange.from) }
+      day = day + 1
+    }
     // How wide one dot is, as an angle, at a radius: for drawing lines one dot thick.
     func near(_ a: Double, _ b: Double, _ rr: Double) -> Bool {
       var d = abs(a - b)
@@ -79,6 +87,10 @@ enum WheelView {
               canvas.set(px, py, style: Style(bold: true), priority: 2, ascii: "|")
             } else if rr > radius * 0.95 && weekAngles.contains(where: { near(a, $0, rr) }) {
               canvas.set(px, py, style: grey, priority: 1, ascii: "'")
+            } else if rr < radius * 0.94,
+              holidayDays.contains(min(dayCount - 1, Int(a / (2 * Double.pi) * Double(dayCount))))
+            {
+              canvas.set(px, py, style: Style(fg: .red), priority: 2, ascii: "o")
             }
             continue
           }

@@ -46,10 +46,32 @@ final class SyncRun: @unchecked Sendable {
     return String(trimmed.split(separator: "/").last ?? Substring(trimmed))
   }
 
-  func run() async throws(DAVError) {
-    let listing = try await client.list()
+  /// Where the server's resources stand: by WebDAV sync (RFC 6578) from
+  /// the last token where the server offers it — only what changed comes
+  /// back — else one PROPFIND of every ETag.
+  func serverState() async throws(DAVError) -> [String: String] {
     var server: [String: String] = [:]
-    for r in listing { server[SyncRun.name(r.href)] = r.etag }
+    if let delta = try await client.changes(since: state.token) {
+      if state.token != nil {
+        for e in state.items.values { server[e.href] = e.etag }
+        for (href, f) in state.foreign { server[href] = f.etag }
+      }
+      for r in delta.changed { server[SyncRun.name(r.href)] = r.etag }
+      for href in delta.deleted { server[SyncRun.name(href)] = nil }
+      newToken = delta.token
+      usedToken = state.token != nil
+      return server
+    }
+    for r in try await client.list() { server[SyncRun.name(r.href)] = r.etag }
+    newToken = nil
+    return server
+  }
+
+  var newToken: String?
+  var usedToken = false
+
+  func run() async throws(DAVError) {
+    let server = try await serverState()
     let items = SyncItems.items(plan)
     var current: [String: SyncItems.Item] = [:]
     for item in items { current[item.uid] = item }
@@ -178,6 +200,7 @@ final class SyncRun: @unchecked Sendable {
           + foreign.values.map(\.title).sorted().prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : ""))
     }
     if dryRun {
+      stateOut.token = state.token
       for w in writes {
         switch w {
         case .create(_, _, let item): lines.append("would send new: \(title(item.json))")
@@ -189,6 +212,7 @@ final class SyncRun: @unchecked Sendable {
       return
     }
     try await write(writes, into: &stateOut)
+    stateOut.token = newToken
     // An ETag the server did not send with a write: one more listing.
     if stateOut.items.values.contains(where: { $0.etag.isEmpty }) {
       let again = try await client.list()
