@@ -43,3 +43,19 @@ import Testing
     #expect(s.notice?.contains("filen har ändrats sedan dess") == true)
   }
 }
+
+@Suite struct FormDatesTests {
+  /// A planner moves the start of a new activity and leaves the end alone:
+  /// the end follows (it was refused as "ends before it starts").
+  @Test func anUntouchedEndFollowsAMovedStart() {
+    var s = exampleState()
+    press(&s, .char("l"), .char("a"))
+    for c in "Läsecirkel på Öppet hus, Flen" { _ = update(&s, .key(.char(c))) }
+    press(&s, .tab, .tab, .ctrl("u"))
+    for c in "8 juni" { _ = update(&s, .key(.char(c))) }
+    _ = update(&s, .key(.enter))
+    #expect(s.form == nil)
+    let a = s.plan.activities.last!
+    #expect(a.title == "Läsecirkel på Öppet hus, Flen" && a.start.iso == "2022-06-08" && a.end.iso == "2022-06-08")
+  }
+}

@@ -3,6 +3,12 @@ import PlanKit
 /// A form for one activity or milestone: every field of the file format,
 /// as text the planner types or choices they step through.
 public struct Form: Sendable, Equatable {
+  public static func == (a: Form, b: Form) -> Bool {
+    a.kind == b.kind && a.editing == b.editing && a.fields == b.fields && a.values == b.values && a.focus == b.focus
+      && a.errors == b.errors && a.generalError == b.generalError && a.openedWith?.start == b.openedWith?.start
+      && a.openedWith?.end == b.openedWith?.end
+  }
+
   public enum Kind: Sendable, Equatable {
     case activity
     case milestone
@@ -34,6 +40,9 @@ public struct Form: Sendable, Equatable {
   public var errors: [Field: String] = [:]
   /// A problem of the whole item (e.g. from the plan's own rules).
   public var generalError: String?
+  /// The dates the form opened with: an end the planner did not touch
+  /// follows a start they moved (a one-day activity stays one day).
+  public var openedWith: (start: String, end: String)?
 
   public var focusedField: Field { fields[focus] }
 
@@ -147,7 +156,7 @@ extension Form {
         .interval: .text(TextInput("1")), .on: .choice(t.monthlyOptions, 0), .until: .text(TextInput()),
         .count: .text(TextInput()), .except: .text(TextInput()), .owner: .text(TextInput()),
         .location: .text(TextInput()), .notes: .text(TextInput()), .status: .choice(t.statusOptions, 0),
-      ])
+      ], openedWith: (day.iso, day.iso))
   }
 
   static let activityFields: [Field] = [
@@ -161,6 +170,7 @@ extension Form {
     f.editing = a.id
     f.values[.title] = .text(TextInput(a.title))
     f.values[.end] = .text(TextInput(a.end.iso))
+    f.openedWith = (a.start.iso, a.end.iso)
     f.values[.time] = .text(TextInput(a.time.map { "\($0.start)-\($0.end)" } ?? ""))
     if let r = a.repeatRule {
       f.select(.every, r.every.rawValue)

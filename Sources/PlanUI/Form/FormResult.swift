@@ -53,6 +53,12 @@ extension Form {
     case .activity:
       let start = date(.start, required: true)
       var end = date(.end, required: false)
+      // An end left as it was follows a moved start, keeping the length.
+      if let s0 = start, let opened = openedWith, text(.end).trimmed == opened.end,
+        text(.start).trimmed != opened.start, let a = Day(iso: opened.start), let b = Day(iso: opened.end)
+      {
+        end = s0 + (b - a)
+      }
       if let s0 = start, let e = end, e < s0 { errors[.end] = t.endBeforeStart; end = nil }
       var time: ClockSpan?
       let rawTime = text(.time).trimmed
