@@ -62,10 +62,11 @@ struct Add: ParsableCommand {
 
   func run() throws {
     let name = "arshjul add"
-    let result: String
+    let result: (said: String, plan: Plan)
     do {
-      result = try PlanFile.update(file.plan, force: force) { (p: inout Plan) throws(PlanEditError) -> String in
-        try apply(to: &p)
+      result = try PlanFile.update(file.plan, force: force) {
+        (p: inout Plan) throws(PlanEditError) -> (String, Plan) in
+        (try apply(to: &p), p)
       }
     } catch {
       switch error {
@@ -74,8 +75,8 @@ struct Add: ParsableCommand {
       case .file(let e): throw fail("\(name): \(e.message)")
       }
     }
-    try printOut(result + "\n")
-    warnAbout(titles: [title], in: file.plan)
+    try printOut(result.said + "\n")
+    warnAbout(titles: [title], in: result.plan, at: file.plan)
   }
 
   func bad(_ message: String) -> PlanEditError { .invalid([Problem(message)]) }

@@ -81,14 +81,16 @@ struct Import: ParsableCommand {
       return total
     }
     let report: ImportReport
+    var after: Plan?
     do {
       if dryRun {
         var plan = try loadOrExit(file.plan).plan
         report = try work(&plan)
         do { try plan.validated() } catch { throw PlanEditError.invalid(error.problems) }
       } else {
-        report = try PlanFile.update(file.plan, force: force) { (p: inout Plan) throws(PlanEditError) in
-          try work(&p)
+        (report, after) = try PlanFile.update(file.plan, force: force) {
+          (p: inout Plan) throws(PlanEditError) -> (ImportReport, Plan?) in
+          (try work(&p), p)
         }
       }
     } catch let error as PlanEditError {
@@ -100,7 +102,7 @@ struct Import: ParsableCommand {
       }
     }
     try printOut(describe(report))
-    if !dryRun { warnAbout(titles: report.added + report.updated, in: file.plan) }
+    if let after { warnAbout(titles: report.added + report.updated, in: after, at: file.plan) }
   }
 
   func describe(_ r: ImportReport) -> String {

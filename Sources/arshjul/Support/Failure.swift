@@ -57,16 +57,16 @@ func today(in zone: String = "Europe/Stockholm") -> Day {
 
 /// After a change: the warnings (holiday, break, double booking, deadline)
 /// that concern the items it touched, on stderr, with their place.
-func warnAbout(titles: [String], in path: String) {
-  guard !titles.isEmpty, let loaded = try? PlanFile.load(path) else { return }
-  let p = loaded.plan
+func warnAbout(titles: [String], in p: Plan, at path: String) {
+  guard !titles.isEmpty else { return }
   let wanted = Set(titles)
   let ids = Set(
     p.activities.filter { wanted.contains($0.title) }.map(\.id)
       + p.milestones.filter { wanted.contains("◆ " + $0.title) || wanted.contains($0.title) }.map(\.id))
   let warnings = PlanWarnings.find(for: ids, in: p, range: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
+  // The file is read again only to say where, when there is something to say.
   guard !warnings.isEmpty else { return }
-  let positions = PlanPositions.of(loaded.bytes)
+  let positions = (try? FileBytes.read(path, limit: PlanFile.maxBytes)).map(PlanPositions.of) ?? [:]
   for w in warnings {
     let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
     printError("\(visibleName(path)):\(place)warning: \(w.message)")
