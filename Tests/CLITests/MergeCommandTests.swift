@@ -70,6 +70,20 @@ import Testing
     #expect(contents(ours) == contents(theirs))  // ours unchanged: the result is theirs, byte for byte
   }
 
+  @Test func bothAddedThePlanMergesAgainstAnEmptyBase() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let ours = copyExample(to: dir, name: "ours.json")
+    let theirs = golden + "/changed-plan.json"
+    _ = FileManager.default.createFile(atPath: dir + "/empty", contents: Data())
+    let r = arshjul("merge", dir + "/empty", ours, theirs)
+    #expect(r.status == 1)
+    let merged = try loadPlan(ours)
+    #expect(!merged.conflicts.isEmpty)
+    #expect(merged.conflicts.allSatisfy { $0.base == nil })
+    #expect(arshjul("check", ours).status == 1)
+  }
+
   @Test func textconvIsALinePerItemSortedByDate() {
     let r = arshjul("textconv", examplePlanPath)
     #expect(r.status == 0)

@@ -31,9 +31,21 @@ struct Merge: ParsableCommand {
             + error.lines, code: 2)
       }
     }
-    let (b, _) = try load(base, "base")
     let (o, ourBytes) = try load(ours, "our")
     let (t, _) = try load(theirs, "their")
+    // Both sides added the plan (no common ancestor): git gives an empty
+    // base. Merge against a base with nothing in it, so every difference
+    // is a conflict rather than a silent pick.
+    var b: Plan
+    if (try? FileBytes.read(base, limit: 1))?.isEmpty == true {
+      b = o
+      b.themes = []
+      b.activities = []
+      b.milestones = []
+      b.extra = [:]
+    } else {
+      b = try load(base, "base").0
+    }
     if b.id != o.id || o.id != t.id {
       throw fail(
         "arshjul merge: these are different plans (ids \(b.id), \(o.id), \(t.id)); not merging \(visibleName(ours))",
