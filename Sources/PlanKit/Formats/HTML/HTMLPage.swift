@@ -331,7 +331,8 @@ public enum HTMLPage {
     .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
     .controls[hidden] { display: none; }
     button, .button { font: inherit; padding: 0.35rem 0.8rem; border-radius: 0.4rem; border: 1px solid var(--muted); background: var(--bg); color: var(--fg); cursor: pointer; text-decoration: none; display: inline-block; }
-    button[aria-pressed="false"] { opacity: 0.55; text-decoration: line-through; }
+    .theme-toggle[aria-pressed="false"] { opacity: 0.55; text-decoration: line-through; }
+    .order button[aria-pressed="true"] { background: var(--fg); color: var(--bg); }
     button:focus-visible, a:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
     .is-hidden { display: none; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
