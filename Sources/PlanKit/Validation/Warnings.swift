@@ -129,8 +129,12 @@ public enum PlanWarnings {
   /// they can meet (timed activities sharing a person, deadlines of their
   /// themes): what the UI shows for the selection and `add` for what it added,
   /// at the cost of those items rather than the whole plan.
-  public static func find(for ids: Set<String>, in plan: Plan, range: DayRange) -> [PlanWarning] {
-    let chosen = plan.activities.filter { ids.contains($0.id) }
+  public static func find(
+    for ids: Set<String>, in plan: Plan, range: DayRange, timedByPerson: [String: [Int]]? = nil,
+    at known: [Int]? = nil
+  ) -> [PlanWarning] {
+    let chosenIndices = known ?? plan.activities.indices.filter { ids.contains(plan.activities[$0].id) }
+    let chosen = chosenIndices.map { plan.activities[$0] }
     var people = Set<String>()
     var themes = Set<String>()
     for a in chosen {
@@ -138,13 +142,31 @@ public enum PlanWarnings {
       if a.time != nil { people.formUnion(owners(a.owner ?? "")) }
     }
     var few = plan
-    few.activities = plan.activities.filter { other in
-      ids.contains(other.id)
-        || (other.time != nil && !people.isEmpty && !people.isDisjoint(with: owners(other.owner ?? "")))
+    if let index = timedByPerson {
+      // The people's timed activities from an index made once per plan version.
+      var picked = Set(chosenIndices)
+      for p in people { picked.formUnion(index[p] ?? []) }
+      few.activities = picked.sorted().map { plan.activities[$0] }
+    } else {
+      few.activities = plan.activities.filter { other in
+        ids.contains(other.id)
+          || (other.time != nil && !people.isEmpty && !people.isDisjoint(with: owners(other.owner ?? "")))
+      }
     }
-    few.milestones = plan.milestones.filter { ids.contains($0.id) || ($0.deadline && themes.contains($0.theme)) }
+    few.milestones = plan.milestones.filter { ($0.deadline && themes.contains($0.theme)) || ids.contains($0.id) }
     let titles = chosen.map { quoted($0.title) }
     return find(few, in: range).filter { w in ids.contains(w.id) || titles.contains { w.message.contains($0) } }
+  }
+
+  /// Each person's timed activities, by index: what `find(for:)` needs to
+  /// look for double bookings without reading every owner again.
+  public static func timedByPerson(_ plan: Plan) -> [String: [Int]] {
+    var out: [String: [Int]] = [:]
+    for (i, a) in plan.activities.enumerated() where a.time != nil {
+      guard let o = a.owner else { continue }
+      for p in owners(o) { out[p, default: []].append(i) }
+    }
+    return out
   }
 
   /// "Elin Selig, Marie Anstadius" and "Elin och Marie" are two people.

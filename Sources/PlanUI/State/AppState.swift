@@ -1,3 +1,4 @@
+import Foundation
 import PlanKit
 
 public enum ViewKind: String, Sendable, CaseIterable {
@@ -57,6 +58,9 @@ public struct AppState: Sendable {
   public var undoStack: [(plan: Plan, version: Int)] = []
   public var redoStack: [(plan: Plan, version: Int)] = []
   public var version = 0
+  /// Each person's timed activities for the status line's warnings, made once
+  /// per plan version (a reference: frames only read the state).
+  let warningIndex = WarningIndex()
   public var savedVersion = 0
   private var nextVersion = 1
   /// The selected line of the merge-conflict list.
@@ -177,5 +181,22 @@ struct SearchMatches: Sendable {
   func matches(_ r: YearIndex.Ref) -> Bool {
     if key.search.isEmpty { return true }
     return r.isMilestone ? milestones[r.milestone] : activities[r.activity]
+  }
+}
+
+/// The plan's timed activities by person, remembered for one plan version.
+final class WarningIndex: @unchecked Sendable {
+  private let lock = NSLock()
+  private var version = -1
+  private var byPerson: [String: [Int]] = [:]
+
+  func timedByPerson(_ plan: Plan, version: Int) -> [String: [Int]] {
+    lock.lock()
+    defer { lock.unlock() }
+    if version != self.version {
+      byPerson = PlanWarnings.timedByPerson(plan)
+      self.version = version
+    }
+    return byPerson
   }
 }

@@ -91,7 +91,11 @@ public enum Screen {
   /// deadline), worked out on it and only the items it can meet, so a
   /// frame costs what it shows.
   static func warnings(for a: Activity, in s: AppState) -> [String] {
-    PlanWarnings.find(for: [a.id], in: s.plan, range: s.yearRange).map(\.message)
+    PlanWarnings.find(
+      for: [a.id], in: s.plan, range: s.yearRange,
+      timedByPerson: s.warningIndex.timedByPerson(s.plan, version: s.version),
+      at: s.index.activityIndex[a.id].map { [$0] }
+    ).map(\.message)
   }
 
   /// The status line: the selected item's dates, week, theme, owner.
