@@ -16,17 +16,26 @@ public enum PlanWarnings {
     let w = Wording(plan.language)
     let sv = plan.language == .sv
     var out: [PlanWarning] = []
+    // The range's holidays and eves by day, looked up once: a big plan asks
+    // for every occurrence.
+    var holidayNames: [Day: String] = [:]
+    var d = range.from
+    while d <= range.to {
+      if let h = calendar.holiday(d) { holidayNames[d] = h.name.lowercased() }
+      d = d + 1
+    }
     // Holidays, eves and breaks.
     for a in plan.activities where !a.holidayOK && a.status != .cancelled {
       var hits: [String] = []
       var breaks: [String] = []
       a.forEachOccurrence(in: range) { occ in
         for day in (occ.start == occ.end ? [occ.start] : [occ.start, occ.end]) {
-          if let h = calendar.holiday(day), !hits.contains(where: { $0.hasSuffix(w.day(day, year: true)) }) {
-            hits.append("\(h.name.lowercased()) \(w.day(day, year: true))")
+          if let name = holidayNames[day] {
+            let text = "\(name) \(w.day(day, year: true))"
+            if !hits.contains(text) { hits.append(text) }
           }
         }
-        if let b = plan.breaks.first(where: { $0.start <= occ.end && occ.start <= $0.end }) {
+        if !plan.breaks.isEmpty, let b = plan.breaks.first(where: { $0.start <= occ.end && occ.start <= $0.end }) {
           let text = "\(b.name) (\(w.range(max(occ.start, b.start), min(occ.end, b.end))))"
           if !breaks.contains(text) { breaks.append(text) }
         }
@@ -59,16 +68,23 @@ public enum PlanWarnings {
     }
     // One person at two timed activities at once.
     struct Slot {
-      var person: String
+      var person: Int
       var day: Day
       var start: Int
       var end: Int
       var index: Int
     }
     var slots: [Slot] = []
+    var personIDs: [String: Int] = [:]
+    var personNames: [String] = []
     for (i, a) in plan.activities.enumerated() where a.status != .cancelled {
       guard let t = a.time, let owner = a.owner else { continue }
-      let people = owners(owner)
+      let people = owners(owner).map { name -> Int in
+        if let id = personIDs[name] { return id }
+        personIDs[name] = personNames.count
+        personNames.append(name)
+        return personNames.count - 1
+      }
       a.forEachOccurrence(in: range) { occ in
         for p in people {
           slots.append(Slot(person: p, day: occ.start, start: t.start.minutes, end: t.end.minutes, index: i))
@@ -79,7 +95,7 @@ public enum PlanWarnings {
     // One sweep per person and day: a slot that starts before the latest
     // end so far clashes with that slot. Each activity is told once (its
     // first clash, and how many more), so a big plan costs n log n.
-    var clash: [Int: (other: Int, first: Day, count: Int, person: String)] = [:]
+    var clash: [Int: (other: Int, first: Day, count: Int, person: Int)] = [:]
     var order: [Int] = []
     var latest: Slot?
     for s in slots {
@@ -102,7 +118,7 @@ public enum PlanWarnings {
         PlanWarning(
           kind: .activity, id: plan.activities[index].id,
           message:
-            "\(r.person) \(sv ? "är dubbelbokad" : "is booked twice"): \(quoted(a.title)) \(sv ? "och" : "and") \(quoted(b.title)) \(sv ? "samtidigt" : "at the same time") \(w.day(r.first, year: true))\(more)"
+            "\(personNames[r.person]) \(sv ? "är dubbelbokad" : "is booked twice"): \(quoted(a.title)) \(sv ? "och" : "and") \(quoted(b.title)) \(sv ? "samtidigt" : "at the same time") \(w.day(r.first, year: true))\(more)"
         ))
     }
     // Deadlines.
