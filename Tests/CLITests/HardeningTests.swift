@@ -50,15 +50,16 @@ import Testing
       """
       "$ARSHJUL" export ics '\(path)' -o /dev/null && test -c /dev/null || exit 9
       mkfifo '\(dir)/pipe'
-      head -c 15 '\(dir)/pipe' > '\(dir)/got' &
+      cat '\(dir)/pipe' > '\(dir)/got' &
       "$ARSHJUL" export ics '\(path)' -o '\(dir)/pipe'; rc=$?
       wait
       test -p '\(dir)/pipe' || exit 8
-      cat '\(dir)/got'
+      head -c 15 '\(dir)/got'
       exit $rc
       """)
+    // The reader takes it all: the whole export went through the FIFO.
     #expect(r.stdout == "BEGIN:VCALENDAR")
-    #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+    #expect(r.status == 0, "\(r.stderr)")
   }
 
   @Test(arguments: [

@@ -11,7 +11,7 @@ import Testing
     s.focusID = "projektledaravstamning"
     #expect(
       Screen.describeFocus(s).hasPrefix(
-        "⚠ \"Avstämning projektledare\" infaller på en helgdag: annandag påsk 10 apr 2023"))
+        "⚠ \"Avstämning projektledare\" infaller på en helgdag: första maj 1 maj 2023"))
     s.focusID = "kulturting"
     #expect(!Screen.describeFocus(s).contains("⚠"))
   }

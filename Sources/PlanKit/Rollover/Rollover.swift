@@ -45,6 +45,15 @@ public enum Rollover {
           ? "uppehållen (\(old.breaks.map(\.name).joined(separator: ", "))) följer inte med: lägg in nästa års"
           : "the breaks (\(old.breaks.map(\.name).joined(separator: ", "))) are not carried: add next year's")
     }
+    // Holidays of both years by name, to carry a skipped holiday to its new date.
+    let oldHolidays = PlanCalendar(old)
+    var newHolidayDays: [String: Day] = [:]  // "name|year"
+    let newCalendar = PlanCalendar(plan)
+    var day = Day(year: o.year, month: 1, day: 1)!
+    while day <= Day(year: o.year + 1, month: 12, day: 31)! {
+      if let h = newCalendar.holiday(day) { newHolidayDays["\(h.name)|\(day.year)"] = day }
+      day = day + 1
+    }
     plan.activities = []
     for a in old.activities {
       if a.repeatRule == nil && (a.status == .done || a.status == .cancelled) && !o.all {
@@ -68,7 +77,12 @@ public enum Rollover {
         var probe = b
         probe.repeatRule = Repeat(every: r.every, interval: r.interval, on: r.on, end: r.end)
         for d in r.except {
-          let moved = anchor(d, rule: r, years: years, sameDate: o.sameDate)
+          // A skipped holiday stays skipped: annandag påsk 2022 → annandag påsk
+          // 2023, wherever Easter falls; other dates move with the rule.
+          var moved = anchor(d, rule: r, years: years, sameDate: o.sameDate)
+          if let name = oldHolidays.holiday(d)?.name, let same = newHolidayDays["\(name)|\(d.year + years)"] {
+            moved = same
+          }
           if probe.occurrences(in: DayRange(from: moved, to: moved)).contains(where: { $0.start == moved }) {
             kept.append(moved)
           } else {
