@@ -196,13 +196,26 @@ import Testing
     #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
     let fifo = dir + "/fifo"
     #expect(mkfifo(fifo, 0o600) == 0)
-    let reader = Thread { _ = FileManager.default.contents(atPath: fifo) }
+    // A reader that reads to the end (FileManager reads a FIFO's st_size,
+    // 0, and closes at once: the writer then died of SIGPIPE).
+    let box = DataBox()
+    let done = DispatchSemaphore(value: 0)
+    let reader = Thread {
+      box.data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
+      done.signal()
+    }
     reader.start()
     try OutputFile.write(parts: [Array("BEGIN".utf8)], to: fifo, input: path)
+    done.wait()
+    #expect(String(decoding: box.data, as: UTF8.self) == "BEGIN")
     #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
   }
 }
 
 final class ResultBox: @unchecked Sendable {
   var ok = false
+}
+
+final class DataBox: @unchecked Sendable {
+  var data = Data()
 }
