@@ -16,16 +16,11 @@ public enum SyncItems {
     }
   }
 
-  public static func uid(_ a: Activity, _ plan: Plan) -> String {
-    if let foreign = a.uid, !foreign.hasPrefix(ICalendarImport.keyPrefix) { return foreign }
-    return "\(a.id)-\(plan.id)@arshjul"
-  }
-
-  public static func uid(_ m: Milestone, _ plan: Plan) -> String { "\(m.id)-\(plan.id)@arshjul" }
-
   public static func items(_ plan: Plan) -> [Item] {
-    plan.activities.map { Item(uid: uid($0, plan), id: $0.id, kind: .activity, json: PlanEncoder.encode($0)) }
-      + plan.milestones.map { Item(uid: uid($0, plan), id: $0.id, kind: .milestone, json: PlanEncoder.encode($0)) }
+    plan.activities.map { Item(uid: EventUID.of($0, plan), id: $0.id, kind: .activity, json: PlanEncoder.encode($0)) }
+      + plan.milestones.map {
+        Item(uid: EventUID.of($0, plan), id: $0.id, kind: .milestone, json: PlanEncoder.encode($0))
+      }
   }
 
   /// A resource name for a UID: the characters every server takes, `.ics`.

@@ -90,7 +90,7 @@ public enum ICalendarImport {
             file: file, errors: &errors)
         else { continue }
         let kind = event.first("X-ARSHJUL-KIND")?.value
-        let own = uidValue.flatMap { ownID($0, plan) }
+        let own = uidValue.flatMap { EventUID.ownID($0, plan) }
         let isMilestone = kind == "milestone" && own != nil
         let uid = uidValue ?? keyPrefix + start.day.iso + (start.minutes.map { "T\($0)" } ?? "") + "|" + summary
         // The theme: CATEGORIES by name or id, else --theme, else the item's own.
@@ -128,13 +128,6 @@ public enum ICalendarImport {
     if !errors.isEmpty { throw ImportError(lines: errors) }
     try upsert(items, into: &plan, source: source, file: file, report: &report)
     return report
-  }
-
-  /// The item id when the UID is this plan's own (`<id>-<plan id>@arshjul`).
-  static func ownID(_ uid: String, _ plan: Plan) -> String? {
-    let suffix = "-" + plan.id + "@arshjul"
-    guard uid.hasSuffix(suffix) else { return nil }
-    return String(uid.dropLast(suffix.count))
   }
 
   static func makeActivity(

@@ -104,16 +104,6 @@ public enum ICalendar {
     return [c.bytes] + parts + [tail.bytes]
   }
 
-  /// `UID:ITEM-PLAN@arshjul`: the same item keeps it across exports and edits.
-  static func uid(_ item: String, _ plan: Plan, into c: inout ContentLines) {
-    c.begin("UID")
-    c.raw(item)
-    c.raw("-")
-    c.raw(plan.id)
-    c.raw("@arshjul")
-    c.end()
-  }
-
   static func date(_ d: Day) -> String {
     let (y, m, dd) = d.ymd
     return pad(y, 4) + pad(m, 2) + pad(dd, 2)
@@ -130,12 +120,11 @@ public enum ICalendar {
     categories: [String: String], into c: inout ContentLines
   ) {
     c.add("BEGIN", "VEVENT")
-    if let foreign = a.uid, !foreign.hasPrefix(ICalendarImport.keyPrefix) {
-      // An event that came from another calendar keeps its UID there, so
-      // the calendar updates it instead of showing it twice.
+    // A foreign UID is TEXT from elsewhere and is escaped; our own is ids.
+    if let foreign = EventUID.foreign(a) {
       c.text("UID", foreign)
     } else {
-      uid(a.id, plan, into: &c)
+      c.add("UID", EventUID.own(a.id, plan))
     }
     c.add("DTSTAMP", stamp)
     if let t = a.time {
@@ -212,7 +201,7 @@ public enum ICalendar {
   {
     let theme = plan.theme(m.theme)?.name ?? m.theme
     c.add("BEGIN", "VEVENT")
-    uid(m.id, plan, into: &c)
+    c.add("UID", EventUID.of(m, plan))
     c.add("DTSTAMP", stamp)
     c.date("DTSTART", params: "VALUE=DATE", m.date)
     c.date("DTEND", params: "VALUE=DATE", m.date + 1)
