@@ -17,10 +17,15 @@ public enum SyncItems {
   }
 
   public static func items(_ plan: Plan) -> [Item] {
-    plan.activities.map { Item(uid: EventUID.of($0, plan), id: $0.id, kind: .activity, json: PlanEncoder.encode($0)) }
-      + plan.milestones.map {
-        Item(uid: EventUID.of($0, plan), id: $0.id, kind: .milestone, json: PlanEncoder.encode($0))
-      }
+    plan.activities.map { item($0, plan) } + plan.milestones.map { item($0, plan) }
+  }
+
+  public static func item(_ a: Activity, _ plan: Plan) -> Item {
+    Item(uid: EventUID.of(a, plan), id: a.id, kind: .activity, json: PlanEncoder.encode(a))
+  }
+
+  public static func item(_ m: Milestone, _ plan: Plan) -> Item {
+    Item(uid: EventUID.of(m, plan), id: m.id, kind: .milestone, json: PlanEncoder.encode(m))
   }
 
   /// A resource name for a UID: the characters every server takes, `.ics`.

@@ -78,9 +78,8 @@ final class SyncRun: @unchecked Sendable {
 
     // Which bodies to read: changed on the server, or there without a state entry.
     var toRead: Set<String> = []
-    for (uid, entry) in state.items {
+    for entry in state.items.values {
       if let etag = server[entry.href], etag != entry.etag { toRead.insert(entry.href) }
-      _ = uid
     }
     let stateNames = Set(state.items.values.map(\.href))
     for item in items where state.items[item.uid] == nil {
@@ -182,7 +181,7 @@ final class SyncRun: @unchecked Sendable {
             received.imported += 1
             stateOut.items[uid] = SyncState.Entry(
               href: name, etag: body.etag ?? etag, kind: .activity,
-              item: SyncItems.items(plan).first { $0.uid == uid }!.json)
+              item: SyncItems.item(a, plan).json)
             lines.append("imported from the calendar: \(summary)")
             continue
           }
