@@ -1,0 +1,173 @@
+import Foundation
+import PlanKit
+import PlanStore
+import PlanUI
+
+/// Carries out the UI's effects on the file system: saves, the journal,
+/// reloads. It owns the lock and knows which file state the edits are on.
+final class EditSession {
+  let path: String
+  var lock: PlanLock?
+  /// The hash of the plan file as last read or written by us.
+  var base: String
+  let loaded: Plan
+  let force: Bool
+  /// The base of a journal left by an earlier session, while it may be restored.
+  var journalBase: String?
+
+  let journal: JournalWriter
+
+  init(path: String, loaded: LoadedPlan, force: Bool = false) {
+    self.path = path
+    self.force = force
+    journal = JournalWriter(path: path)
+    self.loaded = loaded.plan
+    base = contentHash(loaded.bytes)
+  }
+
+  enum Leftover {
+    case none
+    case found(Plan, fileChanged: Bool)
+    case unreadable(String)
+  }
+
+  /// Unsaved edits left by an earlier session; a journal that only repeats
+  /// the file is dropped, one that cannot be read is moved aside and named.
+  func leftoverJournal() -> Leftover {
+    switch Journal.find(for: path) {
+    case .none:
+      return .none
+    case .unreadable(let why, let keptAs):
+      let kept = keptAs.map { "; kept as \(visibleName($0))" } ?? ""
+      return .unreadable(why + kept)
+    case .entry(let entry):
+      if entry.plan == loaded {
+        Journal.remove(for: path)
+        return .none
+      }
+      journalBase = entry.base
+      return .found(entry.plan, fileChanged: entry.base != base)
+    }
+  }
+
+  /// Runs one effect; nil means quit. The answer goes back into `update`.
+  func perform(_ effect: Effect) -> [Message]? {
+    switch effect {
+    case .quit:
+      journal.finish()
+      return nil
+    case .save(let plan):
+      return save(plan, expecting: base)
+    case .saveOverwrite(let plan):
+      return save(plan, expecting: nil)
+    case .saveCopy(let plan):
+      let copy = copyPath()
+      do {
+        try AtomicFile.writeBeside(plan: AtomicFile.resolve(path), parts: [Array(plan.fileText().utf8)], to: copy)
+        return [.saved(copy: copy)]
+      } catch {
+        return [.saveFailed(error.message)]
+      }
+    case .rollOver(let plan):
+      return [.notice(rollOver(plan))]
+    case .journalRestored:
+      // The restored edits were made on the file as it was then: a save
+      // must find that version on disk, or go through the conflict dialog.
+      if let journalBase { base = journalBase }
+      journalBase = nil
+      return []
+    case .writeJournal(let plan):
+      guard lock != nil else { return [] }
+      journal.write(plan, base: base)
+      return journal.takeFailure().map { [.saveFailed(journalFailure($0))] } ?? []
+    case .removeJournal:
+      if lock != nil { journal.remove() }
+      return []
+    case .reload:
+      do {
+        let fresh = try PlanFile.load(path)
+        base = contentHash(fresh.bytes)
+        return [.reloaded(fresh.plan)]
+      } catch {
+        return [.saveFailed(error.lines.first ?? "cannot reload")]
+      }
+    }
+  }
+
+  /// Tries a failed journal write again; says so once it goes through.
+  func retryJournal() -> [Message] {
+    guard lock != nil, journal.retry() else { return [] }
+    if let failure = journal.takeFailure() { return [.saveFailed(journalFailure(failure))] }
+    return []
+  }
+
+  func journalFailure(_ why: String) -> String {
+    let sv = loaded.language == .sv
+    return
+      (sv
+      ? "Ändringarna finns bara i minnet – journalen kunde inte skrivas: "
+      : "The edits are only in memory – the journal could not be written: ") + why
+  }
+
+  func save(_ plan: Plan, expecting: String?) -> [Message] {
+    do {
+      let bytes = try PlanFile.save(plan, to: path, expecting: expecting, force: force)
+      base = contentHash(bytes)
+      journal.remove()
+      return [.saved(copy: nil)]
+    } catch {
+      if error.code == .conflict { return [.saveConflict] }
+      let sv = loaded.language == .sv
+      // Tell the truth about where the edits are.
+      let kept =
+        journal.isCurrent
+        ? (sv ? " – ändringarna finns kvar i journalen" : " – the edits are kept in the journal")
+        : (sv ? " – ändringarna finns bara i minnet" : " – the edits are only in memory")
+      return [.saveFailed(error.message + kept)]
+    }
+  }
+
+  /// Next year's plan beside this one: `plan-2022.json` → `plan-2023.json`
+  /// (or `plan-2023.json` added to a name without a year); never over a file.
+  func rollOver(_ plan: Plan) -> String {
+    let sv = plan.language == .sv
+    let year = plan.planningYear(today: SystemClock.today(in: plan.timeZone))
+    let dir = (path as NSString).deletingLastPathComponent
+    var name = (path as NSString).lastPathComponent
+    if name.hasSuffix(".json") { name = String(name.dropLast(5)) }
+    name =
+      name.contains(String(year))
+      ? name.replacingOccurrences(of: String(year), with: String(year + 1)) : "\(name)-\(year + 1)"
+    let target = (dir.isEmpty ? "" : dir + "/") + name + ".json"
+    if FileBytes.exists(target) {
+      return sv
+        ? "\(visibleName(target)) finns redan; den skrivs inte över"
+        : "\(visibleName(target)) exists already; not overwriting it"
+    }
+    let result = Rollover.roll(plan, from: year, Rollover.Options(year: year + 1, newID: SystemClock.newUUID()))
+    do {
+      try AtomicFile.write(try result.plan.validated(), to: target)
+    } catch let error as FileError {
+      return error.message
+    } catch {
+      return sv ? "nästa års plan kunde inte göras: \(error)" : "next year's plan could not be made: \(error)"
+    }
+    let holidays = result.lines.filter { $0.hasPrefix("på en helgdag") || $0.hasPrefix("on a holiday") }.count
+    return sv
+      ? "Nästa års plan: \(visibleName(target)) (\(holidays) på helgdag – arshjul check \(visibleName(target)) visar dem)"
+      : "Next year's plan: \(visibleName(target)) (\(holidays) on a holiday – arshjul check \(visibleName(target)) lists them)"
+  }
+
+  /// `plan.json` → `plan.kopia-2022-03-28-0915.json`, beside it.
+  func copyPath() -> String {
+    let stamp = SystemClock.localStamp()
+    let base = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
+    var candidate = "\(base).kopia-\(stamp).json"
+    var n = 2
+    while FileBytes.exists(candidate) {
+      candidate = "\(base).kopia-\(stamp)-\(n).json"
+      n += 1
+    }
+    return candidate
+  }
+}
