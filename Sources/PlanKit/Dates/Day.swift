@@ -47,13 +47,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var iso: String { description }
 
   /// Parses exactly `YYYY-MM-DD`; nil for anything else or a day that does not exist.
-  public init?(iso text: String) {
+  public init?(iso text: String) { self.init(isoUTF8: text.utf8) }
+
+  /// The same from UTF-8 bytes (a plan file's, read without making a string).
+  public init?<Bytes: Sequence<UInt8>>(isoUTF8 bytes: Bytes) {
     // Digit by digit, without allocating: a plan has thousands of dates.
     var y = 0
     var m = 0
     var d = 0
     var position = 0
-    for b in text.utf8 {
+    for b in bytes {
       switch position {
       case 4, 7:
         guard b == UInt8(ascii: "-") else { return nil }

@@ -1,154 +1,194 @@
-/// A strict JSON (RFC 8259) parser over UTF-8 bytes that records the line and
-/// column of every value. Foundation's JSONSerialization gives neither
-/// positions nor the literal text of numbers, and we need both.
+/// A strict JSON (RFC 8259) parser over UTF-8 bytes. It builds no tree: it
+/// writes one flat list of values (a `JSONTape`) that points back into the
+/// bytes, so a plan of 20,000 activities is read without a node, a member
+/// array or a string per value; the plan decoder makes only the strings it
+/// keeps. Foundation's JSONSerialization gives neither positions nor the
+/// literal text of numbers, and we need both.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
   public var message: String
   public var position: SourcePosition
 }
 
-public struct JSONParser {
-  private let bytes: [UInt8]
-  private var index = 0
-  private var line = 1
-  private var lineStart = 0
-  private var depth = 0
+public enum JSONParser {
   /// Deep nesting is refused rather than allowed to exhaust the stack.
-  private static let maxDepth = 200
+  static let maxDepth = 200
 
+  /// The bytes as a tape; a syntax error names its line and column.
+  public static func tape(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONTape {
+    let result = bytes.withUnsafeBufferPointer { buffer -> Result<[JSONTape.Token], JSONSyntaxError> in
+      var builder = TapeBuilder(buffer)
+      do throws(JSONSyntaxError) {
+        try builder.parseDocument()
+      } catch {
+        return .failure(error)
+      }
+      return .success(builder.tokens)
+    }
+    switch result {
+    case .success(let tokens): return JSONTape(bytes: bytes, tokens: tokens)
+    case .failure(let error): throw error
+    }
+  }
+
+  /// The bytes as a tree of nodes with their positions (for merging and
+  /// small files; a plan is decoded from the tape).
   public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
-    var parser = JSONParser(bytes: bytes)
-    return try parser.parseDocument()
+    let tape = try tape(bytes)
+    var locator = SourceLocator(bytes)
+    return tape.node(tape.root, positions: &locator)
+  }
+}
+
+/// Writes the tape while checking every rule of the grammar, with the same
+/// messages and places a planner fixing a file by hand needs.
+private struct TapeBuilder {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+  var depth = 0
+  var tokens: [JSONTape.Token] = []
+  /// The key tokens of the objects being read, innermost last, to find a
+  /// key written twice without a set per object.
+  var keys: [Int32] = []
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    // A plan has about one value per 20 bytes; growing past this is rare.
+    tokens.reserveCapacity(bytes.count / 16 + 16)
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
-
-  /// The column counted so far on the current line, and up to which byte:
-  /// positions are asked for in increasing order, so each byte of a line is
-  /// counted once, even on a minified plan that is one long line.
-  private var countedTo = 0
-  private var countedColumn = 1
-
-  /// Column counts characters, not bytes, as an editor shows them: a
-  /// continuation byte of a multi-byte UTF-8 character adds nothing.
-  private mutating func position(at offset: Int) -> SourcePosition {
-    if countedTo < lineStart || countedTo > offset {
-      countedTo = lineStart
-      countedColumn = 1
-    }
-    var i = countedTo
-    var column = countedColumn
-    let end = min(offset, bytes.count)
-    while i < end {
-      if bytes[i] & 0xC0 != 0x80 { column += 1 }
-      i += 1
-    }
-    countedTo = i
-    countedColumn = column
-    return SourcePosition(line: line, column: column)
+  func fail(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+    var locator = SourceLocator(bytes)
+    return JSONSyntaxError(message: message, position: locator.position(of: offset ?? index))
   }
 
-  private var here: SourcePosition { mutating get { position(at: index) } }
-
-  private mutating func fail(_ message: String, at pos: SourcePosition? = nil) -> JSONSyntaxError {
-    JSONSyntaxError(message: message, position: pos ?? here)
-  }
-
-  private mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+  mutating func parseDocument() throws(JSONSyntaxError) {
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       throw fail("the file starts with a byte-order mark; save it as UTF-8 without BOM")
     }
     skipWhitespace()
     if index >= bytes.count {
       throw fail("the file is empty; expected a JSON object")
     }
-    let node = try parseValue()
+    try parseValue()
     skipWhitespace()
     if index < bytes.count {
       throw fail("unexpected \(describe(bytes[index])) after the end of the JSON document")
     }
-    return node
   }
 
-  private func describe(_ byte: UInt8) -> String {
+  func describe(_ byte: UInt8) -> String {
     if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
     return "byte 0x" + hexDigits(UInt32(byte), width: 2)
   }
 
-  private mutating func skipWhitespace() {
+  mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
-      case 0x20, 0x09, 0x0D: index += 1
-      case 0x0A:
-        index += 1
-        line += 1
-        lineStart = index
+      case 0x20, 0x09, 0x0D, 0x0A: index += 1
       default: return
       }
     }
   }
 
-  private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
+  mutating func append(_ kind: JSONTape.Kind, start: Int, end: Int, escaped: Bool = false) {
+    tokens.append(JSONTape.Token(kind: kind, escaped: escaped, start: Int32(start), end: Int32(end), count: 0))
+  }
+
+  mutating func parseValue() throws(JSONSyntaxError) {
     guard index < bytes.count else { throw fail("unexpected end of file; the JSON is cut short") }
-    let start = here
+    let start = index
     switch bytes[index] {
-    case UInt8(ascii: "{"): return JSONNode(try parseObject(), at: start)
-    case UInt8(ascii: "["): return JSONNode(try parseArray(), at: start)
-    case UInt8(ascii: "\""): return JSONNode(.string(try parseString()), at: start)
-    case UInt8(ascii: "t"): try literal("true"); return JSONNode(.bool(true), at: start)
-    case UInt8(ascii: "f"): try literal("false"); return JSONNode(.bool(false), at: start)
-    case UInt8(ascii: "n"): try literal("null"); return JSONNode(.null, at: start)
+    case UInt8(ascii: "{"): try parseObject()
+    case UInt8(ascii: "["): try parseArray()
+    case UInt8(ascii: "\""): try parseString()
+    case UInt8(ascii: "t"):
+      try literal("true")
+      append(.true, start: start, end: index)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      append(.false, start: start, end: index)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      append(.null, start: start, end: index)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      return JSONNode(.number(try parseNumber()), at: start)
+      try parseNumber()
+      append(.number, start: start, end: index)
     default:
       throw fail("expected a JSON value, found \(describe(bytes[index]))")
     }
   }
 
-  private mutating func literal(_ word: String) throws(JSONSyntaxError) {
-    let w = Array(word.utf8)
-    guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
-      throw fail("expected a JSON value, found \(describe(bytes[index]))")
-    }
-    index += w.count
+  mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+    let n = word.utf8CodeUnitCount
+    let matches =
+      index + n <= bytes.count
+      && word.withUTF8Buffer { w in (0..<n).allSatisfy { bytes[index + $0] == w[$0] } }
+    guard matches else { throw fail("expected a JSON value, found \(describe(bytes[index]))") }
+    index += n
   }
 
-  private mutating func enter() throws(JSONSyntaxError) {
+  mutating func enter() throws(JSONSyntaxError) {
     depth += 1
-    if depth > Self.maxDepth { throw fail("JSON nested deeper than \(Self.maxDepth) levels") }
+    if depth > JSONParser.maxDepth { throw fail("JSON nested deeper than \(JSONParser.maxDepth) levels") }
   }
 
-  private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+  /// Opens a container's token; `close` fills in where it ends and how many it holds.
+  mutating func open(_ kind: JSONTape.Kind) -> Int {
+    append(kind, start: index, end: 0)
+    return tokens.count - 1
+  }
+
+  mutating func close(_ at: Int, count: Int) {
+    tokens[at].end = Int32(tokens.count)
+    tokens[at].count = Int32(count)
+  }
+
+  mutating func parseObject() throws(JSONSyntaxError) {
     try enter()
     defer { depth -= 1 }
+    let at = open(.object)
     index += 1
-    var members: [JSONMember] = []
-    var seen = Set<String>()
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
       index += 1
-      return .object([])
+      close(at, count: 0)
+      return
     }
+    let firstKey = keys.count
+    defer { keys.removeSubrange(firstKey...) }
+    // Plan objects have a dozen keys: comparing bytes beats hashing them;
+    // a set takes over only for big objects, so no input costs n².
+    var seen: Set<String>?
+    var count = 0
     while true {
       skipWhitespace()
       guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
       guard bytes[index] == UInt8(ascii: "\"") else {
         throw fail("expected a quoted key, found \(describe(bytes[index]))")
       }
-      let keyPos = here
-      let key = try parseString()
-      // Plan objects have a dozen keys: a scan is cheaper than hashing them all.
-      let duplicate = members.count < 32 ? members.contains { $0.key == key } : !seen.insert(key).inserted
-      if members.count == 31 { seen = Set(members.map(\.key) + [key]) }
-      if duplicate { throw fail("key \"\(key)\" appears twice in this object", at: keyPos) }
+      let keyOffset = index
+      try parseString()
+      let key = tokens.count - 1
+      if seen == nil && count == 32 {
+        seen = Set(keys[firstKey...].map { string(Int($0)) })
+      }
+      let duplicate: Bool
+      if seen != nil {
+        duplicate = !seen!.insert(string(key)).inserted
+      } else {
+        duplicate = keys[firstKey...].contains { sameKey(Int($0), key) }
+      }
+      if duplicate { throw fail("key \"\(string(key))\" appears twice in this object", at: keyOffset) }
+      keys.append(Int32(key))
       skipWhitespace()
       guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
       guard bytes[index] == UInt8(ascii: ":") else {
-        throw fail("expected ':' after key \"\(key)\", found \(describe(bytes[index]))")
+        throw fail("expected ':' after key \"\(string(key))\", found \(describe(bytes[index]))")
       }
       index += 1
       skipWhitespace()
-      let value = try parseValue()
-      members.append(JSONMember(key: key, node: value))
+      try parseValue()
+      count += 1
       skipWhitespace()
       guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -157,25 +197,47 @@ public struct JSONParser {
       }
       if bytes[index] == UInt8(ascii: "}") {
         index += 1
-        return .object(members)
+        close(at, count: count)
+        return
       }
       throw fail("expected ',' or '}' in an object, found \(describe(bytes[index]))")
     }
   }
 
-  private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+  /// The text of a string token (only for keys: messages and big objects).
+  func string(_ i: Int) -> String {
+    let t = tokens[i]
+    return JSONTape.decodeString(bytes, from: Int(t.start) + 1, to: Int(t.end), escaped: t.escaped)
+  }
+
+  func sameKey(_ a: Int, _ b: Int) -> Bool {
+    let ta = tokens[a]
+    let tb = tokens[b]
+    if ta.escaped || tb.escaped { return string(a) == string(b) }
+    let n = Int(ta.end - ta.start)
+    guard n == Int(tb.end - tb.start) else { return false }
+    let sa = Int(ta.start)
+    let sb = Int(tb.start)
+    for k in 1..<n where bytes[sa + k] != bytes[sb + k] { return false }
+    return true
+  }
+
+  mutating func parseArray() throws(JSONSyntaxError) {
     try enter()
     defer { depth -= 1 }
+    let at = open(.array)
     index += 1
-    var items: [JSONNode] = []
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
       index += 1
-      return .array([])
+      close(at, count: 0)
+      return
     }
+    var count = 0
     while true {
       skipWhitespace()
-      items.append(try parseValue())
+      try parseValue()
+      count += 1
       skipWhitespace()
       guard index < bytes.count else { throw fail("unexpected end of file inside an array") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -184,74 +246,57 @@ public struct JSONParser {
       }
       if bytes[index] == UInt8(ascii: "]") {
         index += 1
-        return .array(items)
+        close(at, count: count)
+        return
       }
       throw fail("expected ',' or ']' in an array, found \(describe(bytes[index]))")
     }
   }
 
-  private mutating func parseNumber() throws(JSONSyntaxError) -> String {
-    let start = index
-    func digits(_ p: inout JSONParser) -> Int {
-      let s = p.index
-      while p.index < p.bytes.count, p.bytes[p.index] >= 0x30, p.bytes[p.index] <= 0x39 { p.index += 1 }
-      return p.index - s
-    }
+  mutating func digits() -> Int {
+    let s = index
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+    return index - s
+  }
+
+  mutating func parseNumber() throws(JSONSyntaxError) {
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     guard index < bytes.count else { throw fail("unexpected end of file in a number") }
     if bytes[index] == UInt8(ascii: "0") {
       index += 1
-    } else if digits(&self) == 0 {
+    } else if digits() == 0 {
       throw fail("expected a digit in a number")
     }
     if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
       index += 1
-      if digits(&self) == 0 { throw fail("expected a digit after the decimal point") }
+      if digits() == 0 { throw fail("expected a digit after the decimal point") }
     }
     if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
       index += 1
       if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
         index += 1
       }
-      if digits(&self) == 0 { throw fail("expected a digit in the exponent") }
+      if digits() == 0 { throw fail("expected a digit in the exponent") }
     }
-    return String(decoding: bytes[start..<index], as: UTF8.self)
   }
 
-  private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+  mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
     guard index + 4 <= bytes.count else { throw fail("unexpected end of file in a \\u escape") }
     var v: UInt32 = 0
     for _ in 0..<4 {
-      let b = bytes[index]
-      let d: UInt32
-      switch b {
-      case 0x30...0x39: d = UInt32(b - 0x30)
-      case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-      case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-      default: throw fail("expected four hex digits after \\u")
-      }
+      guard let d = JSONTape.hexValue(bytes[index]) else { throw fail("expected four hex digits after \\u") }
       v = v * 16 + d
       index += 1
     }
     return v
   }
 
-  private mutating func parseString() throws(JSONSyntaxError) -> String {
+  /// Checks a string and records where it stands; its text is made later,
+  /// only if somebody asks (`JSONTape.string`).
+  mutating func parseString() throws(JSONSyntaxError) {
+    let start = index
     index += 1
-    // Most strings have no escapes: take the bytes between the quotes as they are.
-    var end = index
-    while end < bytes.count {
-      let b = bytes[end]
-      if b == UInt8(ascii: "\"") {
-        let s = String(decoding: bytes[index..<end], as: UTF8.self)
-        index = end + 1
-        return s
-      }
-      if b == UInt8(ascii: "\\") || b < 0x20 { break }
-      end += 1
-    }
-    var out: [UInt8] = Array(bytes[index..<end])
-    index = end
+    var escaped = false
     while true {
       guard index < bytes.count else {
         throw fail("unexpected end of file inside a string; a closing quote is missing")
@@ -259,24 +304,21 @@ public struct JSONParser {
       let b = bytes[index]
       switch b {
       case UInt8(ascii: "\""):
+        append(.string, start: start, end: index, escaped: escaped)
         index += 1
-        return String(decoding: out, as: UTF8.self)
+        return
       case UInt8(ascii: "\\"):
+        escaped = true
         index += 1
         guard index < bytes.count else { throw fail("unexpected end of file in an escape") }
         let e = bytes[index]
         index += 1
         switch e {
-        case UInt8(ascii: "\""): out.append(0x22)
-        case UInt8(ascii: "\\"): out.append(0x5C)
-        case UInt8(ascii: "/"): out.append(0x2F)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+          break
         case UInt8(ascii: "u"):
-          var code = try hex4()
+          let code = try hex4()
           if (0xD800...0xDBFF).contains(code) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
             else {
@@ -285,12 +327,9 @@ public struct JSONParser {
             index += 2
             let low = try hex4()
             guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape holds half of a surrogate pair") }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           } else if (0xDC00...0xDFFF).contains(code) {
             throw fail("a \\u escape holds half of a surrogate pair")
           }
-          guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
-          out.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
           index -= 1
           throw fail("invalid escape \\\(Character(Unicode.Scalar(e))) in a string")
@@ -301,7 +340,6 @@ public struct JSONParser {
             ? "a string runs past the end of the line; a closing quote is missing"
             : "a raw control character (U+\(hexDigits(UInt32(b), width: 4))) in a string; write it escaped")
       default:
-        out.append(b)
         index += 1
       }
     }

@@ -24,12 +24,12 @@ public enum JSONValue: Sendable, Hashable {
 
   public var kindName: String {
     switch self {
-    case .null: "null"
-    case .bool: "a boolean"
-    case .number: "a number"
-    case .string: "a string"
-    case .array: "an array"
-    case .object: "an object"
+    case .null: JSONTape.Kind.null.kindName
+    case .bool: JSONTape.Kind.true.kindName
+    case .number: JSONTape.Kind.number.kindName
+    case .string: JSONTape.Kind.string.kindName
+    case .array: JSONTape.Kind.array.kindName
+    case .object: JSONTape.Kind.object.kindName
     }
   }
 }

@@ -45,10 +45,8 @@ extension Plan {
       }
       root[key] = .array(items)
     }
-    var decoder = PlanDecoder()
-    guard var plan = decoder.decodePlan(PlanEncoder.object(root)), decoder.problems.isEmpty else {
-      throw PlanProblems(problems: decoder.problems)
-    }
+    let checked = PlanDecoder.decode(tree: PlanEncoder.object(root))
+    guard var plan = checked.plan else { throw PlanProblems(problems: checked.problems) }
     plan.conflicts = rest
     return plan
   }
@@ -161,8 +159,7 @@ public struct ConflictWording: Sendable {
   }
 
   func decodeActivity(_ node: JSONNode) -> Activity? {
-    var decoder = PlanDecoder()
-    return decoder.decodeActivity(node, themes: Set(plan.themes.map(\.id)))
+    PlanDecoder.activity(tree: node, themes: Set(plan.themes.map(\.id)))
   }
 
   /// One line: "Digital frukostträff (aktivitet), start: vår 14 feb 2022 – deras 21 feb 2022".

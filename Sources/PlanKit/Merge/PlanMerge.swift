@@ -66,9 +66,7 @@ public enum PlanMerge {
   }
 
   static func decodeOrNil(_ members: [String: JSONNode]) -> Plan? {
-    var decoder = PlanDecoder()
-    guard let plan = decoder.decodePlan(PlanEncoder.object(members)), decoder.problems.isEmpty else { return nil }
-    return plan
+    PlanDecoder.decode(tree: PlanEncoder.object(members)).plan
   }
 
   static func id(of node: JSONNode) -> String? {

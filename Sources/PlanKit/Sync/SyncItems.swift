@@ -65,14 +65,13 @@ public enum SyncItems {
     scratch.conflicts = []
     scratch.activities = []
     scratch.milestones = []
-    var decoder = PlanDecoder()
     let themes = Set(plan.themes.map(\.id))
     switch last.kind {
     case .activity:
-      guard let a = decoder.decodeActivity(last.json, themes: themes) else { return nil }
+      guard let a = PlanDecoder.activity(tree: last.json, themes: themes) else { return nil }
       scratch.activities = [a]
     case .milestone:
-      guard let m = decoder.decodeMilestone(last.json, themes: themes) else { return nil }
+      guard let m = PlanDecoder.milestone(tree: last.json, themes: themes) else { return nil }
       scratch.milestones = [m]
     default: return nil
     }
@@ -182,10 +181,9 @@ public enum SyncItems {
       p.activities = []
       p.milestones = []
       guard let node else { return p }
-      var decoder = PlanDecoder()
       let themes = Set(plan.themes.map(\.id))
-      if kind == .activity, let a = decoder.decodeActivity(node, themes: themes) { p.activities = [a] }
-      if kind == .milestone, let m = decoder.decodeMilestone(node, themes: themes) { p.milestones = [m] }
+      if kind == .activity, let a = PlanDecoder.activity(tree: node, themes: themes) { p.activities = [a] }
+      if kind == .milestone, let m = PlanDecoder.milestone(tree: node, themes: themes) { p.milestones = [m] }
       return p
     }
     let result = PlanMerge.merge(
@@ -201,18 +199,17 @@ public enum SyncItems {
   /// Puts an item's JSON into the plan (replacing the one with its id), or
   /// takes it out (nil).
   public static func put(_ json: JSONNode?, id: String, kind: Conflict.Kind, into plan: inout Plan) {
-    var decoder = PlanDecoder()
     let themes = Set(plan.themes.map(\.id))
     switch kind {
     case .activity:
-      let a = json.flatMap { decoder.decodeActivity($0, themes: themes) }
+      let a = json.flatMap { PlanDecoder.activity(tree: $0, themes: themes) }
       if let i = plan.activities.firstIndex(where: { $0.id == id }) {
         if let a { plan.activities[i] = a } else { plan.activities.remove(at: i) }
       } else if let a {
         plan.activities.append(a)
       }
     case .milestone:
-      let m = json.flatMap { decoder.decodeMilestone($0, themes: themes) }
+      let m = json.flatMap { PlanDecoder.milestone(tree: $0, themes: themes) }
       if let i = plan.milestones.firstIndex(where: { $0.id == id }) {
         if let m { plan.milestones[i] = m } else { plan.milestones.remove(at: i) }
       } else if let m {

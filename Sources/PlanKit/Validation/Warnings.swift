@@ -201,12 +201,15 @@ public enum PlanWarnings {
 /// Where each item stands in a plan file, for warnings with file:line:col.
 public enum PlanPositions {
   public static func of(_ bytes: [UInt8]) -> [String: SourcePosition] {
-    guard let root = try? JSONParser.parse(bytes), let top = root.members else { return [:] }
+    guard let tape = try? JSONParser.tape(bytes), tape.kind(tape.root) == .object else { return [:] }
     var out: [String: SourcePosition] = [:]
-    for key in ["activities", "milestones"] {
-      guard case .array(let items)? = top[key]?.value else { continue }
-      for node in items {
-        if case .string(let id)? = node.members?["id"]?.value { out[id] = node.position }
+    var locator = SourceLocator(bytes)
+    for key: StaticString in ["activities", "milestones"] {
+      guard let list = tape.member(tape.root, key)?.value, tape.kind(list) == .array else { continue }
+      for item in tape.elements(list) where tape.kind(item) == .object {
+        if let id = tape.member(item, "id")?.value, tape.kind(id) == .string {
+          out[tape.string(id)] = locator.position(of: tape.offset(item))
+        }
       }
     }
     return out

@@ -1,74 +1,103 @@
 import Foundation
 
-/// Turns a parsed JSON tree into a `Plan`, collecting every problem at once
+/// Turns a plan file's tape into a `Plan`, collecting every problem at once
 /// (a planner fixing a file by hand wants the whole list, not one per run).
+/// It reads the parser's tape directly: keys are compared on their bytes,
+/// a string is made only for what the plan keeps, places stay byte offsets
+/// until a problem needs its line and column.
 struct PlanDecoder {
-  var problems: [Problem] = []
+  let tape: JSONTape
+  /// Problems with the byte offset they are about; `problems` turns them
+  /// into lines and columns in file order.
+  var found: [(message: String, offset: Int)] = []
   /// Dates far outside any plan would only let arithmetic run off the calendar.
   static let years = 1000...9000
 
-  mutating func problem(_ message: String, at position: SourcePosition) {
-    problems.append(Problem(message, at: position))
+  init(tape: JSONTape) { self.tape = tape }
+
+  mutating func problem(_ message: String, at offset: Int) {
+    found.append((message, offset))
   }
 
-  /// Reads the members of one JSON object, remembering which were known.
-  /// Objects here have a dozen members: a linear search beats a dictionary.
+  /// Every problem found, in file order, as an editor walks them.
+  var problems: [Problem] {
+    var locator = SourceLocator(tape.bytes)
+    return found.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map {
+      Problem($0.element.message, at: locator.position(of: $0.element.offset))
+    }
+  }
+
+  /// The members of one JSON object being read, remembering which were known.
   struct Fields {
-    let list: [JSONMember]
-    let position: SourcePosition
+    let object: Int
+    let offset: Int
     /// What the object is, for messages ("activity \"frukosttraff\""); made only when needed.
     var kind: String
     var id: String?
-    var known: [String] = []
-
-    init(_ members: [JSONMember], at position: SourcePosition, what: String) {
-      list = members
-      self.position = position
-      kind = what
-    }
+    /// Members asked for, by their place in the object (past 64 in `knownBeyond`).
+    var known: UInt64 = 0
+    var knownBeyond: [Int] = []
 
     var what: String {
       get { id.map { "\(kind) \(quoted($0))" } ?? kind }
       set { kind = newValue }
     }
-
-    func member(_ key: String) -> JSONMember? { list.first { $0.key == key } }
-
-    mutating func node(_ key: String) -> JSONNode? {
-      known.append(key)
-      return member(key)?.node
-    }
-
-    var extra: [String: JSONNode] {
-      var out: [String: JSONNode] = [:]
-      for m in list where !known.contains(m.key) { out[m.key] = m.node }
-      return out
-    }
   }
 
-  mutating func object(_ node: JSONNode, what: String) -> Fields? {
-    guard case .object(let members) = node.value else {
-      problem("\(what) must be an object, found \(node.value.kindName)", at: node.position)
-      return nil
-    }
-    return Fields(members, at: node.position, what: what)
+  func member(_ f: Fields, _ key: StaticString) -> Int? { tape.member(f.object, key)?.value }
+
+  mutating func field(_ f: inout Fields, _ key: StaticString) -> Int? {
+    guard let (ordinal, value) = tape.member(f.object, key) else { return nil }
+    if ordinal < 64 { f.known |= 1 << UInt64(ordinal) } else { f.knownBeyond.append(ordinal) }
+    return value
   }
 
-  mutating func string(_ f: inout Fields, _ key: String, required: Bool) -> (String, SourcePosition)? {
-    guard let n = f.node(key) else {
-      if required { problem("\(f.what) has no \"\(key)\"", at: f.position) }
+  /// The members nobody asked for, kept as they were to be written back.
+  func extra(_ f: Fields) -> [String: JSONNode] {
+    guard tape.count(f.object) > f.known.nonzeroBitCount + f.knownBeyond.count else { return [:] }
+    var out: [String: JSONNode] = [:]
+    var ordinal = 0
+    tape.forEachMember(f.object) { k, v in
+      let asked = ordinal < 64 ? f.known & (1 << UInt64(ordinal)) != 0 : f.knownBeyond.contains(ordinal)
+      if !asked { out[tape.string(k)] = tape.node(v) }
+      ordinal += 1
+    }
+    return out
+  }
+
+  func kindName(_ i: Int) -> String { tape.kind(i).kindName }
+
+  mutating func object(_ i: Int, what: String) -> Fields? {
+    guard tape.kind(i) == .object else {
+      problem("\(what) must be an object, found \(kindName(i))", at: tape.offset(i))
       return nil
     }
-    guard case .string(let s) = n.value else {
-      problem("\(f.what): \"\(key)\" must be a string, found \(n.value.kindName)", at: n.position)
+    return Fields(object: i, offset: tape.offset(i), kind: what)
+  }
+
+  /// The token of a string member, checked to be a string.
+  mutating func stringToken(_ f: inout Fields, _ key: StaticString, required: Bool) -> Int? {
+    guard let n = field(&f, key) else {
+      if required { problem("\(f.what) has no \"\(key)\"", at: f.offset) }
       return nil
     }
-    return (s, n.position)
+    guard tape.kind(n) == .string else {
+      problem("\(f.what): \"\(key)\" must be a string, found \(kindName(n))", at: tape.offset(n))
+      return nil
+    }
+    return n
+  }
+
+  mutating func string(_ f: inout Fields, _ key: StaticString, required: Bool) -> (String, Int)? {
+    guard let t = stringToken(&f, key, required: required) else { return nil }
+    return (tape.string(t), tape.offset(t))
   }
 
   /// A one-line text (title, name, owner): no control characters.
-  mutating func text(_ f: inout Fields, _ key: String, required: Bool, multiline: Bool = false) -> String? {
-    guard let (s, pos) = string(&f, key, required: required) else { return nil }
+  mutating func text(_ f: inout Fields, _ key: StaticString, required: Bool, multiline: Bool = false) -> String? {
+    guard let t = stringToken(&f, key, required: required) else { return nil }
+    let s = tape.string(t)
+    let pos = tape.offset(t)
     if required && s.trimmed.isEmpty {
       problem("\(f.what): \"\(key)\" is empty", at: pos)
       return nil
@@ -79,6 +108,7 @@ struct PlanDecoder {
         "\(f.what): \"\(key)\" is \(s.unicodeScalars.count) characters long; at most \(limit) are allowed", at: pos)
       return nil
     }
+    if tape.isPlainText(t) { return s }
     if let bad = s.unicodeScalars.first(where: { isControl($0) && !(multiline && ($0 == "\n" || $0 == "\t")) }) {
       problem(
         "\(f.what): \"\(key)\" \(quoted(s)) holds a control character (U+\(hexDigits(bad.value, width: 4)))"
@@ -94,7 +124,7 @@ struct PlanDecoder {
     return s
   }
 
-  mutating func identifier(_ f: inout Fields, _ key: String) -> String? {
+  mutating func identifier(_ f: inout Fields, _ key: StaticString) -> String? {
     guard let (s, pos) = string(&f, key, required: true) else { return nil }
     guard Identifier.isValid(s) else {
       problem("\(f.what): id \(quoted(s)) may hold only \(Identifier.rule)", at: pos)
@@ -103,8 +133,11 @@ struct PlanDecoder {
     return s
   }
 
-  mutating func day(_ f: inout Fields, _ key: String, required: Bool) -> Day? {
-    guard let (s, pos) = string(&f, key, required: required) else { return nil }
+  mutating func day(_ f: inout Fields, _ key: StaticString, required: Bool) -> Day? {
+    guard let t = stringToken(&f, key, required: required) else { return nil }
+    if let plain = tape.plainBytes(t), let d = Day(isoUTF8: plain), PlanDecoder.years.contains(d.year) { return d }
+    let s = tape.string(t)
+    let pos = tape.offset(t)
     guard let d = Day(iso: s) else {
       problem("\(f.what): \"\(key)\" \(quoted(s)) is not a date; write YYYY-MM-DD of a day that exists", at: pos)
       return nil
@@ -116,41 +149,75 @@ struct PlanDecoder {
     return d
   }
 
-  mutating func int(_ f: inout Fields, _ key: String, required: Bool) -> (Int, SourcePosition)? {
-    guard let n = f.node(key) else {
-      if required { problem("\(f.what) has no \"\(key)\"", at: f.position) }
+  mutating func int(_ f: inout Fields, _ key: StaticString, required: Bool) -> (Int, Int)? {
+    guard let n = field(&f, key) else {
+      if required { problem("\(f.what) has no \"\(key)\"", at: f.offset) }
       return nil
     }
-    guard case .number(let text) = n.value, let v = Int(text) else {
-      problem("\(f.what): \"\(key)\" must be a whole number, found \(n.value.kindName)", at: n.position)
+    guard tape.kind(n) == .number, let v = Int(tape.numberText(n)) else {
+      problem("\(f.what): \"\(key)\" must be a whole number, found \(kindName(n))", at: tape.offset(n))
       return nil
     }
-    return (v, n.position)
+    return (v, tape.offset(n))
   }
 
-  mutating func bool(_ f: inout Fields, _ key: String) -> Bool? {
-    guard let n = f.node(key) else { return nil }
-    guard case .bool(let b) = n.value else {
-      problem("\(f.what): \"\(key)\" must be true or false, found \(n.value.kindName)", at: n.position)
+  mutating func bool(_ f: inout Fields, _ key: StaticString) -> Bool? {
+    guard let n = field(&f, key) else { return nil }
+    switch tape.kind(n) {
+    case .true: return true
+    case .false: return false
+    default:
+      problem("\(f.what): \"\(key)\" must be true or false, found \(kindName(n))", at: tape.offset(n))
       return nil
     }
-    return b
   }
 
-  mutating func array(_ f: inout Fields, _ key: String) -> [JSONNode] {
-    guard let n = f.node(key) else { return [] }
-    guard case .array(let items) = n.value else {
-      problem("\(f.what): \"\(key)\" must be an array, found \(n.value.kindName)", at: n.position)
+  mutating func array(_ f: inout Fields, _ key: StaticString) -> [Int] {
+    guard let n = field(&f, key) else { return [] }
+    guard tape.kind(n) == .array else {
+      problem("\(f.what): \"\(key)\" must be an array, found \(kindName(n))", at: tape.offset(n))
       return []
     }
-    return items
+    return tape.elements(n)
+  }
+
+  /// A plan made as a tree (an edit, a merge) checked by the same rules as
+  /// a file: written as the file would be and read back. Its problems have
+  /// no place (the text they would point into is never shown).
+  static func decode(tree: JSONNode) -> (plan: Plan?, problems: [Problem], bytes: [UInt8]) {
+    let bytes = Array(JSONWriter.write(tree).utf8)
+    guard let tape = try? JSONParser.tape(bytes) else {
+      return (nil, [Problem("the plan could not be written as JSON")], bytes)
+    }
+    var decoder = PlanDecoder(tape: tape)
+    let plan = decoder.decodePlan(tape.root)
+    guard let plan, decoder.found.isEmpty else {
+      return (nil, decoder.problems.map { Problem($0.message) }, bytes)
+    }
+    return (plan, [], bytes)
+  }
+
+  /// One activity or milestone made as a tree (a calendar event's, a
+  /// merged item's), read by the same rules as in a file.
+  static func item<T>(tree: JSONNode, _ decode: (inout PlanDecoder, Int) -> T?) -> T? {
+    guard let tape = try? JSONParser.tape(Array(JSONWriter.write(tree).utf8)) else { return nil }
+    var decoder = PlanDecoder(tape: tape)
+    return decode(&decoder, tape.root)
+  }
+
+  static func activity(tree: JSONNode, themes: Set<String>) -> Activity? {
+    item(tree: tree) { $0.decodeActivity($1, themes: themes) }
+  }
+
+  static func milestone(tree: JSONNode, themes: Set<String>) -> Milestone? {
+    item(tree: tree) { $0.decodeMilestone($1, themes: themes) }
   }
 
   // MARK: the plan
 
-  mutating func decodePlan(_ root: JSONNode) -> Plan? {
-    guard case .object = root.value else {
-      problem("a plan must be a JSON object at the top level, found \(root.value.kindName)", at: root.position)
+  mutating func decodePlan(_ root: Int) -> Plan? {
+    guard tape.kind(root) == .object else {
+      problem("a plan must be a JSON object at the top level, found \(kindName(root))", at: tape.offset(root))
       return nil
     }
     guard var f = object(root, what: "the plan") else { return nil }
@@ -194,7 +261,7 @@ struct PlanDecoder {
     }
 
     var themes: [Theme] = []
-    var themePositions: [String: SourcePosition] = [:]
+    var themePositions: [String: Int] = [:]
     // A theme with a problem is reported once; its id still counts as a
     // theme, so its activities do not each add an error of their own.
     var brokenThemeIDs: [String] = []
@@ -204,38 +271,44 @@ struct PlanDecoder {
         continue
       }
       if themePositions[theme.id] != nil {
-        problem("theme id \(quoted(theme.id)) is used twice", at: node.position)
+        problem("theme id \(quoted(theme.id)) is used twice", at: tape.offset(node))
         continue
       }
-      themePositions[theme.id] = node.position
+      themePositions[theme.id] = tape.offset(node)
       themes.append(theme)
     }
-    if themes.isEmpty && problems.isEmpty {
+    if themes.isEmpty && found.isEmpty {
       // Every activity and milestone belongs to a theme: a plan needs one.
-      problem("the plan has no themes; add at least one", at: f.member("themes")?.node.position ?? f.position)
+      problem("the plan has no themes; add at least one", at: member(f, "themes").map(tape.offset) ?? f.offset)
     }
     let themeIDs = Set(themes.map(\.id) + brokenThemeIDs)
-    var seenIDs: [String: SourcePosition] = [:]
-    func checkUnique(_ id: String?, _ pos: SourcePosition, _ d: inout PlanDecoder) -> Bool {
+    let activityNodes = array(&f, "activities")
+    let milestoneNodes = array(&f, "milestones")
+    var seenIDs: [String: Int] = [:]
+    seenIDs.reserveCapacity(activityNodes.count + milestoneNodes.count)
+    func checkUnique(_ id: String?, _ node: Int, _ d: inout PlanDecoder) -> Bool {
       guard let id else { return true }
       if let first = seenIDs[id] {
-        d.problem("id \(quoted(id)) is used twice (first at line \(first.line))", at: pos)
+        var locator = SourceLocator(d.tape.bytes)
+        let line = locator.position(of: first).line
+        d.problem("id \(quoted(id)) is used twice (first at line \(line))", at: d.tape.offset(node))
         return false
       }
-      seenIDs[id] = pos
+      seenIDs[id] = d.tape.offset(node)
       return true
     }
     var activities: [Activity] = []
-    let activityNodes = array(&f, "activities")
-    let decoded = PlanDecoder.decodeActivities(activityNodes, themes: themeIDs)
-    problems += decoded.problems
+    activities.reserveCapacity(activityNodes.count)
+    let decoded = decodeActivities(activityNodes, themes: themeIDs)
+    found += decoded.problems
     for (node, a) in zip(activityNodes, decoded.activities) {
-      let unique = checkUnique(peekID(node), node.position, &self)
+      let unique = checkUnique(a?.id ?? peekID(node), node, &self)
       if let a, unique { activities.append(a) }
     }
     var milestones: [Milestone] = []
-    for node in array(&f, "milestones") {
-      let unique = checkUnique(peekID(node), node.position, &self)
+    milestones.reserveCapacity(milestoneNodes.count)
+    for node in milestoneNodes {
+      let unique = checkUnique(peekID(node), node, &self)
       if let m = decodeMilestone(node, themes: themeIDs), unique { milestones.append(m) }
     }
     let calendarURL = text(&f, "calendarURL", required: false)
@@ -256,11 +329,12 @@ struct PlanDecoder {
       guard let name, let start, let end else { continue }
       b.kind = "break \(quoted(name))"
       if end < start {
-        problem("\(b.kind): end \(end) is before start \(start)", at: b.member("end")?.node.position ?? node.position)
+        problem(
+          "\(b.kind): end \(end) is before start \(start)", at: member(b, "end").map(tape.offset) ?? tape.offset(node))
         continue
       }
       if let other = breaks.first(where: { $0.start <= end && start <= $0.end }) {
-        problem("\(b.kind) overlaps break \(quoted(other.name))", at: node.position)
+        problem("\(b.kind) overlaps break \(quoted(other.name))", at: tape.offset(node))
         continue
       }
       breaks.append(Break(name: name, start: start, end: end))
@@ -269,10 +343,10 @@ struct PlanDecoder {
     for node in array(&f, "conflicts") {
       if let c = decodeConflict(node) { conflicts.append(c) }
     }
-    guard let id, let title, problems.isEmpty else { return nil }
+    guard let id, let title, found.isEmpty else { return nil }
     var plan = Plan(
       id: id, title: title, language: language, timeZone: timeZone, startMonth: startMonth, year: year, themes: themes,
-      activities: activities, milestones: milestones, extra: f.extra)
+      activities: activities, milestones: milestones, extra: extra(f))
     plan.conflicts = conflicts
     plan.calendarURL = calendarURL
     plan.breaks = breaks
@@ -282,7 +356,7 @@ struct PlanDecoder {
 
   /// A recorded merge conflict; its values are kept as they are (they are
   /// checked when a planner picks one).
-  mutating func decodeConflict(_ node: JSONNode) -> Conflict? {
+  mutating func decodeConflict(_ node: Int) -> Conflict? {
     guard var f = object(node, what: "a conflict") else { return nil }
     guard let (k, pos) = string(&f, "kind", required: true) else { return nil }
     guard let kind = Conflict.Kind(rawValue: k) else {
@@ -290,30 +364,36 @@ struct PlanDecoder {
       return nil
     }
     let id = string(&f, "id", required: true)?.0
-    let field = string(&f, "field", required: false)?.0
+    let path = string(&f, "field", required: false)?.0
     let label = string(&f, "theirLabel", required: false)?.0
     guard let id else { return nil }
+    let values = [field(&f, "base"), field(&f, "ours"), field(&f, "theirs")].map { $0.map(tape.node) }
     var c = Conflict(
-      kind: kind, id: id, field: field, base: f.node("base"), ours: f.node("ours"), theirs: f.node("theirs"),
-      theirLabel: label)
-    c.position = node.position
+      kind: kind, id: id, field: path, base: values[0], ours: values[1], theirs: values[2], theirLabel: label)
+    var locator = SourceLocator(tape.bytes)
+    c.position = locator.position(of: tape.offset(node))
     return c
   }
 
   /// The activities, in parts on all cores when there are many: each is
   /// checked on its own, so the parts do not meet until they are joined.
-  static func decodeActivities(_ nodes: [JSONNode], themes: Set<String>) -> (
-    activities: [Activity?], problems: [Problem]
+  func decodeActivities(_ nodes: [Int], themes: Set<String>) -> (
+    activities: [Activity?], problems: [(message: String, offset: Int)]
   ) {
+    let tape = tape
     let parts = InParts.map(count: nodes.count, threshold: 4000) { range in
-      var decoder = PlanDecoder()
+      var decoder = PlanDecoder(tape: tape)
       let list = nodes[range].map { decoder.decodeActivity($0, themes: themes) }
-      return (list, decoder.problems)
+      return (list, decoder.found)
     }
-    return (parts.flatMap(\.0), parts.flatMap(\.1))
+    if parts.count == 1 { return parts[0] }
+    var all: [Activity?] = []
+    all.reserveCapacity(nodes.count)
+    for part in parts { all += part.0 }
+    return (all, parts.flatMap(\.1))
   }
 
-  mutating func decodeTheme(_ node: JSONNode) -> Theme? {
+  mutating func decodeTheme(_ node: Int) -> Theme? {
     guard var f = object(node, what: "a theme") else { return nil }
     let id = identifier(&f, "id")
     if let id {
@@ -332,7 +412,7 @@ struct PlanDecoder {
       }
     }
     guard let id, let name else { return nil }
-    return Theme(id: id, name: name, color: color, extra: f.extra)
+    return Theme(id: id, name: name, color: color, extra: extra(f))
   }
 
   mutating func themeRef(_ f: inout Fields, themes: Set<String>) -> String? {
@@ -346,10 +426,10 @@ struct PlanDecoder {
     return t
   }
 
-  mutating func decodeActivity(_ node: JSONNode, themes: Set<String>) -> Activity? {
+  mutating func decodeActivity(_ node: Int, themes: Set<String>) -> Activity? {
     guard var f = object(node, what: "an activity") else { return nil }
     guard let id = identifier(&f, "id") else {
-      _ = f.node("title")
+      _ = self.field(&f, "title")
       return nil
     }
     f.kind = "activity"
@@ -359,13 +439,13 @@ struct PlanDecoder {
     let start = day(&f, "start", required: true)
     var end = day(&f, "end", required: false)
     if let s = start, let e = end, e < s {
-      problem("\(f.what): end \(e) is before start \(s)", at: f.member("end")!.node.position)
+      problem("\(f.what): end \(e) is before start \(s)", at: tape.offset(member(f, "end")!))
       end = nil
     }
     var time: ClockSpan?
-    if let tn = f.node("time") { time = decodeTime(tn, what: f.what) }
+    if let tn = field(&f, "time") { time = decodeTime(tn, what: f.what) }
     var rule: Repeat?
-    if let rn = f.node("repeat"), let s = start { rule = decodeRepeat(rn, start: s, what: f.what) }
+    if let rn = field(&f, "repeat"), let s = start { rule = decodeRepeat(rn, start: s, what: f.what) }
     let owner = text(&f, "owner", required: false)
     let location = text(&f, "location", required: false)
     let notes = text(&f, "notes", required: false, multiline: true)
@@ -385,16 +465,16 @@ struct PlanDecoder {
     guard let title, let theme, let start else { return nil }
     var activity = Activity(
       id: id, title: title, theme: theme, start: start, end: end ?? start, time: time, repeatRule: rule,
-      owner: owner, location: location, notes: notes, status: status, extra: f.extra)
+      owner: owner, location: location, notes: notes, status: status, extra: extra(f))
     activity.uid = uid
     activity.source = source
     activity.holidayOK = holidayOK
     return activity
   }
 
-  mutating func decodeTime(_ node: JSONNode, what: String) -> ClockSpan? {
+  mutating func decodeTime(_ node: Int, what: String) -> ClockSpan? {
     guard var f = object(node, what: "\(what): \"time\"") else { return nil }
-    func clock(_ key: String, _ d: inout PlanDecoder) -> TimeOfDay? {
+    func clock(_ key: StaticString, _ d: inout PlanDecoder) -> TimeOfDay? {
       guard let (s, pos) = d.string(&f, key, required: true) else { return nil }
       guard let t = TimeOfDay(s) else {
         d.problem("\(f.what): \(key) \(quoted(s)) is not a time; write HH:MM (00:00–23:59)", at: pos)
@@ -406,13 +486,13 @@ struct PlanDecoder {
     let e = clock("end", &self)
     guard let s, let e else { return nil }
     if e <= s {
-      problem("\(f.what): end \(e) is not after start \(s)", at: f.member("end")!.node.position)
+      problem("\(f.what): end \(e) is not after start \(s)", at: tape.offset(member(f, "end")!))
       return nil
     }
-    return ClockSpan(start: s, end: e, extra: f.extra)
+    return ClockSpan(start: s, end: e, extra: extra(f))
   }
 
-  mutating func decodeRepeat(_ node: JSONNode, start: Day, what: String) -> Repeat? {
+  mutating func decodeRepeat(_ node: Int, start: Day, what: String) -> Repeat? {
     guard var f = object(node, what: "\(what): \"repeat\"") else { return nil }
     var every: Repeat.Frequency?
     if let (e, pos) = string(&f, "every", required: true) {
@@ -451,23 +531,23 @@ struct PlanDecoder {
     let until = day(&f, "until", required: false)
     let count = int(&f, "count", required: false)
     if until != nil && count != nil {
-      problem("\(f.what): give \"until\" or \"count\", not both", at: f.member("count")!.node.position)
+      problem("\(f.what): give \"until\" or \"count\", not both", at: tape.offset(member(f, "count")!))
     } else if let u = until {
       if u < start {
-        problem("\(f.what): until \(u) is before the first occurrence \(start)", at: f.member("until")!.node.position)
+        problem("\(f.what): until \(u) is before the first occurrence \(start)", at: tape.offset(member(f, "until")!))
       } else {
         end = .until(u)
       }
     } else if let (c, pos) = count {
       if c >= 1 && c <= 10_000 { end = .count(c) } else { problem("\(f.what): count \(c) must be 1–10000", at: pos) }
     }
-    var except: [(Day, SourcePosition)] = []
+    var except: [(Day, Int)] = []
     for n in array(&f, "except") {
-      guard case .string(let s) = n.value, let d = Day(iso: s) else {
-        problem("\(f.what): except holds \(describe(n)), not a date YYYY-MM-DD", at: n.position)
+      guard tape.kind(n) == .string, let d = Day(iso: tape.string(n)) else {
+        problem("\(f.what): except holds \(describe(n)), not a date YYYY-MM-DD", at: tape.offset(n))
         continue
       }
-      except.append((d, n.position))
+      except.append((d, tape.offset(n)))
     }
     guard let every else { return nil }
     let rule = Repeat(every: every, interval: interval, on: on, end: end)
@@ -477,23 +557,22 @@ struct PlanDecoder {
       problem("\(f.what): except \(d) is not a day this activity repeats on", at: pos)
     }
     return Repeat(
-      every: every, interval: interval, on: on, end: end, except: except.map(\.0), extra: f.extra)
+      every: every, interval: interval, on: on, end: end, except: except.map(\.0), extra: extra(f))
   }
 
   /// The item's id as written, to find duplicates even among broken items.
-  func peekID(_ node: JSONNode) -> String? {
-    guard case .object(let members) = node.value,
-      case .string(let id)? = members.first(where: { $0.key == "id" })?.node.value
-    else { return nil }
-    return id
+  func peekID(_ node: Int) -> String? {
+    guard tape.kind(node) == .object, let id = tape.member(node, "id")?.value, tape.kind(id) == .string else {
+      return nil
+    }
+    return tape.string(id)
   }
 
-  func describe(_ n: JSONNode) -> String {
-    if case .string(let s) = n.value { return quoted(s) }
-    return n.value.kindName
+  func describe(_ n: Int) -> String {
+    tape.kind(n) == .string ? quoted(tape.string(n)) : kindName(n)
   }
 
-  mutating func decodeMilestone(_ node: JSONNode, themes: Set<String>) -> Milestone? {
+  mutating func decodeMilestone(_ node: Int, themes: Set<String>) -> Milestone? {
     guard var f = object(node, what: "a milestone") else { return nil }
     guard let id = identifier(&f, "id") else { return nil }
     f.kind = "milestone"
@@ -505,7 +584,8 @@ struct PlanDecoder {
     let notes = text(&f, "notes", required: false, multiline: true)
     guard let title, let date, let theme else { return nil }
     let deadline = bool(&f, "deadline") ?? false
-    var milestone = Milestone(id: id, title: title, date: date, theme: theme, done: done, notes: notes, extra: f.extra)
+    var milestone = Milestone(
+      id: id, title: title, date: date, theme: theme, done: done, notes: notes, extra: extra(f))
     milestone.deadline = deadline
     return milestone
   }

@@ -46,20 +46,15 @@ public enum PlanFile {
           Problem("the file is not UTF-8 text (byte 0x\(hexDigits(UInt32(bad.byte), width: 2)))", at: bad.position)
         ])
     }
-    let root: JSONNode
+    let tape: JSONTape
     do {
-      root = try JSONParser.parse(bytes)
+      tape = try JSONParser.tape(bytes)
     } catch {
       throw PlanLoadError(kind: .unreadable, file: file, problems: [Problem(error.message, at: error.position)])
     }
-    var decoder = PlanDecoder()
-    guard let plan = decoder.decodePlan(root), decoder.problems.isEmpty else {
-      // In file order, as an editor walks them.
-      let sorted = decoder.problems.enumerated().sorted {
-        ($0.element.position.line, $0.element.position.column, $0.offset)
-          < ($1.element.position.line, $1.element.position.column, $1.offset)
-      }.map(\.element)
-      throw PlanLoadError(kind: .invalid, file: file, problems: sorted)
+    var decoder = PlanDecoder(tape: tape)
+    guard let plan = decoder.decodePlan(tape.root), decoder.found.isEmpty else {
+      throw PlanLoadError(kind: .invalid, file: file, problems: decoder.problems)
     }
     return plan
   }
@@ -78,47 +73,48 @@ public func contentHash(_ bytes: [UInt8]) -> String {
 enum UTF8Check {
   /// The first byte that breaks UTF-8, with its line and column.
   static func firstInvalid(_ bytes: [UInt8]) -> (byte: UInt8, position: SourcePosition)? {
+    guard let at = bytes.withUnsafeBufferPointer(firstInvalid) else { return nil }
+    var locator = SourceLocator(bytes)
+    return (bytes[at], locator.position(of: at))
+  }
+
+  /// Its offset. Eight ASCII bytes are passed at a time: a plan is mostly ASCII.
+  static func firstInvalid(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
     var i = 0
-    var line = 1
-    var column = 1
-    let n = bytes.count
+    let n = b.count
+    let raw = UnsafeRawBufferPointer(b)
     while i < n {
-      let b = bytes[i]
+      if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+        continue
+      }
+      let c = b[i]
       var len = 0
       var minScalar: UInt32 = 0
-      if b < 0x80 {
-        if b == 0x0A {
-          line += 1
-          column = 1
-        } else {
-          column += 1
-        }
+      if c < 0x80 {
         i += 1
         continue
-      } else if b & 0xE0 == 0xC0 {
+      } else if c & 0xE0 == 0xC0 {
         len = 2
         minScalar = 0x80
-      } else if b & 0xF0 == 0xE0 {
+      } else if c & 0xF0 == 0xE0 {
         len = 3
         minScalar = 0x800
-      } else if b & 0xF8 == 0xF0 {
+      } else if c & 0xF8 == 0xF0 {
         len = 4
         minScalar = 0x10000
       } else {
-        return (b, SourcePosition(line: line, column: column))
+        return i
       }
-      guard i + len <= n else { return (b, SourcePosition(line: line, column: column)) }
-      var scalar = UInt32(b) & (0xFF >> (len + 1))
+      guard i + len <= n else { return i }
+      var scalar = UInt32(c) & (0xFF >> (len + 1))
       for j in 1..<len {
-        let c = bytes[i + j]
-        guard c & 0xC0 == 0x80 else { return (b, SourcePosition(line: line, column: column)) }
-        scalar = scalar << 6 | UInt32(c & 0x3F)
+        let d = b[i + j]
+        guard d & 0xC0 == 0x80 else { return i }
+        scalar = scalar << 6 | UInt32(d & 0x3F)
       }
-      if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-        return (b, SourcePosition(line: line, column: column))
-      }
+      if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
       i += len
-      column += 1
     }
     return nil
   }
@@ -128,9 +124,10 @@ extension PlanFile {
   /// Whether the bytes are an arshjul plan (valid or not): JSON whose
   /// `format` says so. An export is never written over such a file.
   public static func looksLikePlan(_ bytes: [UInt8]) -> Bool {
-    guard bytes.count <= maxBytes, let root = try? JSONParser.parse(bytes), case .object(let members) = root.value
+    guard bytes.count <= maxBytes, let tape = try? JSONParser.tape(bytes), tape.kind(tape.root) == .object,
+      let format = tape.member(tape.root, "format")?.value, tape.kind(format) == .string
     else { return false }
-    return members.contains { $0.key == "format" && $0.node.value == .string("arshjul-plan") }
+    return tape.string(format) == Plan.formatName
   }
 }
 
@@ -154,15 +151,15 @@ public enum JournalFormat {
 
   /// The journal in these bytes, or nil when they are not a readable journal.
   public static func decode(_ bytes: [UInt8]) -> Entry? {
-    guard UTF8Check.firstInvalid(bytes) == nil, let root = try? JSONParser.parse(bytes),
-      case .object(let members) = root.value,
-      members.contains(where: { $0.key == "format" && $0.node.value == .string(format) }),
-      let planNode = members.first(where: { $0.key == "plan" })?.node
+    guard UTF8Check.firstInvalid(bytes) == nil, let tape = try? JSONParser.tape(bytes),
+      tape.kind(tape.root) == .object, let f = tape.member(tape.root, "format")?.value,
+      tape.kind(f) == .string, tape.string(f) == format,
+      let planNode = tape.member(tape.root, "plan")?.value
     else { return nil }
-    var decoder = PlanDecoder()
-    guard let plan = decoder.decodePlan(planNode), decoder.problems.isEmpty else { return nil }
+    var decoder = PlanDecoder(tape: tape)
+    guard let plan = decoder.decodePlan(planNode), decoder.found.isEmpty else { return nil }
     var base = ""
-    if case .string(let b)? = members.first(where: { $0.key == "base" })?.node.value { base = b }
+    if let b = tape.member(tape.root, "base")?.value, tape.kind(b) == .string { base = tape.string(b) }
     return Entry(plan: plan, base: base)
   }
 }
@@ -178,15 +175,10 @@ extension Plan {
   /// Returns the file's bytes, checked.
   @discardableResult
   public func validated() throws(PlanProblems) -> [UInt8] {
-    // The tree the file is written from is the tree checked: no second
-    // parse of the text just made (a 20,000-activity `add` spent a fifth of
-    // its time there).
     let node = PlanEncoder.encode(self)
-    var decoder = PlanDecoder()
-    guard decoder.decodePlan(node) != nil, decoder.problems.isEmpty else {
-      throw PlanProblems(problems: decoder.problems)
-    }
-    return Array(JSONWriter.write(node).utf8)
+    let checked = PlanDecoder.decode(tree: node)
+    guard checked.plan != nil else { throw PlanProblems(problems: checked.problems) }
+    return checked.bytes
   }
 
   /// The problems of this plan (empty when valid).

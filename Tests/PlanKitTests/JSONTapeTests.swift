@@ -1,0 +1,102 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PlanKit
+
+/// The parser writes a flat tape and the decoder reads keys and text from
+/// its bytes (issue 13): escapes, duplicate keys and the byte-level text
+/// checks must mean what they meant on the tree.
+@Suite struct JSONTapeTests {
+  func tree(_ text: String) throws -> JSONValue { try JSONParser.parse(Array(text.utf8)).value }
+
+  func syntaxError(_ text: String) -> String? {
+    do {
+      _ = try JSONParser.tape(Array(text.utf8))
+      return nil
+    } catch {
+      return "\(error.position.line):\(error.position.column): \(error.message)"
+    }
+  }
+
+  func lines(_ text: String) -> [String] {
+    do {
+      _ = try PlanFile.decode(Array(text.utf8), file: "x.json")
+      return []
+    } catch {
+      return error.lines
+    }
+  }
+
+  @Test func everyEscapeDecodes() throws {
+    guard case .array(let items) = try tree(#"["a\"b\\c\/d\b\f\n\r\t\u00e5\ud83d\ude00", "plain å"]"#) else {
+      Issue.record("not an array")
+      return
+    }
+    #expect(items.map(\.value) == [.string("a\"b\\c/d\u{8}\u{C}\n\r\t\u{E5}\u{1F600}"), .string("plain å")])
+  }
+
+  @Test func aKeyWrittenTwiceIsFoundEvenWhenEscaped() {
+    #expect(syntaxError(#"{"title": 1, "ti\u0074le": 2}"#) == #"1:14: key "title" appears twice in this object"#)
+    // Past 32 keys a set takes over; the place is still the second key's.
+    let keys = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+    let text = "{" + keys + #", "k35": 0}"#
+    let column = text.range(of: #""k35": 0}"#)!.lowerBound.utf16Offset(in: text) + 1
+    #expect(syntaxError(text) == "1:\(column): key \"k35\" appears twice in this object")
+    #expect(syntaxError("{" + keys + "}") == nil)
+  }
+
+  @Test func numbersKeepTheirTextAndNodesTheirPlaces() throws {
+    let node = try JSONParser.parse(Array("{\n  \"a\": [1.50, -0, 2e3],\n  \"b\": null\n}\n".utf8))
+    guard case .object(let members) = node.value, case .array(let items) = members[0].node.value else {
+      Issue.record("not an object with an array")
+      return
+    }
+    #expect(items.map(\.value) == [.number("1.50"), .number("-0"), .number("2e3")])
+    #expect(
+      items.map(\.position) == [
+        SourcePosition(line: 2, column: 9), .init(line: 2, column: 15), .init(line: 2, column: 19),
+      ])
+    #expect(members[1].node.position == SourcePosition(line: 3, column: 8))
+  }
+
+  @Test func anEscapedKeyIsTheKeyItSpells() throws {
+    let plan = minimalPlan(
+      activity: #"{"id": "a", "ti\u0074le": "Fika", "theme": "t", "start": "2022-05-05", "end": "2022-05-05"}"#)
+    let decoded = try PlanFile.decode(Array(plan.utf8), file: "x.json")
+    #expect(decoded.activities.first?.title == "Fika")
+    #expect(decoded.activities.first?.extra.isEmpty == true)
+  }
+
+  @Test func manyUnknownFieldsAreKeptAndTheKnownOnesStillRead() throws {
+    let unknown = (0..<70).map { "\"x\($0)\": \($0)" }.joined(separator: ", ")
+    let plan = minimalPlan(
+      activity: "{" + unknown
+        + #", "id": "a", "title": "Fika", "theme": "t", "start": "2022-05-05", "end": "2022-05-06"}"#)
+    let a = try #require(try PlanFile.decode(Array(plan.utf8), file: "x.json").activities.first)
+    #expect(a.title == "Fika" && a.end == Day(iso: "2022-05-06"))
+    #expect(a.extra.count == 70)
+    #expect(a.extra["x69"]?.value == .number("69"))
+  }
+
+  @Test func textIsJudgedByItsCharactersNotItsBytes() {
+    let activity = { (title: String) in
+      #"{"id": "a", "title": "\#(title)", "theme": "t", "start": "2022-05-05", "end": "2022-05-05"}"#
+    }
+    // Swedish letters, dashes and emoji are text.
+    #expect(lines(minimalPlan(activity: activity("Årsmöte – återblick 🎉 ÄÖ"))) == [])
+    // A raw C1 control (U+0085, bytes C2 85) and DEL are refused like escaped ones.
+    for bad in ["\u{85}", "\u{7F}", "\\u0085"] {
+      let found = lines(minimalPlan(activity: activity("Fika" + bad)))
+      #expect(found.count == 1 && found[0].contains("holds a control character"), "\(found)")
+    }
+    // C2 A0 (no-break space) is not a control.
+    #expect(lines(minimalPlan(activity: activity("Fika\u{A0}kl"))) == [])
+  }
+
+  @Test func aDateWithAnEscapeIsStillADate() throws {
+    let plan = minimalPlan(
+      activity: #"{"id": "a", "title": "Fika", "theme": "t", "start": "2022\u002d05-05", "end": "2022-05-05"}"#)
+    #expect(try PlanFile.decode(Array(plan.utf8), file: "x.json").activities.first?.start == Day(iso: "2022-05-05"))
+  }
+}
