@@ -14,8 +14,8 @@ extension PlanFile {
     } catch {
       throw PlanLoadError(kind: .unreadable, file: path, problems: [Problem(error.message)])
     }
-    let plan = try decode(bytes, file: path)
-    return LoadedPlan(plan: plan, path: path, bytes: bytes)
+    let (plan, places) = try decodePlaced(bytes, file: path)
+    return LoadedPlan(plan: plan, path: path, bytes: bytes, places: places)
   }
 
   /// Writes the plan the safe way (see `AtomicFile`). With `expecting` (a

@@ -99,4 +99,32 @@ import Testing
       activity: #"{"id": "a", "title": "Fika", "theme": "t", "start": "2022\u002d05-05", "end": "2022-05-05"}"#)
     #expect(try PlanFile.decode(Array(plan.utf8), file: "x.json").activities.first?.start == Day(iso: "2022-05-05"))
   }
+
+  @Test func linesAndColumnsAreCountedAsAnEditorDoes() {
+    // Against a byte-by-byte count, over text with newlines, Swedish letters,
+    // emoji and long lines (the count skips eight bytes at a time).
+    var generator = SystemRandomNumberGenerator()
+    let pieces = ["a", "ö", "\n", "🎉", "–", "abcdefghijklmnop", "\n\n", " "]
+    for _ in 0..<20 {
+      let text = (0..<300).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let bytes = Array(text.utf8)
+      var expected: [SourcePosition] = []
+      var line = 1
+      var column = 1
+      for b in bytes {
+        expected.append(SourcePosition(line: line, column: column))
+        if b == 0x0A {
+          line += 1
+          column = 1
+        } else if b & 0xC0 != 0x80 {
+          column += 1
+        }
+      }
+      var locator = SourceLocator(bytes)
+      #expect((0..<bytes.count).map { locator.position(of: $0) } == expected)
+      for offset in (0..<50).map({ _ in Int.random(in: 0..<bytes.count, using: &generator) }) {
+        #expect(locator.position(of: offset) == expected[offset])
+      }
+    }
+  }
 }

@@ -273,7 +273,21 @@ public struct SourceLocator {
     var l = line
     var c = column
     let end = min(offset, b.count)
+    let raw = UnsafeRawBufferPointer(b)
     while i < end {
+      // Eight bytes at a time while they hold no newline: a column is a
+      // byte that is not a UTF-8 continuation byte (10xxxxxx).
+      if i + 8 <= end {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+        let nonzero = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+        if nonzero == 0x8080_8080_8080_8080 {
+          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+          c += 8 - continuation.nonzeroBitCount
+          i += 8
+          continue
+        }
+      }
       let x = b[i]
       if x == 0x0A {
         l += 1

@@ -14,6 +14,27 @@ enum InParts {
     return slots.all()
   }
 
+  /// An array of `count` elements made in parts straight into its own
+  /// storage (no joining copy): `work` must initialize every index of its
+  /// range in the buffer it is given, and returns what else it found.
+  static func array<T, Extra: Sendable>(
+    count: Int, threshold: Int, _ work: @Sendable (Range<Int>, UnsafeMutablePointer<T>) -> Extra
+  ) -> ([T], [Extra]) {
+    guard count > 0 else { return ([], []) }
+    var extras: [Extra] = []
+    let made = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let base = Storage(pointer: buffer.baseAddress!)
+      extras = map(count: count, threshold: threshold) { range in work(range, base.pointer) }
+      initialized = count
+    }
+    return (made, extras)
+  }
+
+  /// The array's storage, shared by the parts; each writes only its own range.
+  private struct Storage<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+  }
+
   /// Where the parts leave their results; each writes only its own slot.
   private final class Slots<T>: @unchecked Sendable {
     private var values: [T?]

@@ -77,14 +77,19 @@ public enum PlanWarnings {
     var slots: [Slot] = []
     var personIDs: [String: Int] = [:]
     var personNames: [String] = []
+    // A team has a few owner texts repeated over thousands of activities: each is split once.
+    var peopleOf: [String: [Int]] = [:]
     for (i, a) in plan.activities.enumerated() where a.status != .cancelled {
       guard let t = a.time, let owner = a.owner else { continue }
-      let people = owners(owner).map { name -> Int in
-        if let id = personIDs[name] { return id }
-        personIDs[name] = personNames.count
-        personNames.append(name)
-        return personNames.count - 1
-      }
+      let people =
+        peopleOf[owner]
+        ?? owners(owner).map { name -> Int in
+          if let id = personIDs[name] { return id }
+          personIDs[name] = personNames.count
+          personNames.append(name)
+          return personNames.count - 1
+        }
+      peopleOf[owner] = people
       a.forEachOccurrence(in: range) { occ in
         for p in people {
           slots.append(Slot(person: p, day: occ.start, start: t.start.minutes, end: t.end.minutes, index: i))

@@ -17,11 +17,11 @@ struct Check: ParsableCommand {
     var worst: Int32 = 0
     for path in plans {
       let p: Plan
-      let bytes: [UInt8]
+      let places: ItemPlaces
       do {
         let loaded = try PlanFile.load(path)
         p = loaded.plan
-        bytes = loaded.bytes
+        places = loaded.places
       } catch {
         error.lines.forEach(printError)
         worst = max(worst, error.kind == .unreadable ? 2 : 1)
@@ -39,7 +39,7 @@ struct Check: ParsableCommand {
       }
       let warnings = PlanWarnings.find(p, in: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
       if !warnings.isEmpty {
-        let positions = PlanPositions.of(bytes)
+        let positions = places.positions(of: warnings.map(\.id))
         for w in warnings {
           let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
           printError("\(visibleName(path)):\(place)warning: \(w.message)")

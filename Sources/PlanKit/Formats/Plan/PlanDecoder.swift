@@ -10,6 +10,9 @@ struct PlanDecoder {
   /// Problems with the byte offset they are about; `problems` turns them
   /// into lines and columns in file order.
   var found: [(message: String, offset: Int)] = []
+  /// Where each activity and milestone starts (byte offset by id), for
+  /// warnings with file:line:col without reading the file again.
+  var places: [String: Int] = [:]
   /// Dates far outside any plan would only let arithmetic run off the calendar.
   static let years = 1000...9000
 
@@ -297,14 +300,13 @@ struct PlanDecoder {
       seenIDs[id] = d.tape.offset(node)
       return true
     }
-    var activities: [Activity] = []
-    activities.reserveCapacity(activityNodes.count)
     let decoded = decodeActivities(activityNodes, themes: themeIDs)
     found += decoded.problems
-    for (node, a) in zip(activityNodes, decoded.activities) {
-      let unique = checkUnique(a?.id ?? peekID(node), node, &self)
-      if let a, unique { activities.append(a) }
+    for (i, node) in activityNodes.enumerated() {
+      _ = checkUnique(decoded.failed.contains(i) ? peekID(node) : decoded.activities[i].id, node, &self)
     }
+    // Any activity that failed or repeats an id left a problem: then no plan is made.
+    let activities = decoded.activities
     var milestones: [Milestone] = []
     milestones.reserveCapacity(milestoneNodes.count)
     for node in milestoneNodes {
@@ -343,6 +345,7 @@ struct PlanDecoder {
     for node in array(&f, "conflicts") {
       if let c = decodeConflict(node) { conflicts.append(c) }
     }
+    places = seenIDs
     guard let id, let title, found.isEmpty else { return nil }
     var plan = Plan(
       id: id, title: title, language: language, timeZone: timeZone, startMonth: startMonth, year: year, themes: themes,
@@ -378,19 +381,24 @@ struct PlanDecoder {
   /// The activities, in parts on all cores when there are many: each is
   /// checked on its own, so the parts do not meet until they are joined.
   func decodeActivities(_ nodes: [Int], themes: Set<String>) -> (
-    activities: [Activity?], problems: [(message: String, offset: Int)]
+    activities: [Activity], failed: Set<Int>, problems: [(message: String, offset: Int)]
   ) {
     let tape = tape
-    let parts = InParts.map(count: nodes.count, threshold: 4000) { range in
+    let (activities, parts) = InParts.array(count: nodes.count, threshold: 4000) { range, out in
       var decoder = PlanDecoder(tape: tape)
-      let list = nodes[range].map { decoder.decodeActivity($0, themes: themes) }
-      return (list, decoder.found)
+      var failed: [Int] = []
+      for i in range {
+        if let a = decoder.decodeActivity(nodes[i], themes: themes) {
+          (out + i).initialize(to: a)
+        } else {
+          // A hole that is never read: the plan has a problem and is not made.
+          (out + i).initialize(to: Activity(id: "", title: "", theme: "", start: Day(year: 2000, month: 1, day: 1)!))
+          failed.append(i)
+        }
+      }
+      return (decoder.found, failed)
     }
-    if parts.count == 1 { return parts[0] }
-    var all: [Activity?] = []
-    all.reserveCapacity(nodes.count)
-    for part in parts { all += part.0 }
-    return (all, parts.flatMap(\.1))
+    return (activities, Set(parts.flatMap(\.1)), parts.flatMap(\.0))
   }
 
   mutating func decodeTheme(_ node: Int) -> Theme? {

@@ -4,10 +4,28 @@ public struct LoadedPlan: Sendable {
   public var plan: Plan
   public var path: String
   public var bytes: [UInt8]
-  public init(plan: Plan, path: String, bytes: [UInt8]) {
+  public var places: ItemPlaces
+  public init(plan: Plan, path: String, bytes: [UInt8], places: ItemPlaces? = nil) {
     self.plan = plan
     self.path = path
     self.bytes = bytes
+    self.places = places ?? ItemPlaces(bytes: bytes, offsets: [:])
+  }
+}
+
+/// Where each item of a file read stands, kept from reading it.
+public struct ItemPlaces: Sendable {
+  let bytes: [UInt8]
+  let offsets: [String: Int]
+
+  /// Line and column of each of these items (in one pass over the file).
+  public func positions(of ids: some Sequence<String>) -> [String: SourcePosition] {
+    var out: [String: SourcePosition] = [:]
+    var locator = SourceLocator(bytes)
+    for (id, offset) in Set(ids).compactMap({ id in offsets[id].map { (id, $0) } }).sorted(by: { $0.1 < $1.1 }) {
+      out[id] = locator.position(of: offset)
+    }
+    return out
   }
 }
 
@@ -39,6 +57,13 @@ public enum PlanFile {
   public static let maxBytes = 32 * 1024 * 1024
 
   public static func decode(_ bytes: [UInt8], file: String) throws(PlanLoadError) -> Plan {
+    try decodePlaced(bytes, file: file).plan
+  }
+
+  /// The plan and where its items stand in the bytes.
+  public static func decodePlaced(_ bytes: [UInt8], file: String) throws(PlanLoadError) -> (
+    plan: Plan, places: ItemPlaces
+  ) {
     if let bad = UTF8Check.firstInvalid(bytes) {
       throw PlanLoadError(
         kind: .unreadable, file: file,
@@ -56,7 +81,7 @@ public enum PlanFile {
     guard let plan = decoder.decodePlan(tape.root), decoder.found.isEmpty else {
       throw PlanLoadError(kind: .invalid, file: file, problems: decoder.problems)
     }
-    return plan
+    return (plan, ItemPlaces(bytes: bytes, offsets: decoder.places))
   }
 }
 
