@@ -169,6 +169,11 @@ private struct TapeBuilder {
       let keyOffset = index
       try parseString()
       let key = tokens.count - 1
+      let t = tokens[key]
+      tokens[key].count =
+        t.escaped
+        ? JSONTape.keyCode(string(key).utf8)
+        : JSONTape.keyCode(UnsafeBufferPointer(rebasing: bytes[Int(t.start) + 1..<Int(t.end)]))
       if seen == nil && count == 32 {
         seen = Set(keys[firstKey...].map { string(Int($0)) })
       }

@@ -28,7 +28,8 @@ public struct JSONTape: Sendable {
     /// A string: its closing quote; a number or literal: the byte after it;
     /// a container: the index of the token after its last descendant.
     var end: Int32
-    /// A container's elements or members.
+    /// A container's elements or members; an object key's `keyCode`, so
+    /// that looking a key up compares one number per member, not bytes.
     var count: Int32
   }
 
@@ -84,17 +85,34 @@ public struct JSONTape: Sendable {
     var at = i + 1
     let end = next(i)
     var ordinal = 0
+    let code = Self.keyCode(key)
     while at < end {
-      if keyIs(at, key) { return (ordinal, at + 1) }
+      if keyIs(at, key, code: code) { return (ordinal, at + 1) }
       at = next(at + 1)
       ordinal += 1
     }
     return nil
   }
 
-  /// Whether string token `i` is `key`, compared on the bytes.
+  /// A key's code: FNV-1a of its UTF-8 bytes, folded to 32 bits.
+  static func keyCode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int32 {
+    var h: UInt32 = 0x811C_9DC5
+    for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+    return Int32(bitPattern: h)
+  }
+
+  static func keyCode(_ key: StaticString) -> Int32 {
+    key.withUTF8Buffer { keyCode($0) }
+  }
+
+  /// Whether object key token `i` is `key`: its code first, then its bytes.
   public func keyIs(_ i: Int, _ key: StaticString) -> Bool {
+    keyIs(i, key, code: Self.keyCode(key))
+  }
+
+  func keyIs(_ i: Int, _ key: StaticString, code: Int32) -> Bool {
     let t = tokens[i]
+    guard t.count == code else { return false }
     if t.escaped { return string(i) == key.description }
     let start = Int(t.start) + 1
     let n = Int(t.end) - start

@@ -11,4 +11,7 @@ extension String {
     }
     return String(scalars[start..<end])
   }
+
+  /// Nothing but white space (or nothing): `trimmed.isEmpty` without making the trimmed copy.
+  public var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 }

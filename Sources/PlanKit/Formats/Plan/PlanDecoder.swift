@@ -101,7 +101,7 @@ struct PlanDecoder {
     guard let t = stringToken(&f, key, required: required) else { return nil }
     let s = tape.string(t)
     let pos = tape.offset(t)
-    if required && s.trimmed.isEmpty {
+    if required && s.isBlank {
       problem("\(f.what): \"\(key)\" is empty", at: pos)
       return nil
     }
