@@ -41,7 +41,7 @@ var only: String?
 // whole-process comparison (scripts/bench-processes).
 if CommandLine.arguments.count == 4 && CommandLine.arguments[1] == "--write-plan", let n = Int(CommandLine.arguments[2])
 {
-  try! AtomicFile.write(Array(SyntheticPlan.make(n).fileText().utf8), to: CommandLine.arguments[3])
+  try! AtomicFile.write(SyntheticPlan.make(n).fileBytes(), to: CommandLine.arguments[3])
   exit(0)
 }
 

@@ -81,6 +81,30 @@ public enum FileBytes {
     return out
   }
 
+  /// Whether the file at `path` holds exactly `bytes`, read a piece at a
+  /// time (no second copy of a big plan in memory).
+  public static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    var at = 0
+    while true {
+      let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      if n == 0 { return at == bytes.count }
+      guard at + n <= bytes.count else { return false }
+      let same = buffer.withUnsafeBytes { piece in
+        bytes.withUnsafeBytes { memcmp(piece.baseAddress!, $0.baseAddress! + at, n) == 0 }
+      }
+      guard same else { return false }
+      at += n
+    }
+  }
+
   /// Whether anything (a file, a link, even a dangling one) is at `path`.
   public static func exists(_ path: String) -> Bool {
     var st = stat()

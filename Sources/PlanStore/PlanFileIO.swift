@@ -23,7 +23,7 @@ extension PlanFile {
   public static func save(
     _ plan: Plan, to path: String, expecting: String? = nil, force: Bool = false, fault: AtomicFile.Fault? = nil
   ) throws(FileError) -> [UInt8] {
-    let bytes = Array(plan.fileText().utf8)
+    let bytes = plan.fileBytes()
     try write(bytes, to: path, expecting: expecting, force: force, fault: fault)
     return bytes
   }
@@ -41,13 +41,23 @@ extension PlanFile {
   static func write(_ bytes: [UInt8], to path: String, expecting: String?, force: Bool, fault: AtomicFile.Fault?)
     throws(FileError)
   {
+    let unchanged = expecting.map { hash in
+      { (try? FileBytes.read(path, limit: maxBytes)).map(contentHash) == hash }
+    }
+    try write(bytes, to: path, unchanged: unchanged, force: force, fault: fault)
+  }
+
+  /// The same with the test of "the file on disk is still as it was"
+  /// given (an update compares the bytes it read, without hashing both).
+  static func write(
+    _ bytes: [UInt8], to path: String, unchanged: (() -> Bool)?, force: Bool, fault: AtomicFile.Fault?
+  ) throws(FileError) {
     if !force && isWriteProtected(path) {
       throw FileError(
         "\(shown(path)) is write-protected; make it writable (chmod u+w) or use --force", code: .writeProtected)
     }
-    if let expecting {
-      let current = try? FileBytes.read(path, limit: maxBytes)
-      if current.map(contentHash) != expecting {
+    if let unchanged {
+      if !unchanged() {
         throw FileError(
           "\(shown(path)) was changed on disk since it was opened; not overwriting it", code: .conflict)
       }

@@ -23,9 +23,10 @@ extension PlanFile {
     let result = try change(&plan)
     let bytes: [UInt8]
     // The bytes checked are the bytes written.
-    do { bytes = try plan.validated() } catch { throw .invalid(error.problems) }
+    do { bytes = try plan.validated(changedFrom: loaded.plan) } catch { throw .invalid(error.problems) }
     do {
-      try write(bytes, to: path, expecting: contentHash(loaded.bytes), force: force, fault: fault)
+      try write(
+        bytes, to: path, unchanged: { FileBytes.holds(path, exactly: loaded.bytes) }, force: force, fault: fault)
     } catch {
       throw .file(error)
     }

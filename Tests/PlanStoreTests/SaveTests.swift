@@ -69,6 +69,62 @@ import Testing
     #expect(contents(path) == theirs)
   }
 
+  @Test(arguments: [0, 1, 2])
+  func anUpdateRefusesWhenTheFileChangedUnderIt(_ how: Int) throws {
+    // Compared byte for byte with what was read: the same size with one
+    // byte changed, a byte more and a byte less all count as changed.
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = dir + "/plan.json"
+    let text = minimalPlan()
+    write(text, to: path)
+    let theirs = [
+      text.replacingOccurrences(of: "Plan\"", with: "Plam\""), text + " ", String(text.dropLast()),
+    ][how]
+    do {
+      try PlanFile.update(path) { (p: inout Plan) throws(PlanEditError) in
+        p.title = "Vår"
+        write(theirs, to: path)
+      }
+      Issue.record("overwrote a changed file")
+    } catch {
+      guard case .file(let e) = error else {
+        Issue.record("\(error)")
+        return
+      }
+      #expect(e.code == .conflict)
+    }
+    #expect(contents(path) == Array(theirs.utf8))
+  }
+
+  @Test func anEditIsCheckedAsTheWholePlanWouldBe() throws {
+    // validated(changedFrom:) looks only at changed items: every edit here
+    // must give exactly what the whole check gives.
+    let base = try examplePlan()
+    let edits: [(inout Plan) -> Void] = [
+      { $0.activities[3].end = $0.activities[3].start - 1 },
+      { $0.activities.append($0.activities[0]) },
+      { $0.milestones[0].id = $0.activities[0].id },
+      { $0.activities[1].theme = "saknas" },
+      { $0.themes.removeLast() },
+      { $0.activities[2].title = "Ny titel" },
+      { $0.milestones[0].title = " " },
+      { $0.activities.removeFirst() },
+      { $0.activities[0].repeatRule = Repeat(every: .week, except: [$0.activities[0].start + 1]) },
+    ]
+    for (i, edit) in edits.enumerated() {
+      var plan = base
+      edit(&plan)
+      let whole = Result { () throws(PlanProblems) -> [UInt8] in try plan.validated() }
+      let part = Result { () throws(PlanProblems) -> [UInt8] in try plan.validated(changedFrom: base) }
+      switch (whole, part) {
+      case (.success(let a), .success(let b)): #expect(a == b, "edit \(i)")
+      case (.failure(let a), .failure(let b)): #expect(a.problems == b.problems, "edit \(i)")
+      default: Issue.record("edit \(i): \(whole) against \(part)")
+      }
+    }
+  }
+
   @Test func aSecondWriterIsRefusedWhileTheLockIsHeld() throws {
     let dir = temporaryFolder()
     defer { removeFolder(dir) }

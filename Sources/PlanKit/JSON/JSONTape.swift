@@ -19,18 +19,30 @@ public struct JSONTape: Sendable {
     }
   }
 
+  /// Twelve bytes a value: the kind, the escape flag and the offset share
+  /// one word (a plan is at most 32 MB; offsets up to 128 MB fit in 27 bits).
   struct Token: Sendable {
-    var kind: Kind
-    /// A string with a backslash escape: its text must be decoded, not copied.
-    var escaped: Bool
-    /// The value's first byte (a string's opening quote).
-    var start: Int32
+    private var word: UInt32
     /// A string: its closing quote; a number or literal: the byte after it;
     /// a container: the index of the token after its last descendant.
     var end: Int32
     /// A container's elements or members; an object key's `keyCode`, so
     /// that looking a key up compares one number per member, not bytes.
     var count: Int32
+
+    static let maxOffset = 1 << 27
+
+    init(kind: Kind, escaped: Bool, start: Int32, end: Int32, count: Int32) {
+      word = UInt32(kind.rawValue) << 28 | (escaped ? 1 << 27 : 0) | UInt32(start)
+      self.end = end
+      self.count = count
+    }
+
+    var kind: Kind { Kind(rawValue: UInt8(word >> 28)) ?? .null }
+    /// A string with a backslash escape: its text must be decoded, not copied.
+    var escaped: Bool { word & (1 << 27) != 0 }
+    /// The value's first byte (a string's opening quote).
+    var start: Int32 { Int32(word & 0x07FF_FFFF) }
   }
 
   public let bytes: [UInt8]

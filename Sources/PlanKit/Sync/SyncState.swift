@@ -63,7 +63,7 @@ public struct SyncState: Sendable, Equatable {
         ("format", .string(SyncState.format)), ("version", .int(1)), ("url", .string(url)),
         ("items", .object(entries)), ("foreign", .object(others)),
       ] + (token.map { [("token", JSONNode.string($0))] } ?? []))
-    return Array(JSONWriter.write(root).utf8)
+    return JSONWriter.bytes(root)
   }
 
   /// The state in these bytes; nil when they are not a sync state.

@@ -57,7 +57,7 @@ struct Merge: ParsableCommand {
           + "resolve them first (arshjul \(visibleName(ours)))", code: 2)
     }
     let result = PlanMerge.merge(base: b, ours: o, theirs: t, theirLabel: theirLabel)
-    let bytes = Array(result.plan.fileText().utf8)
+    let bytes = result.plan.fileBytes()
     if bytes != ourBytes {
       do {
         try AtomicFile.write(bytes, to: ours)

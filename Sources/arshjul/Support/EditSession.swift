@@ -63,7 +63,7 @@ final class EditSession {
     case .saveCopy(let plan):
       let copy = copyPath()
       do {
-        try AtomicFile.writeBeside(plan: AtomicFile.resolve(path), parts: [Array(plan.fileText().utf8)], to: copy)
+        try AtomicFile.writeBeside(plan: AtomicFile.resolve(path), parts: [plan.fileBytes()], to: copy)
         return [.saved(copy: copy)]
       } catch {
         return [.saveFailed(error.message)]

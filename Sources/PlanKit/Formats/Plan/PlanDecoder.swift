@@ -188,7 +188,10 @@ struct PlanDecoder {
   /// a file: written as the file would be and read back. Its problems have
   /// no place (the text they would point into is never shown).
   static func decode(tree: JSONNode) -> (plan: Plan?, problems: [Problem], bytes: [UInt8]) {
-    let bytes = Array(JSONWriter.write(tree).utf8)
+    decode(written: JSONWriter.bytes(tree))
+  }
+
+  static func decode(written bytes: [UInt8]) -> (plan: Plan?, problems: [Problem], bytes: [UInt8]) {
     guard let tape = try? JSONParser.tape(bytes) else {
       return (nil, [Problem("the plan could not be written as JSON")], bytes)
     }
@@ -202,18 +205,21 @@ struct PlanDecoder {
 
   /// One activity or milestone made as a tree (a calendar event's, a
   /// merged item's), read by the same rules as in a file.
-  static func item<T>(tree: JSONNode, _ decode: (inout PlanDecoder, Int) -> T?) -> T? {
-    guard let tape = try? JSONParser.tape(Array(JSONWriter.write(tree).utf8)) else { return nil }
+  /// With `strict`, an item with any problem is nil (as in a plan file);
+  /// without, what could be read of it.
+  static func item<T>(tree: JSONNode, strict: Bool, _ decode: (inout PlanDecoder, Int) -> T?) -> T? {
+    guard let tape = try? JSONParser.tape(JSONWriter.bytes(tree)) else { return nil }
     var decoder = PlanDecoder(tape: tape)
-    return decode(&decoder, tape.root)
+    let item = decode(&decoder, tape.root)
+    return strict && !decoder.found.isEmpty ? nil : item
   }
 
-  static func activity(tree: JSONNode, themes: Set<String>) -> Activity? {
-    item(tree: tree) { $0.decodeActivity($1, themes: themes) }
+  static func activity(tree: JSONNode, themes: Set<String>, strict: Bool = false) -> Activity? {
+    item(tree: tree, strict: strict) { $0.decodeActivity($1, themes: themes) }
   }
 
-  static func milestone(tree: JSONNode, themes: Set<String>) -> Milestone? {
-    item(tree: tree) { $0.decodeMilestone($1, themes: themes) }
+  static func milestone(tree: JSONNode, themes: Set<String>, strict: Bool = false) -> Milestone? {
+    item(tree: tree, strict: strict) { $0.decodeMilestone($1, themes: themes) }
   }
 
   // MARK: the plan
