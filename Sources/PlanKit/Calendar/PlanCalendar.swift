@@ -15,9 +15,10 @@ public struct PlanCalendar: Sendable {
   }
 
   let plan: Plan
-  /// Each year's holidays, made once: a check of a big plan asks for
-  /// every occurrence.
-  private let years = YearCache()
+  /// Each year's holidays, made once for the whole process (they depend on
+  /// nothing but the year): a check of a big plan asks for every occurrence,
+  /// a summary for every entry, the Gantt chart for every frame.
+  private var years: YearCache { YearCache.shared }
 
   public init(_ plan: Plan) {
     self.plan = plan
@@ -75,6 +76,7 @@ public struct PlanCalendar: Sendable {
 }
 
 final class YearCache: @unchecked Sendable {
+  static let shared = YearCache()
   private var byYear: [Int: [Day: String]] = [:]
   private let lock = NSLock()
 

@@ -9,6 +9,7 @@ public func displayWidth(_ c: Character) -> Int {
   guard let first = scalars.first else { return 0 }
   if isControl(first) { return 0 }
   let alone = scalars.count == 1
+  if alone && isOneColumnLatin(first.value) { return 1 }
   // A character followed by the emoji presentation selector is an emoji.
   if !alone && scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
   // Two regional indicators are a flag; one alone is a letter in a box.
@@ -25,7 +26,26 @@ public func displayWidth(_ c: Character) -> Int {
   return isWide(first.value) ? 2 : 1
 }
 
+/// A scalar that is a character of its own one column wide whatever
+/// follows it: printable Latin below U+0300 (no mark, wide or emoji
+/// character is there), except the invisible soft hyphen.
+@inline(__always) func isOneColumnLatin(_ v: UInt32) -> Bool {
+  (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD)
+}
+
 public func displayWidth(_ s: String) -> Int {
+  // Printable ASCII: a column a byte, without taking the text apart into characters.
+  if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+  // Swedish text: a column a scalar.
+  var latin = 0
+  for v in s.unicodeScalars {
+    guard isOneColumnLatin(v.value) else {
+      latin = -1
+      break
+    }
+    latin += 1
+  }
+  if latin >= 0 { return latin }
   var w = 0
   for c in s { w += displayWidth(c) }
   return w
@@ -52,6 +72,14 @@ func isWide(_ v: UInt32) -> Bool {
 /// Greedy word wrap by display width; a word longer than a line is cut.
 public func wrap(_ text: String, width: Int) -> [String] {
   let width = max(width, 8)
+  // Most titles fit on their line as they are: single spaces between
+  // words, none at the ends, no character without width.
+  if let w = plainLineWidth(text), w <= width { return [text] }
+  return wrapWords(text, width: width)
+}
+
+/// The word wrap itself, without the shortcut for a text that fits.
+func wrapWords(_ text: String, width: Int) -> [String] {
   var lines: [String] = []
   var line = ""
   var lineWidth = 0
@@ -85,6 +113,42 @@ public func wrap(_ text: String, width: Int) -> [String] {
   }
   if lineWidth > 0 || lines.isEmpty { lines.append(line) }
   return lines
+}
+
+/// The width of a text that wrapping would give back as it is, or nil.
+func plainLineWidth(_ text: String) -> Int? {
+  var total = 0
+  var afterSpace = true
+  var latin = true
+  for s in text.unicodeScalars {
+    if s == " " {
+      if afterSpace { return nil }
+      afterSpace = true
+      total += 1
+    } else if isOneColumnLatin(s.value) {
+      total += 1
+      afterSpace = false
+    } else {
+      latin = false
+      break
+    }
+  }
+  if latin { return afterSpace ? nil : total }
+  total = 0
+  afterSpace = true
+  for c in text {
+    if c == " " {
+      if afterSpace { return nil }
+      afterSpace = true
+      total += 1
+      continue
+    }
+    let w = displayWidth(c)
+    if w == 0 { return nil }
+    total += w
+    afterSpace = false
+  }
+  return afterSpace ? nil : total
 }
 
 /// Pads with spaces to `width` columns.
