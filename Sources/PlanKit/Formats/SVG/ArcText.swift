@@ -10,13 +10,19 @@
 enum ArcText {
   /// About how wide a character is in a sans-serif font, in ems.
   static func advance(_ c: Character) -> Double {
-    switch c {
-    case "i", "l", "j", "í", "ï", "|", "!", ".", ",", ":", ";", "'", "I": 0.3
-    case " ": 0.32
-    case "f", "t", "r": 0.4
-    case "m", "w", "M", "W", "—": 0.86
-    case "0"..."9": 0.56
-    default: c.isUppercase ? 0.68 : 0.55
+    // Compared as one scalar (a Character switch compares strings; a
+    // wheel measures every letter of every title).
+    let scalars = c.unicodeScalars
+    guard scalars.count == 1, let s = scalars.first else { return c.isUppercase ? 0.68 : 0.55 }
+    switch s {
+    case "i", "l", "j", "í", "ï", "|", "!", ".", ",", ":", ";", "'", "I": return 0.3
+    case " ": return 0.32
+    case "f", "t", "r": return 0.4
+    case "m", "w", "M", "W", "—": return 0.86
+    case "0"..."9": return 0.56
+    case "A"..."Z": return 0.68
+    case _ where s.isASCII: return 0.55
+    default: return c.isUppercase ? 0.68 : 0.55
     }
   }
 

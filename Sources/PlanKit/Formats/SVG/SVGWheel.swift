@@ -401,13 +401,18 @@ public enum SVGWheel {
         let colWidth = ((right - x) - Double(columns - 1) * 5 * unit) / Double(columns)
         return max(10, Int((colWidth - size * 11) / (size * 0.5)))
       }
+      // Each entry's length counted once, not once per size tried.
+      let lengths: [Int?] = rows.map {
+        if case .item(_, _, let what) = $0 { what.count } else { nil }
+      }
       func heightNeeded(_ size: Double, _ columns: Int) -> Double {
         let per = perLine(size, columns)
         var total = 0.0
-        for row in rows {
-          switch row {
-          case .heading: total += size * 1.9
-          case .item(_, _, let what): total += size * 1.3 * Double(max(1, (what.count + per - 1) / per))
+        for length in lengths {
+          if let length {
+            total += size * 1.3 * Double(max(1, (length + per - 1) / per))
+          } else {
+            total += size * 1.9
           }
         }
         return total / Double(columns)

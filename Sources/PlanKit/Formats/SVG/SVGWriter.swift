@@ -5,12 +5,16 @@ struct SVGWriter {
   private(set) var text = ""
   private var depth = 0
 
+  /// Rounded to hundredths, without trailing zeros ("12", "12.5", "-0.05"):
+  /// made from whole cents (a big wheel writes a quarter of a million numbers).
   static func num(_ v: Double) -> String {
-    let r = (v * 100).rounded() / 100
-    if r == r.rounded() { return String(Int(r)) }
-    var s = String(format2: r)
-    while s.hasSuffix("0") { s.removeLast() }
-    return s
+    let cents = Int((v * 100).rounded())
+    let whole = abs(cents) / 100
+    let frac = abs(cents) % 100
+    let sign = cents < 0 ? "-" : ""
+    if frac == 0 { return sign + String(whole) }
+    if frac % 10 == 0 { return sign + String(whole) + "." + String(frac / 10) }
+    return sign + String(whole) + (frac < 10 ? ".0" : ".") + String(frac)
   }
 
   /// Text for XML and HTML alike (text, attributes): controls and invisible
@@ -21,18 +25,24 @@ struct SVGWriter {
       $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x7F
     }
     if !s.utf8.contains(where: special) { return s }
-    var out = ""
-    for scalar in sanitized(s).unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(scalar)
+    // Swedish text has bytes past 0x7F: clean it, then replace the five
+    // ASCII characters byte by byte (no scalar walk).
+    let clean = sanitized(s)
+    let markup: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+    guard clean.utf8.contains(where: markup) else { return clean }
+    var out: [UInt8] = []
+    out.reserveCapacity(clean.utf8.count + 16)
+    for b in clean.utf8 {
+      switch b {
+      case 0x26: out.append(contentsOf: "&amp;".utf8)
+      case 0x3C: out.append(contentsOf: "&lt;".utf8)
+      case 0x3E: out.append(contentsOf: "&gt;".utf8)
+      case 0x22: out.append(contentsOf: "&quot;".utf8)
+      case 0x27: out.append(contentsOf: "&#39;".utf8)
+      default: out.append(b)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   private func attributes(_ attrs: [(String, String)]) -> String {
@@ -59,16 +69,5 @@ struct SVGWriter {
 
   mutating func element(_ name: String, _ attrs: [(String, String)], text content: String) {
     line("<\(name)\(attributes(attrs))>\(SVGWriter.escape(content))</\(name)>")
-  }
-}
-
-extension String {
-  /// Two decimals without Foundation's String(format:).
-  init(format2 v: Double) {
-    let negative = v < 0
-    let cents = Int((abs(v) * 100).rounded())
-    let whole = cents / 100
-    let frac = cents % 100
-    self = (negative && cents != 0 ? "-" : "") + "\(whole)." + (frac < 10 ? "0" : "") + "\(frac)"
   }
 }
