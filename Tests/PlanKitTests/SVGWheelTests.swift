@@ -99,4 +99,14 @@ final class XMLCheck: NSObject, XMLParserDelegate {
       as: UTF8.self)
     #expect(svg == golden)
   }
+
+  @Test func numbersAreHundredthsWithoutTrailingZeros() {
+    let cases: [(Double, String)] = [
+      (0, "0"), (-0.001, "0"), (0.004, "0"), (0.006, "0.01"), (-0.05, "-0.05"), (1.5, "1.5"), (12.25, "12.25"),
+      (-3.1, "-3.1"), (100.999, "101"), (-100, "-100"), (7.07, "7.07"), (1234.5678, "1234.57"), (-0.999, "-1"),
+    ]
+    for (v, text) in cases { #expect(SVGWriter.num(v) == text, "\(v)") }
+    #expect(
+      SVGWriter.escape("Möte <A&B> \"x\" 'y' – å\u{202E}") == "Möte &lt;A&amp;B&gt; &quot;x&quot; &#39;y&#39; – å")
+  }
 }
