@@ -84,11 +84,23 @@ public struct YearIndex: Sendable {
       let date = plan.milestones[i].date
       if year.contains(date) { keyed.append((date.ordinal * 2048, Ref(start: date, end: date, ref: Int32(-1 - i)))) }
     }
+    // Ties go by id. Ids are ASCII (the plan format's rule), so their bytes
+    // order them as `<` does; each is ranked once and the big sort compares
+    // integers only (a 20,000-activity year has 60,000 lines, many on one day).
+    let activityCount = plan.activities.count
+    var ids = plan.activities.map(\.id) + plan.milestones.map(\.id)
+    var byID = Array(0..<ids.count)
+    ids.withUnsafeMutableBufferPointer { list in
+      byID.sort { list[$0].utf8.lexicographicallyPrecedes(list[$1].utf8) }
+    }
+    ids = []
+    var rank = [Int](repeating: 0, count: byID.count)
+    for (k, slot) in byID.enumerated() { rank[slot] = k }
     keyed.sort { a, b in
       if a.order != b.order { return a.order < b.order }
-      let ia = a.ref.isMilestone ? plan.milestones[a.ref.milestone].id : plan.activities[a.ref.activity].id
-      let ib = b.ref.isMilestone ? plan.milestones[b.ref.milestone].id : plan.activities[b.ref.activity].id
-      return ia < ib
+      let ra = rank[a.ref.isMilestone ? activityCount + a.ref.milestone : a.ref.activity]
+      let rb = rank[b.ref.isMilestone ? activityCount + b.ref.milestone : b.ref.activity]
+      return ra < rb
     }
     let agenda = keyed.map(\.ref)
     self.agenda = agenda
