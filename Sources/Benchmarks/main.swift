@@ -52,7 +52,7 @@ while let a = args.next() {
   if a == "--only", let v = args.next() { only = v }
 }
 
-// --only OP [--file PLAN]: do just that (load, open, summary, ics, svg), for a
+// --only OP [--file PLAN]: do just that (load, open, summary, ics, svg, wheel), for a
 // profiler, or in a child process whose peak memory is the operation's own.
 var file: String?
 var report: String?
@@ -80,6 +80,13 @@ if let only {
       var s = AppState(plan: plan, fileName: "x", today: day, width: 200, height: 60)
       for key in [Key.char("g"), .down, .right, .char("l"), .down, .char("w"), .right] {
         _ = update(&s, .key(key))
+        _ = Screen.render(s)
+      }
+    case "wheel":
+      var s = AppState(plan: plan, fileName: "x", today: day, width: 200, height: 60)
+      _ = update(&s, .key(.char("w")))
+      for k in 0..<100 {
+        _ = update(&s, .key(k % 2 == 0 ? .right : .left))
         _ = Screen.render(s)
       }
     default: break  // "load": the plan was loaded above

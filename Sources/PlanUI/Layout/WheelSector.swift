@@ -12,8 +12,17 @@ public struct WheelSector: Sendable {
     range = DayRange(from: max(monday, year.from), to: min(monday + 6, year.to))
     let index = s.index
     let range = self.range
-    let agenda = index.overlapping(range).filter { $0.end >= range.from }.map { index.item($0, in: s.plan) }
-    items = s.visibleThemes.map { t in (t, agenda.filter { $0.theme == t.id }) }
+    // Each line made once, straight into its theme's list (a week of a
+    // 20,000-activity plan has a thousand lines).
+    let themes = s.visibleThemes
+    var lists = Array(repeating: [AgendaItem](), count: themes.count)
+    let slot = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for ref in index.overlapping(range) where ref.end >= range.from {
+      let theme = ref.isMilestone ? s.plan.milestones[ref.milestone].theme : s.plan.activities[ref.activity].theme
+      guard let k = slot[theme] else { continue }
+      lists[k].append(index.item(ref, in: s.plan))
+    }
+    items = zip(themes, lists).map { ($0, $1) }
   }
 
   /// The first item of the focused ring, which Enter opens.

@@ -63,14 +63,12 @@ enum WheelView {
     let x1 = min(canvas.width - 1, Int(cx + radius + 1))
     let y0 = max(0, Int(cy - radius - 1))
     let y1 = min(canvas.height - 1, Int(cy + radius + 1))
+    let polar = DotPolar.shared.table(width: canvas.width, height: canvas.height, cx: cx, cy: cy)
     if x0 <= x1 && y0 <= y1 {
       for py in y0...y1 {
         for px in x0...x1 {
-          let fx = Double(px) + 0.5
-          let fy = Double(py) + 0.5
-          let rr = hypot(fx - cx, fy - cy)
+          let (rr, a) = polar[py * canvas.width + px]
           if rr > radius + 0.6 { continue }
-          let a = YearWheel.angle(x: fx, y: fy, cx: cx, cy: cy)
           let inSelection = a >= selFrom && a < selTo
           // The hand at today.
           if let t = todayAngle, rr >= radius * 0.34, near(a, t, rr) {
