@@ -18,8 +18,9 @@ public enum JSONWriter {
   /// each is made, so the tree of the whole list never exists at once.
   public struct Stream {
     public var count: Int
-    public var element: (Int) -> JSONNode
-    public init(count: Int, element: @escaping (Int) -> JSONNode) {
+    /// Writes element `i` at the given indent (the line's padding is written).
+    public var element: (_ i: Int, _ indent: Int, _ out: inout [UInt8]) -> Void
+    public init(count: Int, element: @escaping (Int, Int, inout [UInt8]) -> Void) {
       self.count = count
       self.element = element
     }
@@ -44,7 +45,7 @@ public enum JSONWriter {
           out.append(contentsOf: "[\n".utf8)
           for j in 0..<stream.count {
             pad(2, into: &out)
-            emit(stream.element(j).value, indent: 2, into: &out)
+            stream.element(j, 2, &out)
             if j < stream.count - 1 { out.append(UInt8(ascii: ",")) }
             out.append(0x0A)
           }
@@ -61,7 +62,7 @@ public enum JSONWriter {
     return out
   }
 
-  private static func emit(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+  static func emit(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
     switch value {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -114,14 +115,16 @@ public enum JSONWriter {
     return true
   }
 
-  private static func pad(_ n: Int, into out: inout [UInt8]) {
+  static func pad(_ n: Int, into out: inout [UInt8]) {
     for _ in 0..<n * 2 { out.append(0x20) }
   }
 
   public static func quote(_ s: String, into out: inout [UInt8]) {
     out.append(0x22)
     // Nothing to escape (the usual case): append it whole.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+    let needsEscape: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
+    let plain = s.utf8.withContiguousStorageIfAvailable { !$0.contains(where: needsEscape) }
+    if plain ?? !s.utf8.contains(where: needsEscape) {
       out.append(contentsOf: s.utf8)
       out.append(0x22)
       return

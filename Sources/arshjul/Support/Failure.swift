@@ -60,8 +60,11 @@ func today(in zone: String = "Europe/Stockholm") -> Day {
 func warnAbout(titles: [String], in p: Plan, at path: String) {
   guard !titles.isEmpty else { return }
   let wanted = Set(titles)
+  // Titles compared only where their byte counts match: hashing every
+  // title of a big plan (Swedish text is normalized to hash) cost more than the add.
+  let lengths = Set(titles.map(\.utf8.count))
   let ids = Set(
-    p.activities.filter { wanted.contains($0.title) }.map(\.id)
+    p.activities.filter { lengths.contains($0.title.utf8.count) && wanted.contains($0.title) }.map(\.id)
       + p.milestones.filter { wanted.contains("◆ " + $0.title) || wanted.contains($0.title) }.map(\.id))
   let warnings = PlanWarnings.find(for: ids, in: p, range: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
   // The file is read again only to say where, when there is something to say.

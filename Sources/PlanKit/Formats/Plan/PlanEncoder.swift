@@ -77,51 +77,172 @@ enum PlanEncoder {
     return o.node
   }
 
-  static func encode(_ a: Activity) -> JSONNode {
-    var o = Members(extra: a.extra, capacity: 14)
-    o.set("end", .string(a.end.iso))
-    if a.holidayOK { o.set("holidayOK", .bool(true)) }
-    o.set("id", .string(a.id))
-    if let v = a.location { o.set("location", .string(v)) }
-    if let v = a.notes { o.set("notes", .string(v)) }
-    if let v = a.owner { o.set("owner", .string(v)) }
-    if let r = a.repeatRule { o.set("repeat", encode(r)) }
-    if let v = a.source { o.set("source", .string(v)) }
-    o.set("start", .string(a.start.iso))
-    o.set("status", .string(a.status.rawValue))
-    o.set("theme", .string(a.theme))
-    if let t = a.time {
-      var to = Members(extra: t.extra, capacity: 2)
-      to.set("end", .string(t.end.description))
-      to.set("start", .string(t.start.description))
-      o.set("time", to.node)
+  /// An activity's fields in key order, defaults left out: the one
+  /// description of its canonical form, which the tree (merges, sync) and
+  /// the file writer both follow.
+  static func fields<Sink: FieldSink>(_ a: Activity, into o: inout Sink) {
+    o.string("end", a.end.iso)
+    if a.holidayOK { o.bool("holidayOK", true) }
+    o.string("id", a.id)
+    if let v = a.location { o.string("location", v) }
+    if let v = a.notes { o.string("notes", v) }
+    if let v = a.owner { o.string("owner", v) }
+    if let r = a.repeatRule {
+      o.object("repeat", extra: r.extra) { o in
+        if case .count(let n) = r.end { o.int("count", n) }
+        o.string("every", r.every.rawValue)
+        if !r.except.isEmpty { o.strings("except", r.except.map(\.iso)) }
+        if r.interval != 1 { o.int("interval", r.interval) }
+        if let on = r.on { o.string("on", on.rawValue) }
+        if case .until(let d) = r.end { o.string("until", d.iso) }
+      }
     }
-    o.set("title", .string(a.title))
-    if let v = a.uid { o.set("uid", .string(v)) }
-    return o.node
+    if let v = a.source { o.string("source", v) }
+    o.string("start", a.start.iso)
+    o.string("status", a.status.rawValue)
+    o.string("theme", a.theme)
+    if let t = a.time {
+      o.object("time", extra: t.extra) { o in
+        o.string("end", t.end.description)
+        o.string("start", t.start.description)
+      }
+    }
+    o.string("title", a.title)
+    if let v = a.uid { o.string("uid", v) }
   }
 
-  static func encode(_ r: Repeat) -> JSONNode {
-    var o = Members(extra: r.extra, capacity: 6)
-    if case .count(let n) = r.end { o.set("count", .int(n)) }
-    o.set("every", .string(r.every.rawValue))
-    if !r.except.isEmpty { o.set("except", .array(r.except.map { .string($0.iso) })) }
-    if r.interval != 1 { o.set("interval", .int(r.interval)) }
-    if let on = r.on { o.set("on", .string(on.rawValue)) }
-    if case .until(let d) = r.end { o.set("until", .string(d.iso)) }
+  static func fields<Sink: FieldSink>(_ m: Milestone, into o: inout Sink) {
+    o.string("date", m.date.iso)
+    if m.deadline { o.bool("deadline", true) }
+    o.bool("done", m.done)
+    o.string("id", m.id)
+    if let v = m.notes { o.string("notes", v) }
+    o.string("theme", m.theme)
+    o.string("title", m.title)
+  }
+
+  static func encode(_ a: Activity) -> JSONNode {
+    var o = TreeSink(extra: a.extra)
+    fields(a, into: &o)
     return o.node
   }
 
   static func encode(_ m: Milestone) -> JSONNode {
-    var o = Members(extra: m.extra, capacity: 7)
-    o.set("date", .string(m.date.iso))
-    if m.deadline { o.set("deadline", .bool(true)) }
-    o.set("done", .bool(m.done))
-    o.set("id", .string(m.id))
-    if let v = m.notes { o.set("notes", .string(v)) }
-    o.set("theme", .string(m.theme))
-    o.set("title", .string(m.title))
+    var o = TreeSink(extra: m.extra)
+    fields(m, into: &o)
     return o.node
+  }
+
+  /// The item as the file has it, written straight from the model (an item
+  /// with unknown fields goes through its tree, to sort them in).
+  static func write(_ a: Activity, indent: Int, into out: inout [UInt8]) {
+    let unknown =
+      !a.extra.isEmpty || a.time.map { !$0.extra.isEmpty } == true
+      || a.repeatRule.map { !$0.extra.isEmpty } == true
+    guard !unknown else { return JSONWriter.emit(encode(a).value, indent: indent, into: &out) }
+    var o = ByteSink(indent: indent, out: out)
+    out = []
+    fields(a, into: &o)
+    out = o.finish()
+  }
+
+  static func write(_ m: Milestone, indent: Int, into out: inout [UInt8]) {
+    guard m.extra.isEmpty else { return JSONWriter.emit(encode(m).value, indent: indent, into: &out) }
+    var o = ByteSink(indent: indent, out: out)
+    out = []
+    fields(m, into: &o)
+    out = o.finish()
+  }
+}
+
+/// Where an item's fields go: a tree or the file's bytes.
+protocol FieldSink {
+  mutating func string(_ key: String, _ value: String)
+  mutating func int(_ key: String, _ value: Int)
+  mutating func bool(_ key: String, _ value: Bool)
+  mutating func strings(_ key: String, _ value: [String])
+  mutating func object(_ key: String, extra: [String: JSONNode], _ fill: (inout Self) -> Void)
+}
+
+/// Fields into a tree, unknown fields merged in key order.
+struct TreeSink: FieldSink {
+  var members: PlanEncoder.Members
+
+  init(extra: [String: JSONNode]) { members = PlanEncoder.Members(extra: extra, capacity: 14) }
+
+  var node: JSONNode { members.node }
+
+  mutating func string(_ key: String, _ value: String) { members.set(key, .string(value)) }
+  mutating func int(_ key: String, _ value: Int) { members.set(key, .int(value)) }
+  mutating func bool(_ key: String, _ value: Bool) { members.set(key, .bool(value)) }
+  mutating func strings(_ key: String, _ value: [String]) { members.set(key, .array(value.map { .string($0) })) }
+  mutating func object(_ key: String, extra: [String: JSONNode], _ fill: (inout TreeSink) -> Void) {
+    var inner = TreeSink(extra: extra)
+    fill(&inner)
+    members.set(key, inner.node)
+  }
+}
+
+/// Fields straight into the file's bytes, as JSONWriter lays out an object
+/// (the fields come in key order).
+struct ByteSink: FieldSink {
+  let indent: Int
+  private var out: [UInt8]
+  private var first = true
+
+  init(indent: Int, out: [UInt8]) {
+    self.indent = indent
+    self.out = out
+  }
+
+  private mutating func key(_ key: String) {
+    out.append(contentsOf: first ? "{\n".utf8 : ",\n".utf8)
+    first = false
+    JSONWriter.pad(indent + 1, into: &out)
+    JSONWriter.quote(key, into: &out)
+    out.append(contentsOf: ": ".utf8)
+  }
+
+  mutating func string(_ key: String, _ value: String) {
+    self.key(key)
+    JSONWriter.quote(value, into: &out)
+  }
+
+  mutating func int(_ key: String, _ value: Int) {
+    self.key(key)
+    out.append(contentsOf: String(value).utf8)
+  }
+
+  mutating func bool(_ key: String, _ value: Bool) {
+    self.key(key)
+    out.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  mutating func strings(_ key: String, _ value: [String]) {
+    self.key(key)
+    JSONWriter.emit(.array(value.map { .string($0) }), indent: indent + 1, into: &out)
+  }
+
+  /// Only for objects without unknown fields (`PlanEncoder.write` sends
+  /// the others through their tree).
+  mutating func object(_ key: String, extra: [String: JSONNode], _ fill: (inout ByteSink) -> Void) {
+    self.key(key)
+    var inner = ByteSink(indent: indent + 1, out: out)
+    out = []
+    fill(&inner)
+    out = inner.finish()
+  }
+
+  /// The bytes with the object closed (`{}` when it had no field).
+  mutating func finish() -> [UInt8] {
+    if first {
+      out.append(contentsOf: "{}".utf8)
+    } else {
+      out.append(0x0A)
+      JSONWriter.pad(indent, into: &out)
+      out.append(UInt8(ascii: "}"))
+    }
+    return out
   }
 }
 
@@ -129,16 +250,16 @@ extension Plan {
   /// The bytes of the plan file for this plan.
   public func fileText() -> String { String(decoding: fileBytes(), as: UTF8.self) }
 
-  /// The same as bytes, as they are written: each activity's tree made and
-  /// written in turn, not the whole plan's tree at once.
+  /// The same as bytes, as they are written: activities and milestones
+  /// straight from the model, not through the whole plan's tree.
   public func fileBytes() -> [UInt8] {
     let activities = activities
     let milestones = milestones
     return JSONWriter.bytes(
       PlanEncoder.encode(self, items: false),
       streams: [
-        "activities": .init(count: activities.count) { PlanEncoder.encode(activities[$0]) },
-        "milestones": .init(count: milestones.count) { PlanEncoder.encode(milestones[$0]) },
+        "activities": .init(count: activities.count) { PlanEncoder.write(activities[$0], indent: $1, into: &$2) },
+        "milestones": .init(count: milestones.count) { PlanEncoder.write(milestones[$0], indent: $1, into: &$2) },
       ], capacity: 4096 + activities.count * 320 + milestones.count * 220)
   }
 }

@@ -224,22 +224,41 @@ extension Plan {
   }
 
   func changedItemsAreValid(_ base: Plan) -> Bool {
-    var ids = Set<String>(minimumCapacity: activities.count + milestones.count)
-    for id in activities.lazy.map(\.id) + milestones.lazy.map(\.id) where !ids.insert(id).inserted { return false }
+    // The items not where they were in `base`, or different: usually the
+    // one an edit touched, found without hashing the whole plan.
+    var changedActivities: [Int] = []
+    for (i, a) in activities.enumerated() where i >= base.activities.count || base.activities[i] != a {
+      changedActivities.append(i)
+    }
+    var changedMilestones: [Int] = []
+    for (i, m) in milestones.enumerated() where i >= base.milestones.count || base.milestones[i] != m {
+      changedMilestones.append(i)
+    }
+    if changedActivities.count + changedMilestones.count > 64 {
+      // Many moved (a removal shifts the rest): look them up by id instead.
+      let old = Dictionary(base.activities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      changedActivities = changedActivities.filter { old[activities[$0].id] != activities[$0] }
+      let oldMilestones = Dictionary(base.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      changedMilestones = changedMilestones.filter { oldMilestones[milestones[$0].id] != milestones[$0] }
+    }
+    // Ids stay unique: base's were, so only a changed item's id can repeat one.
+    let changedIDs = changedActivities.map { activities[$0].id } + changedMilestones.map { milestones[$0].id }
+    if !changedIDs.isEmpty {
+      if Set(changedIDs).count < changedIDs.count { return false }
+      let wanted = Set(changedIDs)
+      var seen = 0
+      for id in activities.lazy.map(\.id) + milestones.lazy.map(\.id) where wanted.contains(id) { seen += 1 }
+      if seen != changedIDs.count { return false }
+    }
     let themeIDs = Set(themes.map(\.id))
-    let oldActivities = Dictionary(base.activities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for (i, a) in activities.enumerated() {
-      let unchanged = i < base.activities.count && base.activities[i] == a
-      if unchanged || oldActivities[a.id] == a { continue }
-      guard PlanDecoder.activity(tree: PlanEncoder.encode(a), themes: themeIDs, strict: true) != nil else {
+    for i in changedActivities {
+      guard PlanDecoder.activity(tree: PlanEncoder.encode(activities[i]), themes: themeIDs, strict: true) != nil else {
         return false
       }
     }
-    let oldMilestones = Dictionary(base.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for m in milestones where oldMilestones[m.id] != m {
-      guard PlanDecoder.milestone(tree: PlanEncoder.encode(m), themes: themeIDs, strict: true) != nil else {
-        return false
-      }
+    for i in changedMilestones {
+      guard PlanDecoder.milestone(tree: PlanEncoder.encode(milestones[i]), themes: themeIDs, strict: true) != nil
+      else { return false }
     }
     return true
   }
