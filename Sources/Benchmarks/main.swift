@@ -115,28 +115,6 @@ func childPeakMB(_ arguments: [String]) -> Double {
   return kb / 1024
 }
 
-/// Milliseconds of one run of a command (median of `runs`), or nil when it is not installed.
-func commandMS(_ argv: [String], runs: Int) -> Double? {
-  var times: [Double] = []
-  for _ in 0..<runs {
-    let t0 = now()
-    let args = argv.map { strdup($0) } + [nil]
-    defer { args.forEach { free($0) } }
-    var pid: pid_t = 0
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    guard posix_spawnp(&pid, argv[0], &actions, nil, args, environ) == 0 else { return nil }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    guard status == 0 else { return nil }
-    times.append((now() - t0) * 1000)
-  }
-  return median(times)
-}
-
 let today = Day(iso: "2022-06-15")!
 let dir = NSTemporaryDirectory() + "arshjul-bench-\(getpid())"
 try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -158,7 +136,6 @@ var rows: [Row] = []
 }
 
 var frameRatio: [String: (Double, Double)] = [:]
-var lastPlanPath = ""
 for (i, size) in sizes.enumerated() {
   let plan = SyntheticPlan.make(size)
   let path = dir + "/plan-\(size).json"
@@ -231,27 +208,6 @@ for (i, size) in sizes.enumerated() {
   for op in ["load", "open", "summary", "ics", "svg"] {
     record("peak memory, \(op) (MB)", i, childPeakMB(["--only", op, "--file", path, "--runs", "1"]))
   }
-  if i == sizes.count - 1 { lastPlanPath = path }
-}
-
-// calcurse exporting the same appointments, for the iCalendar target.
-var calcurseLine: String?
-if let last = sizes.last, last >= 20000 || CommandLine.arguments.contains("--calcurse") {
-  let plan = try! PlanFile.load(lastPlanPath).plan
-  let ics = dir + "/plan.ics"
-  _ = try! AtomicFile.write(Array(ICalendar.export(plan, options: ICalendarOptions(stamp: 0)).utf8), to: ics)
-  let data = dir + "/calcurse"
-  try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-  if commandMS(["calcurse", "-D", data, "-i", ics], runs: 1) != nil,
-    let calcurse = commandMS(["calcurse", "-D", data, "-x"], runs: 3)
-  {
-    let ours = rows.first { $0.name == "iCalendar export (ms)" }!.values.last!
-    calcurseLine =
-      "calcurse -x of the same \(last) appointments: \(Int(calcurse)) ms; arshjul's export: "
-      + String(format: "%.1f", ours) + " ms (" + String(format: "%.2f", ours / calcurse) + " of calcurse's time)"
-  } else {
-    calcurseLine = "calcurse is not installed: no comparison"
-  }
 }
 
 // The table, as docs/PERFORMANCE.md shows it.
@@ -265,10 +221,6 @@ for row in rows {
     return String(format: "%.2f", v)
   }
   print("| \(row.name) | " + cells.joined(separator: " | ") + " |")
-}
-if let calcurseLine {
-  print("")
-  print(calcurseLine)
 }
 if sizes.count > 1 {
   print("")
