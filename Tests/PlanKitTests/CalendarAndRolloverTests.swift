@@ -34,27 +34,19 @@ import Testing
     #expect(none.marks(Day(iso: "2023-06-24")!).isEmpty)
   }
 
-  func problems(_ text: String) -> [String] {
-    do {
-      _ = try PlanFile.decode(Array(text.utf8), file: "x.json")
-      return []
-    } catch {
-      return error.lines
-    }
-  }
-
   @Test func badBreaksAndCalendarsAreErrorsWithTheirPlace() {
     #expect(
-      problems(minimalPlan(extraTop: #""breaks": [{"name": "Påsklov", "start": "2023-04-14", "end": "2023-04-10"}],"#))
+      problemLines(
+        minimalPlan(extraTop: #""breaks": [{"name": "Påsklov", "start": "2023-04-14", "end": "2023-04-10"}],"#))
         == ["x.json:16:80: error: break \"Påsklov\": end 2023-04-10 is before start 2023-04-14"])
     #expect(
-      problems(
+      problemLines(
         minimalPlan(
           extraTop:
             #""breaks": [{"name": "A", "start": "2023-04-10", "end": "2023-04-14"}, {"name": "B", "start": "2023-04-12", "end": "2023-04-20"}],"#
         )) == ["x.json:16:89: error: break \"B\" overlaps break \"A\""])
     #expect(
-      problems(minimalPlan(extraTop: #""holidays": "de","#)) == [
+      problemLines(minimalPlan(extraTop: #""holidays": "de","#)) == [
         "x.json:16:31: error: \"holidays\" \"de\" must be \"se\" (Swedish public holidays) or \"none\""
       ])
   }

@@ -19,15 +19,6 @@ import Testing
     }
   }
 
-  func lines(_ text: String) -> [String] {
-    do {
-      _ = try PlanFile.decode(Array(text.utf8), file: "x.json")
-      return []
-    } catch {
-      return error.lines
-    }
-  }
-
   @Test func everyEscapeDecodes() throws {
     guard case .array(let items) = try tree(#"["a\"b\\c\/d\b\f\n\r\t\u00e5\ud83d\ude00", "plain å"]"#) else {
       Issue.record("not an array")
@@ -84,14 +75,14 @@ import Testing
       #"{"id": "a", "title": "\#(title)", "theme": "t", "start": "2022-05-05", "end": "2022-05-05"}"#
     }
     // Swedish letters, dashes and emoji are text.
-    #expect(lines(minimalPlan(activity: activity("Årsmöte – återblick 🎉 ÄÖ"))) == [])
+    #expect(problemLines(minimalPlan(activity: activity("Årsmöte – återblick 🎉 ÄÖ"))) == [])
     // A raw C1 control (U+0085, bytes C2 85) and DEL are refused like escaped ones.
     for bad in ["\u{85}", "\u{7F}", "\\u0085"] {
-      let found = lines(minimalPlan(activity: activity("Fika" + bad)))
+      let found = problemLines(minimalPlan(activity: activity("Fika" + bad)))
       #expect(found.count == 1 && found[0].contains("holds a control character"), "\(found)")
     }
     // C2 A0 (no-break space) is not a control.
-    #expect(lines(minimalPlan(activity: activity("Fika\u{A0}kl"))) == [])
+    #expect(problemLines(minimalPlan(activity: activity("Fika\u{A0}kl"))) == [])
   }
 
   @Test func aDateWithAnEscapeIsStillADate() throws {

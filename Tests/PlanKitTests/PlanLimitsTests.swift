@@ -6,14 +6,6 @@ import Testing
 
 /// The plan format's limits and forbidden code points (issue 11).
 @Suite struct PlanLimitsTests {
-  func lines(_ text: String) -> [String] {
-    do {
-      _ = try PlanFile.decode(Array(text.utf8), file: "x.json")
-      return []
-    } catch {
-      return error.lines
-    }
-  }
 
   func activity(title: String) -> String {
     #"{"id": "a", "title": "\#(title)", "theme": "t", "start": "2022-05-05", "end": "2022-05-05"}"#
@@ -21,7 +13,7 @@ import Testing
 
   @Test func aNoncharacterInATitleIsRefusedWithItsPlace() {
     for bad in ["\\uFFFE", "\\uFFFF", "\\uFDD0", "\u{1FFFE}"] {
-      let found = lines(minimalPlan(activity: activity(title: "Fika " + bad)))
+      let found = problemLines(minimalPlan(activity: activity(title: "Fika " + bad)))
       #expect(found.count == 1)
       #expect(found.first?.hasPrefix("x.json:2:39: error: activity \"a\": \"title\" holds U+") == true, "\(found)")
     }
@@ -30,10 +22,10 @@ import Testing
   @Test func aTitleLongerThanTheLimitIsRefused() {
     let long = String(repeating: "å", count: TextLimits.line + 1)
     #expect(
-      lines(minimalPlan(activity: activity(title: long))) == [
+      problemLines(minimalPlan(activity: activity(title: long))) == [
         "x.json:2:39: error: activity \"a\": \"title\" is 501 characters long; at most 500 are allowed"
       ])
-    #expect(lines(minimalPlan(activity: activity(title: String(long.dropLast())))) == [])
+    #expect(problemLines(minimalPlan(activity: activity(title: String(long.dropLast())))) == [])
   }
 
   @Test func aBrokenThemeIsReportedOnceNotForEachOfItsActivities() {
@@ -41,7 +33,7 @@ import Testing
       #"{"id": "a\#($0)", "title": "A", "theme": "t", "start": "2022-05-05", "end": "2022-05-05"}"#
     }.joined(separator: ", ")
     let plan = minimalPlan(activity: acts).replacingOccurrences(of: "\"name\": \"Tema\"", with: "\"name\": \"\"")
-    let found = lines(plan)
+    let found = problemLines(plan)
     #expect(found == ["x.json:12:15: error: theme \"t\": \"name\" is empty"])
   }
 
@@ -52,7 +44,7 @@ import Testing
     let node = try JSONParser.parse(Array(pretty.utf8))
     let minified = JSONWriter.write(node).replacingOccurrences(of: "\n", with: "").replacingOccurrences(
       of: "  ", with: "")
-    let found = lines(minified)
+    let found = problemLines(minified)
     #expect(found.count == 2, "\(found)")
     #expect(found.allSatisfy { $0.hasPrefix("x.json:1:") })
     // The column is the character count up to the value on that one line.

@@ -52,3 +52,13 @@ public func minimalPlan(activity: String = "", extraTop: String = "") -> String 
 
   """
 }
+
+/// The `file:line:col: error:` lines of a plan text as `x.json`, none when it is valid.
+public func problemLines(_ text: String) -> [String] {
+  do {
+    _ = try PlanFile.decode(Array(text.utf8), file: "x.json")
+    return []
+  } catch {
+    return error.lines
+  }
+}
