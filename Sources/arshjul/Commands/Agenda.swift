@@ -21,10 +21,14 @@ struct AgendaCommand: ParsableCommand {
     let p = try file.load()
     let now = today(in: p.timeZone)
     let range = try filter.range(of: p, today: now)
-    let items = p.agenda(in: range, themes: try filter.themeIDs(of: p).map(Set.init))
     let w = Wording(p.language)
     var out = ""
-    for item in items {
+    // Written a piece at a time: the lines of a big plan's year are megabytes.
+    try p.forEachAgendaItem(in: range, themes: try filter.themeIDs(of: p).map(Set.init)) { item in
+      if out.utf8.count > 1 << 16 {
+        try printOut(out)
+        out = ""
+      }
       switch format {
       case .tsv:
         // Data: the title as the plan has it (a one-line field holds no

@@ -42,16 +42,41 @@ public struct AgendaItem: Sendable, Equatable {
 extension Plan {
   public func agenda(in range: DayRange, themes: Set<String>? = nil) -> [AgendaItem] {
     var items: [AgendaItem] = []
-    for a in activities where themes?.contains(a.theme) ?? true {
-      a.forEachOccurrence(in: range) { items.append(AgendaItem(start: $0.start, end: $0.end, kind: .activity(a))) }
+    forEachAgendaItem(in: range, themes: themes) { items.append($0) }
+    return items
+  }
+
+  /// Each occurrence and milestone in the range in agenda order (date,
+  /// clock time with all-day first, id), made one at a time: a year of a big
+  /// plan has 60,000 lines, and holding them all would hold a copy of an
+  /// activity for each.
+  public func forEachAgendaItem(
+    in range: DayRange, themes: Set<String>? = nil, _ body: (AgendaItem) throws -> Void
+  ) rethrows {
+    struct Line {
+      var start: Day
+      var end: Day
+      var minute: Int
+      /// ≥ 0: an activity's index; < 0: milestone -1 - ref.
+      var ref: Int
     }
-    for m in milestones where (themes?.contains(m.theme) ?? true) && range.contains(m.date) {
-      items.append(AgendaItem(start: m.date, end: m.date, kind: .milestone(m)))
+    var lines: [Line] = []
+    for (i, a) in activities.enumerated() where themes?.contains(a.theme) ?? true {
+      let minute = a.time?.start.minutes ?? -1
+      a.forEachOccurrence(in: range) { lines.append(Line(start: $0.start, end: $0.end, minute: minute, ref: i)) }
     }
-    // Sorted by small keys, not by moving the items (each holds a whole
-    // activity): a year of a big plan has 60,000 occurrences.
-    let keys = items.map { ($0.start, $0.time?.start.minutes ?? -1, $0.id) }
-    let order = items.indices.sorted { (keys[$0].0, keys[$0].1, keys[$0].2) < (keys[$1].0, keys[$1].1, keys[$1].2) }
-    return order.map { items[$0] }
+    for (i, m) in milestones.enumerated() where (themes?.contains(m.theme) ?? true) && range.contains(m.date) {
+      lines.append(Line(start: m.date, end: m.date, minute: -1, ref: -1 - i))
+    }
+    let id = { (ref: Int) -> String in ref >= 0 ? activities[ref].id : milestones[-1 - ref].id }
+    lines.sort { a, b in
+      if a.start != b.start { return a.start < b.start }
+      if a.minute != b.minute { return a.minute < b.minute }
+      return id(a.ref) < id(b.ref)
+    }
+    for l in lines {
+      let kind: AgendaItem.Kind = l.ref >= 0 ? .activity(activities[l.ref]) : .milestone(milestones[-1 - l.ref])
+      try body(AgendaItem(start: l.start, end: l.end, kind: kind))
+    }
   }
 }
