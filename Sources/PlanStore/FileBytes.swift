@@ -81,6 +81,22 @@ public enum FileBytes {
     return out
   }
 
+  /// Whether the file may hold a JSON object: its first byte that is not
+  /// white space is `{`, or its first 4 KB are all white space (then only
+  /// reading it all can tell). An empty or unreadable file may not.
+  public static func mayBeJSONObject(_ path: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+    guard n > 0 else { return false }
+    guard let first = buffer[0..<n].first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+      return true
+    }
+    return first == UInt8(ascii: "{")
+  }
+
   /// Whether the file at `path` holds exactly `bytes`, read a piece at a
   /// time (no second copy of a big plan in memory).
   public static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {

@@ -23,7 +23,11 @@ public enum OutputFile {
         if let input, isSameFile(path, input) {
           throw FileError("refusing to write the export over the plan itself (\(shown(path))); choose another -o")
         }
-        if let bytes = try? FileBytes.read(path, limit: PlanFile.maxBytes), PlanFile.looksLikePlan(bytes) {
+        // A plan is a JSON object: a file that does not start with `{` is
+        // not read whole (an old 16 MB SVG being replaced, say).
+        if FileBytes.mayBeJSONObject(path),
+          let bytes = try? FileBytes.read(path, limit: PlanFile.maxBytes), PlanFile.looksLikePlan(bytes)
+        {
           throw FileError("refusing to overwrite \(shown(path)): it is an arshjul plan; choose another -o")
         }
       default:

@@ -42,6 +42,25 @@ import Testing
     #expect(contents(other) == before)
   }
 
+  @Test(arguments: [0, 5000])
+  func aPlanBehindWhiteSpaceIsStillNotOverwritten(_ spaces: Int) throws {
+    // Only a file whose first 4 KB show it is not a JSON object is replaced
+    // unread; a plan with a long run of blank lines first is still read and refused.
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let path = copyExample(to: dir)
+    let other = dir + "/padded.json"
+    let padded = Data(String(repeating: "\n", count: spaces).utf8) + contents(path)
+    try padded.write(to: URL(fileURLWithPath: other))
+    let s = arshjul("export", "svg", path, "-o", other)
+    #expect(s.status == 1)
+    #expect(s.stderr.contains("it is an arshjul plan"))
+    #expect(contents(other) == padded)
+    let svg = dir + "/old.svg"
+    try Data("<svg/>".utf8).write(to: URL(fileURLWithPath: svg))
+    #expect(arshjul("export", "svg", path, "-o", svg).status == 0)
+  }
+
   @Test func anExportToADeviceOrFIFOStreamsIntoIt() {
     let dir = temporaryFolder()
     defer { removeFolder(dir) }
