@@ -49,6 +49,9 @@ public enum HTMLPage {
       plan: plan, year: options.year, themes: options.themes, cx: 400, cy: 400, outer: 380, unit: 380 / 136.5)
     let range = layout.range
     var h = ""
+    // Room for the whole page at once (about 2 KB an activity): growing a
+    // 40 MB page by doubling holds two copies; room never written costs nothing.
+    h.reserveCapacity(64 * 1024 + plan.activities.count * 2500 + plan.milestones.count * 600)
     func line(_ s: String) { h += s + "\n" }
     let title = HTML.escape(plan.title)
     line("<!DOCTYPE html>")
@@ -220,7 +223,6 @@ public enum HTMLPage {
     let sv = plan.language == .sv
     func line(_ s: String) { h += s + "\n" }
     let shown = Set(layout.themes.map(\.id))
-    let items = plan.agenda(in: layout.range, themes: shown)
     line("<section class=\"agenda\" aria-labelledby=\"agenda-heading\">")
     line("<h2 id=\"agenda-heading\">\(sv ? "Vad händer när" : "What happens when")</h2>")
     line("<div class=\"controls order\" role=\"group\" aria-label=\"\(sv ? "Ordning" : "Order")\" hidden>")
@@ -235,7 +237,8 @@ public enum HTMLPage {
     var open = false
     let headers =
       sv ? ["Datum", "Vecka", "Vad", "Tema", "Status"] : ["Date", "Week", "What", "Theme", "Status"]
-    for item in items {
+    // A line at a time (a big plan's year has 60,000).
+    plan.forEachAgendaItem(in: layout.range, themes: shown) { item in
       if item.start.month != month {
         if open { line("</tbody></table>") }
         month = item.start.month

@@ -50,6 +50,7 @@ public enum SVGWheel {
 
     init(plan: Plan, options: SVGOptions) {
       self.plan = plan
+      svg = SVGWriter(expecting: 64 * 1024 + plan.activities.count * 1200 + plan.milestones.count * 400)
       self.options = options
       wording = Wording(plan.language)
       (width, height) = options.paper.size

@@ -5,6 +5,11 @@ struct SVGWriter {
   private(set) var text = ""
   private var depth = 0
 
+  /// Room for about `bytes` of output at once: growing a 16 MB text by
+  /// doubling holds the old and the new copy together. Room never written
+  /// is never touched, so a generous guess costs no memory.
+  init(expecting bytes: Int = 0) { text.reserveCapacity(bytes) }
+
   /// Rounded to hundredths, without trailing zeros ("12", "12.5", "-0.05"):
   /// made from whole cents (a big wheel writes a quarter of a million numbers).
   static func num(_ v: Double) -> String {
