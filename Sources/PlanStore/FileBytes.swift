@@ -64,21 +64,36 @@ public enum FileBytes {
     }
     var out: [UInt8] = []
     out.reserveCapacity(Int(st.st_size))
+    var tooLarge = false
+    if let e = eachPiece(
+      fd,
+      { piece in
+        out.append(contentsOf: piece)
+        tooLarge = out.count > limit
+        return !tooLarge
+      })
+    {
+      throw FileError("cannot read \(shown(path)): \(errnoText(e))")
+    }
+    if tooLarge {
+      throw FileError("\(shown(path)) is larger than \(limit / 1_048_576) MB; a plan file is smaller", code: .tooLarge)
+    }
+    return out
+  }
+
+  /// Reads `fd` to its end a piece at a time, handing each to `body`
+  /// (which returns false to stop); nil, or the errno of a read that failed.
+  static func eachPiece(_ fd: Int32, _ body: (UnsafeRawBufferPointer) -> Bool) -> Int32? {
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
       let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        throw FileError("cannot read \(shown(path)): \(errnoText(errno))")
+        return errno
       }
-      if n == 0 { break }
-      out.append(contentsOf: buffer[0..<n])
-      if out.count > limit {
-        throw FileError(
-          "\(shown(path)) is larger than \(limit / 1_048_576) MB; a plan file is smaller", code: .tooLarge)
-      }
+      if n == 0 { return nil }
+      guard buffer.withUnsafeBytes({ body(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) else { return nil }
     }
-    return out
   }
 
   /// Whether the file may hold a JSON object: its first byte that is not
@@ -103,22 +118,16 @@ public enum FileBytes {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 65536)
     var at = 0
-    while true {
-      let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return false
-      }
-      if n == 0 { return at == bytes.count }
-      guard at + n <= bytes.count else { return false }
-      let same = buffer.withUnsafeBytes { piece in
-        bytes.withUnsafeBytes { memcmp(piece.baseAddress!, $0.baseAddress! + at, n) == 0 }
-      }
-      guard same else { return false }
-      at += n
+    var same = true
+    let failed = eachPiece(fd) { piece in
+      same =
+        at + piece.count <= bytes.count
+        && bytes.withUnsafeBytes { memcmp(piece.baseAddress!, $0.baseAddress! + at, piece.count) == 0 }
+      at += piece.count
+      return same
     }
+    return failed == nil && same && at == bytes.count
   }
 
   /// Whether anything (a file, a link, even a dangling one) is at `path`.

@@ -118,4 +118,24 @@ import Testing
       }
     }
   }
+
+  @Test func everyRepeatedIdNamesTheLineOfItsFirst() {
+    // The lines a message names are found in the same one pass over the
+    // file as the problems' own places (a file of 10,000 repeated ids took
+    // 9 s when each was counted from the start).
+    let one = { (i: Int) in
+      #"{"id": "a\#(i)", "title": "T", "theme": "t", "start": "2022-05-05", "end": "2022-05-05"}"#
+    }
+    let items = (0..<300).map(one) + (0..<300).map(one)
+    let text = minimalPlan(activity: "\n" + items.joined(separator: ",\n") + "\n")
+    let lines = problemLines(text)
+    let firstLine =
+      text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+        $0.hasPrefix(#"{"id": "a0""#)
+      }! + 1
+    #expect(lines.count == 300)
+    #expect(lines.first == "x.json:\(firstLine + 300):1: error: id \"a0\" is used twice (first at line \(firstLine))")
+    #expect(
+      lines.last == "x.json:\(firstLine + 599):1: error: id \"a299\" is used twice (first at line \(firstLine + 299))")
+  }
 }

@@ -8,11 +8,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . Tests/e2e/check.sh
-bin=$(pwd)/.build/debug/arshjul
 client="python3 $(pwd)/Tests/caldav/client.py"
-work=$(mktemp -d)
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
+at_exit+=('for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done')
 export ARSHJUL_TODAY=2022-03-28
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

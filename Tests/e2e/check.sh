@@ -1,6 +1,13 @@
 # check NAME COMMAND... counts a passed or failed check; finish SUITE prints
 # the closing "N passed, N failed" line and fails when anything did.
 # A script may define on_fail to show more when a check fails.
+# Every script runs from the repository's root on the debug binary, in a
+# folder of its own that goes at exit; a script adds its own clean-up
+# (servers it started, tmux) to at_exit.
+bin=$(pwd)/.build/debug/arshjul
+work=$(mktemp -d)
+at_exit=()
+trap 'for c in "${at_exit[@]}"; do eval "$c"; done; rm -rf "$work"' EXIT
 passed=0
 failed=0
 check() {

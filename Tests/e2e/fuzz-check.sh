@@ -4,9 +4,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . Tests/e2e/check.sh
-bin=.build/debug/arshjul
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 python3 - "$work" <<'PY'
 import random, sys
 random.seed(20221)

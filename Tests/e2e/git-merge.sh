@@ -9,8 +9,6 @@ cd "$(dirname "$0")/../.."
 . Tests/e2e/lib.sh
 root=$(pwd)
 export PATH="$root/.build/debug:$PATH" # git runs `arshjul merge` and `arshjul textconv`
-work=$(mktemp -d)
-trap 'tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 export GIT_AUTHOR_NAME=Planner GIT_AUTHOR_EMAIL=planner@example.org
 export GIT_COMMITTER_NAME=Planner GIT_COMMITTER_EMAIL=planner@example.org
 export ARSHJUL_TODAY=2022-03-28

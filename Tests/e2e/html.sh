@@ -7,9 +7,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . Tests/e2e/check.sh
-bin=$(pwd)/.build/debug/arshjul
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export ARSHJUL_TODAY=2022-03-28 ARSHJUL_STAMP=1669291200
 browser() { timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage "$@" 2>/dev/null; }
 

@@ -4,9 +4,6 @@
 # calcurse -i and khal import. Every one must accept it with no warning.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bin=.build/debug/arshjul
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 . Tests/e2e/check.sh
 ok() { check "$1" true; }
 bad() { check "$1" false; }

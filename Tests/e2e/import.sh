@@ -8,9 +8,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . Tests/e2e/check.sh
-bin=$(pwd)/.build/debug/arshjul
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export ARSHJUL_TODAY=2022-03-28 ARSHJUL_STAMP=1669291200
 
 # A calcurse export: appointments (no UID, floating DURATION) and a day event.

@@ -1,8 +1,9 @@
 # Helpers for end-to-end runs of the real binary in a headless tmux.
 # Source it; it sets SOCK and cleans up on exit.
+. "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 SOCK=$(mktemp -u /tmp/arshjul-e2e.XXXXXX)
-BIN=${BIN:-$(pwd)/.build/debug/arshjul}
-trap 'tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -f "$SOCK"' EXIT
+BIN=${BIN:-$bin}
+at_exit+=('tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -f "$SOCK"')
 
 # start WIDTH HEIGHT COMMAND: runs it in a fresh session; the pane stays
 # open afterwards (sleep) so what the command left on screen can be read.
@@ -47,7 +48,6 @@ wait_gone() {
   return 1
 }
 
-. "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 # On a failed check, show the end of the screen.
 on_fail() {
   echo "---- screen (last lines) ----"

@@ -3,9 +3,6 @@
 # of the right size, for A3 and A4, from the real binary.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-bin=.build/debug/arshjul
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 . Tests/e2e/check.sh
 for paper in a3 a4; do
   for plan in plans/kulturtillgangar-2022.json Tests/ics/tricky-plan.json; do

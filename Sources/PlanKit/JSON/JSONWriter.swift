@@ -32,33 +32,14 @@ public enum JSONWriter {
     guard case .object(let members) = node.value else { return bytes(node) }
     var out: [UInt8] = []
     out.reserveCapacity(capacity)
-    out.append(contentsOf: "{\n".utf8)
-    let sorted = members.sorted { precedes($0.key, $1.key) }
-    for (i, m) in sorted.enumerated() {
-      pad(1, into: &out)
-      quote(m.key, into: &out)
-      out.append(contentsOf: ": ".utf8)
+    emitObject(members, indent: 0, into: &out) { m, out in
       if let stream = streams[m.key] {
-        if stream.count == 0 {
-          out.append(contentsOf: "[]".utf8)
-        } else {
-          out.append(contentsOf: "[\n".utf8)
-          for j in 0..<stream.count {
-            pad(2, into: &out)
-            stream.element(j, 2, &out)
-            if j < stream.count - 1 { out.append(UInt8(ascii: ",")) }
-            out.append(0x0A)
-          }
-          pad(1, into: &out)
-          out.append(UInt8(ascii: "]"))
-        }
+        emitArray(count: stream.count, indent: 1, into: &out) { stream.element($0, 2, &$1) }
       } else {
         emit(m.node.value, indent: 1, into: &out)
       }
-      if i < sorted.count - 1 { out.append(UInt8(ascii: ",")) }
-      out.append(0x0A)
     }
-    out.append(contentsOf: "}\n".utf8)
+    out.append(0x0A)
     return out
   }
 
@@ -69,38 +50,50 @@ public enum JSONWriter {
     case .number(let n): out.append(contentsOf: n.utf8)
     case .string(let s): quote(s, into: &out)
     case .array(let items):
-      if items.isEmpty {
-        out.append(contentsOf: "[]".utf8)
-        return
-      }
-      out.append(contentsOf: "[\n".utf8)
-      for (i, item) in items.enumerated() {
-        pad(indent + 1, into: &out)
-        emit(item.value, indent: indent + 1, into: &out)
-        if i < items.count - 1 { out.append(UInt8(ascii: ",")) }
-        out.append(0x0A)
-      }
-      pad(indent, into: &out)
-      out.append(UInt8(ascii: "]"))
+      emitArray(count: items.count, indent: indent, into: &out) { emit(items[$0].value, indent: indent + 1, into: &$1) }
     case .object(let members):
-      if members.isEmpty {
-        out.append(contentsOf: "{}".utf8)
-        return
-      }
-      out.append(contentsOf: "{\n".utf8)
-      // The plan encoder hands members over in order already; others are sorted here.
-      let sorted = isSorted(members) ? members : members.sorted { precedes($0.key, $1.key) }
-      for (i, m) in sorted.enumerated() {
-        pad(indent + 1, into: &out)
-        quote(m.key, into: &out)
-        out.append(contentsOf: ": ".utf8)
-        emit(m.node.value, indent: indent + 1, into: &out)
-        if i < sorted.count - 1 { out.append(UInt8(ascii: ",")) }
-        out.append(0x0A)
-      }
-      pad(indent, into: &out)
-      out.append(UInt8(ascii: "}"))
+      emitObject(members, indent: indent, into: &out) { emit($0.node.value, indent: indent + 1, into: &$1) }
     }
+  }
+
+  /// `[…]` of `count` elements, one a line, each written by `element` after its padding.
+  static func emitArray(count: Int, indent: Int, into out: inout [UInt8], _ element: (Int, inout [UInt8]) -> Void) {
+    if count == 0 {
+      out.append(contentsOf: "[]".utf8)
+      return
+    }
+    out.append(contentsOf: "[\n".utf8)
+    for i in 0..<count {
+      pad(indent + 1, into: &out)
+      element(i, &out)
+      if i < count - 1 { out.append(UInt8(ascii: ",")) }
+      out.append(0x0A)
+    }
+    pad(indent, into: &out)
+    out.append(UInt8(ascii: "]"))
+  }
+
+  /// `{…}` with the members in key order, one a line, each value written by `value`.
+  static func emitObject(
+    _ members: [JSONMember], indent: Int, into out: inout [UInt8], value: (JSONMember, inout [UInt8]) -> Void
+  ) {
+    if members.isEmpty {
+      out.append(contentsOf: "{}".utf8)
+      return
+    }
+    out.append(contentsOf: "{\n".utf8)
+    // The plan encoder hands members over in order already; others are sorted here.
+    let sorted = isSorted(members) ? members : members.sorted { precedes($0.key, $1.key) }
+    for (i, m) in sorted.enumerated() {
+      pad(indent + 1, into: &out)
+      quote(m.key, into: &out)
+      out.append(contentsOf: ": ".utf8)
+      value(m, &out)
+      if i < sorted.count - 1 { out.append(UInt8(ascii: ",")) }
+      out.append(0x0A)
+    }
+    pad(indent, into: &out)
+    out.append(UInt8(ascii: "}"))
   }
 
   /// Key order: by code point, which is the order of the UTF-8 bytes.

@@ -202,21 +202,3 @@ public enum PlanWarnings {
     return items.count > 4 ? shown + (sv ? " och \(items.count - 4) till" : " and \(items.count - 4) more") : shown
   }
 }
-
-/// Where each item stands in a plan file, for warnings with file:line:col.
-public enum PlanPositions {
-  public static func of(_ bytes: [UInt8]) -> [String: SourcePosition] {
-    guard let tape = try? JSONParser.tape(bytes), tape.kind(tape.root) == .object else { return [:] }
-    var out: [String: SourcePosition] = [:]
-    var locator = SourceLocator(bytes)
-    for key: StaticString in ["activities", "milestones"] {
-      guard let list = tape.member(tape.root, key)?.value, tape.kind(list) == .array else { continue }
-      for item in tape.elements(list) where tape.kind(item) == .object {
-        if let id = tape.member(item, "id")?.value, tape.kind(id) == .string {
-          out[tape.string(id)] = locator.position(of: tape.offset(item))
-        }
-      }
-    }
-    return out
-  }
-}

@@ -69,7 +69,9 @@ func warnAbout(titles: [String], in p: Plan, at path: String) {
   let warnings = PlanWarnings.find(for: ids, in: p, range: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
   // The file is read again only to say where, when there is something to say.
   guard !warnings.isEmpty else { return }
-  let positions = (try? FileBytes.read(path, limit: PlanFile.maxBytes)).map(PlanPositions.of) ?? [:]
+  let positions =
+    (try? FileBytes.read(path, limit: PlanFile.maxBytes)).map { ItemPlaces.scan($0).positions(of: warnings.map(\.id)) }
+    ?? [:]
   for w in warnings {
     let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
     printError("\(visibleName(path)):\(place)warning: \(w.message)")

@@ -7,26 +7,33 @@ import Foundation
 /// until a problem needs its line and column.
 struct PlanDecoder {
   let tape: JSONTape
-  /// Problems with the byte offset they are about; `problems` turns them
-  /// into lines and columns in file order.
-  var found: [(message: String, offset: Int)] = []
+  /// Problems with the byte offset they are about, and the offset of the
+  /// place a message names by its line ("first at line 12"); `problems`
+  /// turns all of them into lines and columns in one pass over the file.
+  var found: [(message: String, offset: Int, lineOf: Int?)] = []
   /// Where each activity and milestone starts (byte offset by id), for
   /// warnings with file:line:col without reading the file again.
   var places: [String: Int] = [:]
+  private var conflictLocator: SourceLocator?
   /// Dates far outside any plan would only let arithmetic run off the calendar.
   static let years = 1000...9000
 
   init(tape: JSONTape) { self.tape = tape }
 
-  mutating func problem(_ message: String, at offset: Int) {
-    found.append((message, offset))
+  /// With `lineOf`, the message ends "(first at line N)", N that offset's line.
+  mutating func problem(_ message: String, at offset: Int, firstAt lineOf: Int? = nil) {
+    found.append((message, offset, lineOf))
   }
 
   /// Every problem found, in file order, as an editor walks them.
   var problems: [Problem] {
     var locator = SourceLocator(tape.bytes)
+    let offsets = Set(found.flatMap { [$0.offset] + ($0.lineOf.map { [$0] } ?? []) }).sorted()
+    let at = Dictionary(uniqueKeysWithValues: offsets.map { ($0, locator.position(of: $0)) })
     return found.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map {
-      Problem($0.element.message, at: locator.position(of: $0.element.offset))
+      let p = $0.element
+      let message = p.lineOf.map { p.message + " (first at line \(at[$0]!.line))" } ?? p.message
+      return Problem(message, at: at[p.offset]!)
     }
   }
 
@@ -298,9 +305,7 @@ struct PlanDecoder {
     func checkUnique(_ id: String?, _ node: Int, _ d: inout PlanDecoder) -> Bool {
       guard let id else { return true }
       if let first = seenIDs[id] {
-        var locator = SourceLocator(d.tape.bytes)
-        let line = locator.position(of: first).line
-        d.problem("id \(quoted(id)) is used twice (first at line \(line))", at: d.tape.offset(node))
+        d.problem("id \(quoted(id)) is used twice", at: d.tape.offset(node), firstAt: first)
         return false
       }
       seenIDs[id] = d.tape.offset(node)
@@ -379,15 +384,16 @@ struct PlanDecoder {
     let values = [field(&f, "base"), field(&f, "ours"), field(&f, "theirs")].map { $0.map(tape.node) }
     var c = Conflict(
       kind: kind, id: id, field: path, base: values[0], ours: values[1], theirs: values[2], theirLabel: label)
-    var locator = SourceLocator(tape.bytes)
-    c.position = locator.position(of: tape.offset(node))
+    // Conflicts come in file order: one locator counts on from the last.
+    if conflictLocator == nil { conflictLocator = SourceLocator(tape.bytes) }
+    c.position = conflictLocator!.position(of: tape.offset(node))
     return c
   }
 
   /// The activities, in parts on all cores when there are many: each is
   /// checked on its own, so the parts do not meet until they are joined.
   func decodeActivities(_ nodes: [Int], themes: Set<String>) -> (
-    activities: [Activity], failed: Set<Int>, problems: [(message: String, offset: Int)]
+    activities: [Activity], failed: Set<Int>, problems: [(message: String, offset: Int, lineOf: Int?)]
   ) {
     let tape = tape
     let (activities, parts) = InParts.array(count: nodes.count, threshold: 4000) { range, out in

@@ -18,6 +18,24 @@ public struct ItemPlaces: Sendable {
   let bytes: [UInt8]
   let offsets: [String: Int]
 
+  /// The items of any plan-shaped JSON (valid or not, read again after a
+  /// change), found by their `id` without decoding them.
+  public static func scan(_ bytes: [UInt8]) -> ItemPlaces {
+    guard let tape = try? JSONParser.tape(bytes), tape.kind(tape.root) == .object else {
+      return ItemPlaces(bytes: bytes, offsets: [:])
+    }
+    var offsets: [String: Int] = [:]
+    for key: StaticString in ["activities", "milestones"] {
+      guard let list = tape.member(tape.root, key)?.value, tape.kind(list) == .array else { continue }
+      for item in tape.elements(list) where tape.kind(item) == .object {
+        if let id = tape.member(item, "id")?.value, tape.kind(id) == .string, offsets[tape.string(id)] == nil {
+          offsets[tape.string(id)] = tape.offset(item)
+        }
+      }
+    }
+    return ItemPlaces(bytes: bytes, offsets: offsets)
+  }
+
   /// Line and column of each of these items (in one pass over the file).
   public func positions(of ids: some Sequence<String>) -> [String: SourcePosition] {
     var out: [String: SourcePosition] = [:]
