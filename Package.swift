@@ -16,8 +16,11 @@ let package = Package(
     // Files: atomic save, lock, journal, outputs. The only module that
     // writes beside a plan, so the rules (no following links, modes) live here.
     .target(name: "PlanStore", dependencies: ["PlanKit"]),
-    // The network: a CalDAV client on FoundationNetworking. Only the CLI uses it.
-    .target(name: "CalDAV"),
+    // libcurl, opened with dlopen on the first request (not linked, so the
+    // commands that never speak HTTP do not load it and its thirty libraries).
+    .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+    // The network: a CalDAV client over CCurl. Only the CLI uses it.
+    .target(name: "CalDAV", dependencies: ["CCurl"]),
     // Pure screen logic: a cell grid, views, the state machine. No curses.
     .target(name: "PlanUI", dependencies: ["PlanKit"]),
     .systemLibrary(
@@ -40,6 +43,7 @@ let package = Package(
     .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "TestSupport"], exclude: ["Golden", "Oracles"]),
     .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanKit", "TestSupport"]),
     .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "CalDAVTests", dependencies: ["CalDAV"]),
     .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit", "PlanStore"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]

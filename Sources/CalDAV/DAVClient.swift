@@ -1,21 +1,17 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// A CalDAV (RFC 4791) calendar collection over HTTP: list its resources
 /// with their ETags, read, write and delete one, with the preconditions that
 /// keep two writers from overwriting each other (`If-None-Match: *` to
 /// create, `If-Match` to change or delete; 412 when someone was first).
-/// FoundationNetworking's URLSession does the HTTP: it ships with the
-/// toolchain, speaks https with the system's certificates, and a sync needs
+/// libcurl does the HTTP (HTTPConnections): it speaks https with the
+/// system's certificates and keeps connections open, and a sync needs
 /// nothing more than requests and answers.
 public struct DAVClient: Sendable {
   public let collection: URL
   let authorization: String?
   let timeout: TimeInterval
-  let session: URLSession
+  let connections = HTTPConnections()
 
   public init(collection: URL, user: String?, password: String?, timeout: TimeInterval = 30) {
     var url = collection
@@ -27,15 +23,6 @@ public struct DAVClient: Sendable {
       authorization = nil
     }
     self.timeout = timeout
-    let config = URLSessionConfiguration.ephemeral
-    config.timeoutIntervalForRequest = timeout
-    config.httpMaximumConnectionsPerHost = 4
-    config.urlCache = nil
-    config.urlCredentialStorage = nil
-    // The Authorization header is ours; a 401 must come back as an answer,
-    // not start URLSession's own challenge handling (which waits forever
-    // on Linux when it has no credential to offer).
-    session = URLSession(configuration: config, delegate: NoChallenges(), delegateQueue: nil)
   }
 
   public struct Resource: Sendable, Equatable {
@@ -45,30 +32,29 @@ public struct DAVClient: Sendable {
 
   public struct Response: Sendable {
     public var status: Int
-    public var body: Data
+    public var body: [UInt8]
     public var etag: String?
   }
 
   /// One request; transport failures become `DAVError`s a planner can read.
+  /// The Authorization header is ours, so a 401 comes back as an answer.
   func send(
-    _ method: String, _ url: URL, body: Data? = nil, headers: [String: String] = [:]
+    _ method: String, _ url: URL, body: [UInt8]? = nil, headers: [String: String] = [:]
   ) async throws(DAVError) -> Response {
-    var request = URLRequest(url: url, timeoutInterval: timeout)
-    request.httpMethod = method
-    request.httpBody = body
-    if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
-    for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
-    do {
-      let (data, response) = try await session.data(for: request)
-      let http = response as? HTTPURLResponse
-      return Response(
-        status: http?.statusCode ?? 0, body: data, etag: http?.value(forHTTPHeaderField: "ETag"))
-    } catch let error as URLError {
-      // A challenge we turned down (see NoChallenges): the server said 401.
-      if error.code == .cancelled || error.code == .userCancelledAuthentication { throw DAVError.unauthorized(401) }
-      throw DAVError.transport(error.code, url.host ?? "")
-    } catch {
-      throw DAVError.other("\(error)")
+    var lines = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+    if let authorization { lines.append("Authorization: \(authorization)") }
+    let host = url.host ?? ""
+    switch await connections.perform(
+      method, url.absoluteString, headers: lines, body: body, timeout: max(1, Int(timeout.rounded(.up))))
+    {
+    case .success(let a): return Response(status: a.status, body: a.body, etag: a.etag)
+    case .failure(.timedOut): throw DAVError.transport(.timedOut, host)
+    case .failure(.cannotConnect): throw DAVError.transport(.cannotConnect, host)
+    case .failure(.tls(let why)): throw DAVError.transport(.tls(why), host)
+    case .failure(.other(let why)): throw DAVError.transport(.other(why), host)
+    case .failure(.noLibrary(let why)):
+      throw DAVError.other(
+        "cannot load libcurl, which sync needs for HTTP (\(why)); install it (apt-get install libcurl4)")
     }
   }
 
@@ -84,7 +70,7 @@ public struct DAVClient: Sendable {
       <d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>
       """
     let r = try await send(
-      "PROPFIND", collection, body: Data(body.utf8),
+      "PROPFIND", collection, body: Array(body.utf8),
       headers: ["Depth": "1", "Content-Type": "application/xml; charset=utf-8"])
     try check(r, "list the calendar")
     let entries = MultiStatus.parse(r.body)
@@ -109,7 +95,7 @@ public struct DAVClient: Sendable {
       <d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>
       """
     let r = try await send(
-      "REPORT", collection, body: Data(body.utf8), headers: ["Content-Type": "application/xml; charset=utf-8"])
+      "REPORT", collection, body: Array(body.utf8), headers: ["Content-Type": "application/xml; charset=utf-8"])
     // Not offered, or the token is too old (403 valid-sync-token): list instead.
     if r.status == 400 || r.status == 403 || r.status == 405 || r.status == 409 || r.status == 412
       || r.status == 415 || r.status == 501
@@ -138,7 +124,7 @@ public struct DAVClient: Sendable {
       <d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>
       """
     let r = try await send(
-      "PROPFIND", collection, body: Data(body.utf8),
+      "PROPFIND", collection, body: Array(body.utf8),
       headers: ["Depth": "0", "Content-Type": "application/xml; charset=utf-8"])
     try check(r, "open the calendar")
     let me = MultiStatus.parse(r.body).first
@@ -155,14 +141,14 @@ public struct DAVClient: Sendable {
       <d:displayname>\(MultiStatus.escape(name))</d:displayname></d:prop></d:set></c:mkcalendar>
       """
     let r = try await send(
-      "MKCALENDAR", collection, body: Data(body.utf8), headers: ["Content-Type": "application/xml; charset=utf-8"])
+      "MKCALENDAR", collection, body: Array(body.utf8), headers: ["Content-Type": "application/xml; charset=utf-8"])
     try check(r, "create the calendar")
   }
 
   public func get(_ href: String) async throws(DAVError) -> (body: [UInt8], etag: String?) {
     let r = try await send("GET", url(for: href))
     try check(r, "read \(href)")
-    return ([UInt8](r.body), r.etag)
+    return (r.body, r.etag)
   }
 
   /// Creates (`etag` nil: If-None-Match) or changes (If-Match) a resource;
@@ -170,7 +156,7 @@ public struct DAVClient: Sendable {
   public func put(_ href: String, _ body: [UInt8], replacing etag: String?) async throws(DAVError) -> String? {
     var headers = ["Content-Type": "text/calendar; charset=utf-8"]
     if let etag { headers["If-Match"] = etag } else { headers["If-None-Match"] = "*" }
-    let r = try await send("PUT", url(for: href), body: Data(body), headers: headers)
+    let r = try await send("PUT", url(for: href), body: body, headers: headers)
     try check(r, "write \(href)")
     return r.etag
   }
@@ -198,15 +184,6 @@ public struct DAVClient: Sendable {
   }
 }
 
-final class NoChallenges: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-  func urlSession(
-    _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
-    completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-  ) {
-    completionHandler(.cancelAuthenticationChallenge, nil)
-  }
-}
-
 public enum DAVError: Error, Sendable, Equatable {
   case unauthorized(Int)
   case notFound
@@ -214,8 +191,16 @@ public enum DAVError: Error, Sendable, Equatable {
   case notCalendar
   case precondition
   case status(Int, String, String)
-  case transport(URLError.Code, String)
+  case transport(Transport, String)
   case other(String)
+
+  /// Below HTTP: why no answer came.
+  public enum Transport: Sendable, Equatable {
+    case timedOut
+    case cannotConnect
+    case tls(String)
+    case other(String)
+  }
 
   /// One line, with what to do.
   public var message: String {
@@ -231,15 +216,14 @@ public enum DAVError: Error, Sendable, Equatable {
     case .precondition: return "someone changed the event at the same moment; run the sync again"
     case .status(let s, let what, let reason):
       return "the server answered \(s) when asked to \(what)" + (reason.isEmpty ? "" : ": \(reason)")
-    case .transport(let code, let host):
-      switch code {
+    case .transport(let why, let host):
+      switch why {
       case .timedOut: return "\(host) did not answer in time; check the network and try again"
-      case .cannotConnectToHost, .cannotFindHost, .networkConnectionLost, .notConnectedToInternet:
-        return "cannot reach \(host); is the server up and the URL right?"
-      case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-        .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
-        return "the secure connection to \(host) failed (TLS certificate); check the URL and the server's certificate"
-      default: return "the connection to \(host) failed (\(code.rawValue))"
+      case .cannotConnect: return "cannot reach \(host); is the server up and the URL right?"
+      case .tls(let detail):
+        return
+          "the secure connection to \(host) failed (\(detail)); check the URL and the server's certificate"
+      case .other(let detail): return "the connection to \(host) failed (\(detail))"
       }
     case .other(let s): return s
     }

@@ -3,8 +3,8 @@
 # Radicale (with htpasswd users) and Xandikos — with Python's caldav
 # library as the other calendar app. First sync, a second that sends
 # nothing, edits on both sides, a conflict, deletes, a moved occurrence, a
-# foreign event, a wrong password, a server that is down, and kill -9 in
-# the middle of a sync.
+# foreign event, a wrong password, a server that is down, one that never
+# answers, an untrusted certificate, and kill -9 in the middle of a sync.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . Tests/e2e/check.sh
@@ -184,10 +184,44 @@ check "and the plan untouched" test "$(cat "$work/pw.json")" = "$before"
 out=$(ARSHJUL_PASSWORD=hemligt "$bin" sync "$work/pw.json" --user anna --url "$base/nosuch/" 2>&1)
 check "no such calendar: says how to create one" sh -c "echo \"\$0\" | grep -q 'no calendar at that URL.*--create'" "$out"
 out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "https://cal.example.invalid/x/" --timeout 2 2>&1)
+check "a host that does not exist: one line" sh -c "[ \$(echo \"\$0\" | wc -l) = 1 ] && echo \"\$0\" | grep -q 'cannot reach cal.example.invalid'" "$out"
 check "plain http elsewhere is refused, https tried" sh -c "ARSHJUL_PASSWORD=x '$bin' sync '$work/pw.json' --user anna --url http://cal.example.org/x/ 2>&1 | grep -q 'clear text over http'"
 port=$(free_port)
 out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "http://127.0.0.1:$port/x/" 2>&1)
 check "server down: one line" sh -c "echo \"\$0\" | grep -q 'cannot reach 127.0.0.1'" "$out"
+
+# https to a server whose certificate nobody vouches for: refused, and said so.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/tls-key.pem" -out "$work/tls-cert.pem" -days 2 \
+  -subj /CN=127.0.0.1 2>/dev/null
+port=$(free_port)
+python3 - "$port" "$work" <<'PY' &
+import http.server, ssl, sys
+server = http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), http.server.BaseHTTPRequestHandler)
+tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+tls.load_cert_chain(sys.argv[2] + "/tls-cert.pem", sys.argv[2] + "/tls-key.pem")
+server.socket = tls.wrap_socket(server.socket, server_side=True)
+server.serve_forever()
+PY
+pids+=($!)
+for _ in $(seq 1 200); do curl -sk -o /dev/null "https://127.0.0.1:$port/" && break; sleep 0.05; done
+out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "https://127.0.0.1:$port/x/" 2>&1)
+check "an untrusted certificate: one line that says so" sh -c "[ \$(echo \"\$0\" | wc -l) = 1 ] && echo \"\$0\" | grep -q 'secure connection to 127.0.0.1 failed.*certificate'" "$out"
+check "and the plan untouched" test "$(cat "$work/pw.json")" = "$before"
+
+# A server that takes the connection and never answers: --timeout holds.
+port=$(free_port)
+python3 - "$port" "$work/silent-ready" <<'PY' &
+import socket, sys, time
+s = socket.socket()
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(8)
+open(sys.argv[2], "w").close()
+time.sleep(60)
+PY
+pids+=($!)
+for _ in $(seq 1 200); do [ -e "$work/silent-ready" ] && break; sleep 0.05; done
+out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "http://127.0.0.1:$port/x/" --timeout 1 2>&1)
+check "a silent server: gives up after --timeout, one line" sh -c "[ \$(echo \"\$0\" | wc -l) = 1 ] && echo \"\$0\" | grep -q '127.0.0.1 did not answer in time'" "$out"
 check "password never on the command line: no --password option" sh -c "'$bin' sync --help | grep -q -- '--password-file' && ! '$bin' sync --help | grep -qE -- '--password[^-]'"
 
 # kill -9 in the middle of the first sync, then sync again: nothing doubled.

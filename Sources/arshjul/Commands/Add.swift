@@ -4,6 +4,7 @@ import PlanStore
 
 struct Add: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "add",
     abstract: "Add an activity (or, with --milestone, a milestone) to a plan.",
     discussion: """
       Dates: 2022-03-08, 8/3, "8 mars", today, +2w. Examples:

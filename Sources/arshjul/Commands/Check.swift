@@ -4,6 +4,7 @@ import PlanStore
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Validate plan files: every problem at once, as file:line:col.",
     discussion: "Exit status: 0 all clean, 1 problems found, 2 a file could not be read as JSON.")
 

@@ -4,6 +4,7 @@ import PlanStore
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "diff",
     abstract: "What changed in a plan, in words: new, moved, changed, cancelled or done, deleted.",
     discussion: """
       arshjul diff OLD NEW                 two plan files

@@ -7,6 +7,7 @@ import PlanUI
 
 struct Edit: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "edit",
     abstract: "Open a plan in the terminal UI (the default command).")
 
   @Argument(help: "The plan file to open.", completion: .file(extensions: ["json"]))

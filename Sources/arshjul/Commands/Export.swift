@@ -5,6 +5,7 @@ import PlanStore
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "export",
     abstract: "Export the plan: iCalendar for calendars, CSV for spreadsheets, SVG for the wall, HTML for the web.",
     subcommands: [ExportICS.self, ExportCSV.self, ExportSVG.self, ExportHTML.self])
 }

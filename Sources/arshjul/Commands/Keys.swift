@@ -4,6 +4,7 @@ import PlanUI
 
 struct Keys: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "keys",
     abstract: "List the keys of the terminal UI (the same list as `?` in it).")
 
   enum Format: String, ExpressibleByArgument { case text, markdown }

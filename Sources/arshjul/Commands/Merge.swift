@@ -4,6 +4,7 @@ import PlanStore
 
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "merge",
     abstract: "Merge two versions of a plan with their common base (git's merge driver).",
     discussion: """
       git calls it as `arshjul merge %O %A %B` (see `arshjul git-setup`). The merged plan is

@@ -4,6 +4,7 @@ import PlanStore
 
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "new",
     abstract: "Create a plan with the three themes, or (--from) next year's plan from this year's.",
     discussion: """
       arshjul new plan-2023.json --from plan-2022.json [--year 2023]

@@ -6,6 +6,7 @@ import PlanStore
 
 struct Sync: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "sync",
     abstract: "Keep the plan in a CalDAV calendar (Nextcloud, Radicale, iCloud…), both ways.",
     discussion: """
       Sends new and changed activities and milestones (one event each, the UIDs `export ics`

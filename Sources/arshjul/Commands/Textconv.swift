@@ -4,6 +4,7 @@ import PlanStore
 
 struct Textconv: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "textconv",
     abstract: "Print a plan as one line per item, sorted by date (git's textconv for plans).",
     discussion: "A file that is not a plan is printed as it is, so `git diff` still shows it.")
 
