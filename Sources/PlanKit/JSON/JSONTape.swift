@@ -106,6 +106,9 @@ public struct JSONTape: Sendable {
     return nil
   }
 
+  /// The code of object key token `i` (see `keyCode`).
+  func keyCode(_ i: Int) -> Int32 { tokens[i].count }
+
   /// A key's code: FNV-1a of its UTF-8 bytes, folded to 32 bits.
   static func keyCode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int32 {
     var h: UInt32 = 0x811C_9DC5
@@ -299,35 +302,30 @@ public struct SourceLocator {
   }
 
   private mutating func advance(_ b: UnsafeBufferPointer<UInt8>, to offset: Int) {
+    let end = min(offset, b.count)
+    guard end > at else { return }
+    let raw = UnsafeRawBufferPointer(b)
+    // Lines: newlines counted eight bytes at a time (a pretty-printed plan
+    // has one every thirty bytes, so skipping newline-free words is not enough).
     var i = at
     var l = line
-    var c = column
-    let end = min(offset, b.count)
-    let raw = UnsafeRawBufferPointer(b)
+    while i + 8 <= end {
+      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+      let nonzero = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+      l += (~nonzero & 0x8080_8080_8080_8080).nonzeroBitCount
+      i += 8
+    }
     while i < end {
-      // Eight bytes at a time while they hold no newline: a column is a
-      // byte that is not a UTF-8 continuation byte (10xxxxxx).
-      if i + 8 <= end {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
-        let nonzero = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
-        if nonzero == 0x8080_8080_8080_8080 {
-          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
-          c += 8 - continuation.nonzeroBitCount
-          i += 8
-          continue
-        }
-      }
-      let x = b[i]
-      if x == 0x0A {
-        l += 1
-        c = 1
-      } else if x & 0xC0 != 0x80 {
-        c += 1
-      }
+      if b[i] == 0x0A { l += 1 }
       i += 1
     }
-    at = i
+    // The column: characters (bytes that are not UTF-8 continuation bytes,
+    // 10xxxxxx) from the last newline, or on from where we were.
+    var lineStart = end
+    while lineStart > at && b[lineStart - 1] != 0x0A { lineStart -= 1 }
+    var c = lineStart == at ? column : 1
+    for j in lineStart..<end where b[j] & 0xC0 != 0x80 { c += 1 }
+    at = end
     line = l
     column = c
   }

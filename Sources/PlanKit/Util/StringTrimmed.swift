@@ -13,5 +13,9 @@ extension String {
   }
 
   /// Nothing but white space (or nothing): `trimmed.isEmpty` without making the trimmed copy.
-  public var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+  public var isBlank: Bool {
+    // Most text starts with a visible ASCII character: no property lookup.
+    if let first = utf8.first, first > 0x20 && first < 0x7F { return false }
+    return unicodeScalars.allSatisfy(\.properties.isWhitespace)
+  }
 }

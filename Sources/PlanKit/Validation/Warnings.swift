@@ -24,38 +24,11 @@ public enum PlanWarnings {
       if let h = calendar.holiday(d) { holidayNames[d] = h.name.lowercased() }
       d = d + 1
     }
-    // Holidays, eves and breaks.
-    for a in plan.activities where !a.holidayOK && a.status != .cancelled {
-      var hits: [String] = []
-      var breaks: [String] = []
-      a.forEachOccurrence(in: range) { occ in
-        for day in (occ.start == occ.end ? [occ.start] : [occ.start, occ.end]) {
-          if let name = holidayNames[day] {
-            let text = "\(name) \(w.day(day, year: true))"
-            if !hits.contains(text) { hits.append(text) }
-          }
-        }
-        if !plan.breaks.isEmpty, let b = plan.breaks.first(where: { $0.start <= occ.end && occ.start <= $0.end }) {
-          let text = "\(b.name) (\(w.range(max(occ.start, b.start), min(occ.end, b.end))))"
-          if !breaks.contains(text) { breaks.append(text) }
-        }
-      }
-      if !hits.isEmpty {
-        out.append(
-          PlanWarning(
-            kind: .activity, id: a.id,
-            message: "\(quoted(a.title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): "
-              + list(hits, sv)
-              + (sv ? " (\"holidayOK\": true om det är meningen)" : " (\"holidayOK\": true if that is meant)")))
-      }
-      if !breaks.isEmpty {
-        out.append(
-          PlanWarning(
-            kind: .activity, id: a.id,
-            message: "\(quoted(a.title)) \(sv ? "infaller under ett uppehåll" : "falls in a break"): "
-              + list(breaks, sv)))
-      }
-    }
+    // Holidays, eves and breaks: each activity on its own, so in parts.
+    let names = holidayNames
+    out += InParts.map(count: plan.activities.count, threshold: 4000) { part in
+      offDayWarnings(plan.activities[part], plan: plan, range: range, holidays: names, w: w)
+    }.flatMap { $0 }
     for m in plan.milestones where range.contains(m.date) {
       if let h = calendar.holiday(m.date) {
         out.append(
@@ -141,6 +114,49 @@ public enum PlanWarnings {
                 "\(quoted(a.title)) (\(w.range(occ.start, occ.end))) \(sv ? "pågår efter deadline" : "runs past the deadline") \(quoted(m.title)) \(w.day(m.date, year: true))"
             ))
         }
+      }
+    }
+    return out
+  }
+
+  /// The holiday and break warnings of these activities.
+  static func offDayWarnings(
+    _ activities: ArraySlice<Activity>, plan: Plan, range: DayRange, holidays holidayNames: [Day: String], w: Wording
+  ) -> [PlanWarning] {
+    let sv = plan.language == .sv
+    var out: [PlanWarning] = []
+    for a in activities where !a.holidayOK && a.status != .cancelled {
+      var hits: [String] = []
+      var breaks: [String] = []
+      func look(_ day: Day) {
+        if let name = holidayNames[day] {
+          let text = "\(name) \(w.day(day, year: true))"
+          if !hits.contains(text) { hits.append(text) }
+        }
+      }
+      a.forEachOccurrence(in: range) { occ in
+        // Its first and last day (no list made for each of a year's occurrences).
+        look(occ.start)
+        if occ.end != occ.start { look(occ.end) }
+        if !plan.breaks.isEmpty, let b = plan.breaks.first(where: { $0.start <= occ.end && occ.start <= $0.end }) {
+          let text = "\(b.name) (\(w.range(max(occ.start, b.start), min(occ.end, b.end))))"
+          if !breaks.contains(text) { breaks.append(text) }
+        }
+      }
+      if !hits.isEmpty {
+        out.append(
+          PlanWarning(
+            kind: .activity, id: a.id,
+            message: "\(quoted(a.title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): "
+              + list(hits, sv)
+              + (sv ? " (\"holidayOK\": true om det är meningen)" : " (\"holidayOK\": true if that is meant)")))
+      }
+      if !breaks.isEmpty {
+        out.append(
+          PlanWarning(
+            kind: .activity, id: a.id,
+            message: "\(quoted(a.title)) \(sv ? "infaller under ett uppehåll" : "falls in a break"): "
+              + list(breaks, sv)))
       }
     }
     return out

@@ -41,10 +41,12 @@ struct Check: ParsableCommand {
       let warnings = PlanWarnings.find(p, in: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
       if !warnings.isEmpty {
         let positions = places.positions(of: warnings.map(\.id))
-        for w in warnings {
-          let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
-          printError("\(visibleName(path)):\(place)warning: \(w.message)")
-        }
+        let name = visibleName(path)
+        printErrors(
+          warnings.map { w in
+            let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
+            return "\(name):\(place)warning: \(w.message)"
+          })
         if strict { worst = max(worst, 1) }
       }
       try printOut("\(visibleName(path)): ok (\(p.activities.count) activities, \(p.milestones.count) milestones)\n")

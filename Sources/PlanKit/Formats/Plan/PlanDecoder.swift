@@ -47,17 +47,34 @@ struct PlanDecoder {
     /// Members asked for, by their place in the object (past 64 in `knownBeyond`).
     var known: UInt64 = 0
     var knownBeyond: [Int] = []
+    /// Each member's key code (high half) and value token (low half), read
+    /// once: an activity asks for some twenty keys, most of them absent,
+    /// and each ask is then a scan of a few words, not of the tape.
+    var members: [UInt64] = []
+
+    /// A member object's name within its owner's (activity "x": "time").
+    var part: StaticString?
 
     var what: String {
-      get { id.map { "\(kind) \(quoted($0))" } ?? kind }
-      set { kind = newValue }
+      let owner = id.map { "\(kind) \(quoted($0))" } ?? kind
+      return part.map { "\(owner): \"\($0)\"" } ?? owner
     }
   }
 
-  func member(_ f: Fields, _ key: StaticString) -> Int? { tape.member(f.object, key)?.value }
+  /// The first member named `key`, with its place among the members (as `JSONTape.member`).
+  func lookup(_ f: Fields, _ key: StaticString) -> (ordinal: Int, value: Int)? {
+    let code = UInt64(UInt32(bitPattern: JSONTape.keyCode(key)))
+    for (ordinal, packed) in f.members.enumerated() where packed >> 32 == code {
+      let value = Int(packed & 0xFFFF_FFFF)
+      if tape.keyIs(value - 1, key, code: Int32(bitPattern: UInt32(code))) { return (ordinal, value) }
+    }
+    return nil
+  }
+
+  func member(_ f: Fields, _ key: StaticString) -> Int? { lookup(f, key)?.value }
 
   mutating func field(_ f: inout Fields, _ key: StaticString) -> Int? {
-    guard let (ordinal, value) = tape.member(f.object, key) else { return nil }
+    guard let (ordinal, value) = lookup(f, key) else { return nil }
     if ordinal < 64 { f.known |= 1 << UInt64(ordinal) } else { f.knownBeyond.append(ordinal) }
     return value
   }
@@ -78,11 +95,24 @@ struct PlanDecoder {
   func kindName(_ i: Int) -> String { tape.kind(i).kindName }
 
   mutating func object(_ i: Int, what: String) -> Fields? {
+    object(i, Fields(object: i, offset: tape.offset(i), kind: what))
+  }
+
+  /// Member object `part` of `owner` (an activity's "time"), named after
+  /// its owner only when a message needs the name.
+  mutating func object(_ i: Int, part: StaticString, of owner: Fields) -> Fields? {
+    object(i, Fields(object: i, offset: tape.offset(i), kind: owner.kind, id: owner.id, part: part))
+  }
+
+  private mutating func object(_ i: Int, _ named: Fields) -> Fields? {
     guard tape.kind(i) == .object else {
-      problem("\(what) must be an object, found \(kindName(i))", at: tape.offset(i))
+      problem("\(named.what) must be an object, found \(kindName(i))", at: tape.offset(i))
       return nil
     }
-    return Fields(object: i, offset: tape.offset(i), kind: what)
+    var f = named
+    f.members.reserveCapacity(tape.count(i))
+    tape.forEachMember(i) { k, v in f.members.append(UInt64(UInt32(bitPattern: tape.keyCode(k))) << 32 | UInt64(v)) }
+    return f
   }
 
   /// The token of a string member, checked to be a string.
@@ -463,9 +493,9 @@ struct PlanDecoder {
       end = nil
     }
     var time: ClockSpan?
-    if let tn = field(&f, "time") { time = decodeTime(tn, what: f.what) }
+    if let tn = field(&f, "time") { time = decodeTime(tn, of: f) }
     var rule: Repeat?
-    if let rn = field(&f, "repeat"), let s = start { rule = decodeRepeat(rn, start: s, what: f.what) }
+    if let rn = field(&f, "repeat"), let s = start { rule = decodeRepeat(rn, start: s, of: f) }
     let owner = text(&f, "owner", required: false)
     let location = text(&f, "location", required: false)
     let notes = text(&f, "notes", required: false, multiline: true)
@@ -492,8 +522,8 @@ struct PlanDecoder {
     return activity
   }
 
-  mutating func decodeTime(_ node: Int, what: String) -> ClockSpan? {
-    guard var f = object(node, what: "\(what): \"time\"") else { return nil }
+  mutating func decodeTime(_ node: Int, of owner: Fields) -> ClockSpan? {
+    guard var f = object(node, part: "time", of: owner) else { return nil }
     func clock(_ key: StaticString, _ d: inout PlanDecoder) -> TimeOfDay? {
       guard let (s, pos) = d.string(&f, key, required: true) else { return nil }
       guard let t = TimeOfDay(s) else {
@@ -512,8 +542,8 @@ struct PlanDecoder {
     return ClockSpan(start: s, end: e, extra: extra(f))
   }
 
-  mutating func decodeRepeat(_ node: Int, start: Day, what: String) -> Repeat? {
-    guard var f = object(node, what: "\(what): \"repeat\"") else { return nil }
+  mutating func decodeRepeat(_ node: Int, start: Day, of owner: Fields) -> Repeat? {
+    guard var f = object(node, part: "repeat", of: owner) else { return nil }
     var every: Repeat.Frequency?
     if let (e, pos) = string(&f, "every", required: true) {
       every = Repeat.Frequency(rawValue: e)
