@@ -1,0 +1,28 @@
+import PlanKit
+import Testing
+
+/// TextOrder's quick path must order exactly as `<` does, or the Gantt
+/// rows would move between one version and the next.
+@Suite struct TextOrderTests {
+  @Test func ordersAsSwiftDoes() {
+    // Precomposed and decomposed å, the Ångström sign (which normalizes to
+    // Å), Latin letters around U+0300, emoji, and plain ASCII.
+    let pieces = [
+      "a", "A", "å", "a\u{30A}", "Å", "\u{212B}", "ö", "o\u{308}", "é", "z", "ÿ", "\u{2FF}", "\u{300}", "–", "🎉",
+      " ", "Z", "ä",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    let texts = (0..<400).map { _ in
+      (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+    let order = TextOrder(texts)
+    for _ in 0..<20_000 {
+      let i = Int.random(in: 0..<texts.count, using: &generator)
+      let j = Int.random(in: 0..<texts.count, using: &generator)
+      #expect(order.precedes(texts[i], i, texts[j], j) == (texts[i] < texts[j]), "\(texts[i]) \(texts[j])")
+      #expect(order.same(texts[i], i, texts[j], j) == (texts[i] == texts[j]))
+    }
+    #expect(TextOrder.isSimple("Årsmöte i Örebro"))
+    #expect(!TextOrder.isSimple("A\u{30A}rsmöte"))
+  }
+}
