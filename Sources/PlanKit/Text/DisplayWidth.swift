@@ -29,7 +29,7 @@ public func displayWidth(_ c: Character) -> Int {
 /// A scalar that is a character of its own one column wide whatever
 /// follows it: printable Latin below U+0300 (no mark, wide or emoji
 /// character is there), except the invisible soft hyphen.
-@inline(__always) func isOneColumnLatin(_ v: UInt32) -> Bool {
+@inline(__always) public func isOneColumnLatin(_ v: UInt32) -> Bool {
   (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD)
 }
 

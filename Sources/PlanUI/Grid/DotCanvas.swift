@@ -67,7 +67,7 @@ public struct DotCanvas: Sendable {
           // Half-lit cells get a lighter mark, so thin lines stay thin.
           ch = bits[i] == 3 ? c : (c == "#" ? (bits[i] == 1 ? "'" : ".") : c)
         }
-        g.text(String(ch), x: x + col, y: y + row, style: styles[i])
+        g.put(narrow: ch, x: x + col, y: y + row, style: styles[i])
       }
     }
   }

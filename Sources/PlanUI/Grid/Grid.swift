@@ -62,6 +62,16 @@ public struct Grid: Sendable, Equatable {
     guard y >= area.y, y < area.maxY, y >= 0, y < height else { return x }
     let limit = min(area.maxX, width)
     var col = x
+    // Latin text (ASCII, å ä ö é): a scalar is a character and a column, and
+    // there is nothing to sanitize; no taking apart into graphemes.
+    if s.unicodeScalars.allSatisfy({ isOneColumnLatin($0.value) }) {
+      for scalar in s.unicodeScalars {
+        if col + 1 > limit { break }
+        if col >= max(area.x, 0) { put(Character(scalar), x: col, y: y, style: style, width: 1) }
+        col += 1
+      }
+      return col
+    }
     // Bidi overrides, zero-width and other invisible format characters are
     // left out: the terminal would move columns or leave stale glyphs.
     for ch in sanitized(s) {
@@ -90,6 +100,13 @@ public struct Grid: Sendable, Equatable {
     guard width > 0 else { return x }
     let fitted = fit(s, width)
     return text(fitted, x: x, y: y, style: style, clip: Rect(x: x, y: y, width: width, height: 1))
+  }
+
+  /// One visible character one column wide (a braille cell, an ASCII mark)
+  /// at (x, y) if that is on the grid: `text` of it, without measuring it.
+  public mutating func put(narrow c: Character, x: Int, y: Int, style: Style) {
+    guard contains(x, y) else { return }
+    put(c, x: x, y: y, style: style, width: 1)
   }
 
   private mutating func put(_ c: Character, x: Int, y: Int, style: Style, width w: Int) {

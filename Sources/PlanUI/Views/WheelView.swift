@@ -41,84 +41,55 @@ enum WheelView {
     let grey = Style(fg: .grey, dim: true)
     let selFrom = wheel.angle(sector.range.from)
     let selTo = wheel.angle(sector.range.to + 1)
-    let todayAngle = s.yearRange.contains(s.today) ? wheel.midAngle(s.today) : nil
-    let monthAngles = wheel.monthStarts.map(wheel.angle)
-    let weekAngles = wheel.weekStarts.map(wheel.angle)
-    let dayCount = s.yearRange.dayCount
-    // Holidays and eves, marked in the week ring (by day of the year).
-    let calendar = PlanCalendar(s.plan)
-    var holidayDays = Set<Int>()
-    var day = s.yearRange.from
-    while day <= s.yearRange.to {
-      if calendar.holiday(day) != nil { holidayDays.insert(day - s.yearRange.from) }
-      day = day + 1
-    }
-    // How wide one dot is, as an angle, at a radius: for drawing lines one dot thick.
-    func near(_ a: Double, _ b: Double, _ rr: Double) -> Bool {
-      var d = abs(a - b)
-      if d > Double.pi { d = 2 * Double.pi - d }
-      return d * rr < 0.5
-    }
-    let x0 = max(0, Int(cx - radius - 1))
-    let x1 = min(canvas.width - 1, Int(cx + radius + 1))
-    let y0 = max(0, Int(cy - radius - 1))
-    let y1 = min(canvas.height - 1, Int(cy + radius + 1))
-    let polar = DotPolar.shared.table(width: canvas.width, height: canvas.height, cx: cx, cy: cy)
-    if x0 <= x1 && y0 <= y1 {
-      for py in y0...y1 {
-        for px in x0...x1 {
-          let (rr, a) = polar[py * canvas.width + px]
-          if rr > radius + 0.6 { continue }
-          let inSelection = a >= selFrom && a < selTo
-          // The hand at today.
-          if let t = todayAngle, rr >= radius * 0.34, near(a, t, rr) {
-            canvas.set(px, py, style: Style(fg: .red, bold: true), priority: 5, ascii: "*")
-            continue
-          }
-          // The rim, with long ticks at months and short ones at weeks.
-          if abs(rr - radius) < 0.6 {
-            canvas.set(px, py, style: inSelection ? Style(fg: .yellow, bold: true) : grey, priority: 1, ascii: ".")
-            continue
-          }
-          if rr > radius * 0.9 {
-            if monthAngles.contains(where: { near(a, $0, rr) }) {
-              canvas.set(px, py, style: Style(bold: true), priority: 2, ascii: "|")
-            } else if rr > radius * 0.95 && weekAngles.contains(where: { near(a, $0, rr) }) {
-              canvas.set(px, py, style: grey, priority: 1, ascii: "'")
-            } else if rr < radius * 0.94,
-              holidayDays.contains(min(dayCount - 1, Int(a / (2 * Double.pi) * Double(dayCount))))
-            {
-              canvas.set(px, py, style: Style(fg: .red), priority: 2, ascii: "o")
-            }
-            continue
-          }
-          // The selected week's edges.
-          if rr >= radius * 0.34 && (near(a, selFrom, rr) || near(a, selTo, rr)) {
-            canvas.set(px, py, style: Style(fg: .yellow, bold: true), priority: 4, ascii: ":")
-            continue
-          }
-          // Month boundaries across the rings, dotted so they stay behind.
-          if rr >= radius * 0.34, (px + py) % 2 == 0, monthAngles.contains(where: { near(a, $0, rr) }) {
-            canvas.set(px, py, style: grey, priority: 1, ascii: ".")
-            continue
-          }
-          // The inner circle.
-          if abs(rr - radius * 0.34) < 0.5 {
-            canvas.set(px, py, style: grey, priority: 1, ascii: ".")
-            continue
-          }
-          guard let ring = rings.firstIndex(where: { rr >= $0.inner && rr < $0.outer }) else { continue }
-          let index = min(dayCount - 1, Int(a / (2 * Double.pi) * Double(dayCount)))
-          let n = counts[ring][index]
-          guard n > 0 else { continue }
-          let band = rings[ring]
-          let t = (rr - band.inner) / (band.outer - band.inner)
-          // One at a time fills half the ring, three or more all of it.
-          guard t <= min(1, 0.25 + 0.25 * Double(n)) else { continue }
-          var style = Style(fg: Color(themes[ring].color))
-          if inSelection { style.bold = true }
-          canvas.set(px, py, style: style, priority: 3, ascii: ringChar(ring))
-        }
+    let backdrop = WheelBackdrop.shared.dots(
+      for: WheelBackdrop.Key(
+        width: canvas.width, height: canvas.height, cx: cx, cy: cy, radius: radius,
+        rings: rings.flatMap { [$0.inner, $0.outer] }, year: s.yearRange, holidays: s.plan.holidayCalendar,
+        today: s.today),
+      rings: rings, wheel: wheel, calendar: PlanCalendar(s.plan))
+    let themeStyles = themes.map { Style(fg: Color($0.color)) }
+    let near = WheelBackdrop.near
+    for dot in backdrop {
+      let (px, py) = (Int(dot.x), Int(dot.y))
+      let a = dot.angle
+      let inSelection = a >= selFrom && a < selTo
+      switch dot.kind {
+      case .hand:
+        canvas.set(px, py, style: Style(fg: .red, bold: true), priority: 5, ascii: "*")
+        continue
+      case .rim:
+        // The rim, with long ticks at months and short ones at weeks.
+        canvas.set(px, py, style: inSelection ? Style(fg: .yellow, bold: true) : grey, priority: 1, ascii: ".")
+        continue
+      case .monthTick:
+        canvas.set(px, py, style: Style(bold: true), priority: 2, ascii: "|")
+        continue
+      case .weekTick:
+        canvas.set(px, py, style: grey, priority: 1, ascii: "'")
+        continue
+      case .holiday:
+        canvas.set(px, py, style: Style(fg: .red), priority: 2, ascii: "o")
+        continue
+      case .monthLine, .innerCircle, .ring, .nothing: break
+      }
+      // The selected week's edges.
+      if dot.outsideInner && (near(a, selFrom, dot.rr) || near(a, selTo, dot.rr)) {
+        canvas.set(px, py, style: Style(fg: .yellow, bold: true), priority: 4, ascii: ":")
+        continue
+      }
+      switch dot.kind {
+      case .monthLine, .innerCircle:
+        // Month boundaries across the rings, dotted so they stay behind; the inner circle.
+        canvas.set(px, py, style: grey, priority: 1, ascii: ".")
+      case .ring:
+        let ring = Int(dot.ring)
+        let n = counts[ring][Int(dot.day)]
+        // One at a time fills half the ring, three or more all of it.
+        guard n > 0, dot.t <= min(1, 0.25 + 0.25 * Double(n)) else { continue }
+        var style = themeStyles[ring]
+        if inSelection { style.bold = true }
+        canvas.set(px, py, style: style, priority: 3, ascii: ringChar(ring))
+      default: break
       }
     }
     canvas.draw(into: &g, x: r.x, y: r.y)
