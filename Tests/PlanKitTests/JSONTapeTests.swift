@@ -19,6 +19,26 @@ import Testing
     }
   }
 
+  @Test func aLongArraysElementsAreTheOnesAWalkFinds() throws {
+    // Long arrays have their element starts noted while parsing; short ones
+    // are walked. Both must give the same elements, nested or not.
+    let values = ["1", "\"a\"", "{\"k\": [1, {\"x\": []}]}", "[[], [2, 3]]", "null", "{}"]
+    for n in [0, 1, 255, 256, 257, 1000] {
+      let list = (0..<n).map { values[$0 % values.count] }.joined(separator: ", ")
+      let tape = try JSONParser.tape(Array("{\"a\": [\(list)], \"b\": [[\(list)]]}".utf8))
+      for array in [tape.member(tape.root, "a")!.value, tape.elements(tape.member(tape.root, "b")!.value)[0]] {
+        var walked: [Int] = []
+        var at = array + 1
+        while at < tape.next(array) {
+          walked.append(at)
+          at = tape.next(at)
+        }
+        #expect(tape.elements(array) == walked)
+        #expect(walked.count == n)
+      }
+    }
+  }
+
   @Test func everyEscapeDecodes() throws {
     guard case .array(let items) = try tree(#"["a\"b\\c\/d\b\f\n\r\t\u00e5\ud83d\ude00", "plain å"]"#) else {
       Issue.record("not an array")

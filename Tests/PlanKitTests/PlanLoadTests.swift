@@ -61,6 +61,12 @@ import Testing
     #expect(problems(garbage)?.kind == .unreadable)
     let bad = problems(Array("{\n  \"title\": \"Fr".utf8) + [0xC3, 0x28] + Array("\"\n}".utf8))
     #expect(bad?.lines == ["x.json:2:15: error: the file is not UTF-8 text (byte 0xC3)"])
+    // A big file is checked and parsed at once: bad UTF-8 is still what is
+    // told, even after a syntax error, and even with garbage the parse meets.
+    let padding = Array(repeating: UInt8(ascii: " "), count: 2 << 20)
+    let big = Array("{\n  \"title\": ,\n".utf8) + padding + [0xFF, 0xFE] + Array("\n}".utf8)
+    #expect(problems(big)?.lines == ["x.json:3:\(padding.count + 1): error: the file is not UTF-8 text (byte 0xFF)"])
+    #expect(problems(padding + garbage)?.kind == .unreadable)
   }
 
   @Test func truncatedJSON() {

@@ -21,17 +21,18 @@ public enum JSONParser {
           "the file is \(bytes.count / 1_048_576) MB; JSON is read up to \(JSONTape.Token.maxOffset / 1_048_576) MB",
         position: SourcePosition(line: 1, column: 1))
     }
-    let result = bytes.withUnsafeBufferPointer { buffer -> Result<[JSONTape.Token], JSONSyntaxError> in
+    let result = bytes.withUnsafeBufferPointer {
+      buffer -> Result<([JSONTape.Token], [Int: [Int32]]), JSONSyntaxError> in
       var builder = TapeBuilder(buffer)
       do throws(JSONSyntaxError) {
         try builder.parseDocument()
       } catch {
         return .failure(error)
       }
-      return .success(builder.tokens)
+      return .success((builder.tokens, builder.elementLists))
     }
     switch result {
-    case .success(let tokens): return JSONTape(bytes: bytes, tokens: tokens)
+    case .success(let (tokens, lists)): return JSONTape(bytes: bytes, tokens: tokens, elementLists: lists)
     case .failure(let error): throw error
     }
   }
@@ -55,6 +56,8 @@ private struct TapeBuilder {
   /// The key tokens of the objects being read, innermost last, to find a
   /// key written twice without a set per object.
   var keys: [Int32] = []
+  /// The element starts of long arrays, by the array's token.
+  var elementLists: [Int: [Int32]] = [:]
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -246,8 +249,13 @@ private struct TapeBuilder {
       return
     }
     var count = 0
+    // Where each element starts, kept for a long array (a plan's activities):
+    // finding them afterwards means a jump through the tape per element.
+    var starts: [Int32] = []
     while true {
       skipWhitespace()
+      if count == JSONTape.listedFrom { starts = elementStarts(of: at, first: count) }
+      if count >= JSONTape.listedFrom { starts.append(Int32(tokens.count)) }
       try parseValue()
       count += 1
       skipWhitespace()
@@ -259,10 +267,25 @@ private struct TapeBuilder {
       if bytes[index] == UInt8(ascii: "]") {
         index += 1
         close(at, count: count)
+        if !starts.isEmpty { elementLists[at] = starts }
         return
       }
       throw fail("expected ',' or ']' in an array, found \(describe(bytes[index]))")
     }
+  }
+
+  /// The starts of the first `first` elements of array `at`, found by
+  /// walking them (done once, when an array turns out to be long).
+  func elementStarts(of at: Int, first: Int) -> [Int32] {
+    var out: [Int32] = []
+    out.reserveCapacity(first * 4)
+    var i = at + 1
+    for _ in 0..<first {
+      out.append(Int32(i))
+      let t = tokens[i]
+      i = t.kind == .array || t.kind == .object ? Int(t.end) : i + 1
+    }
+    return out
   }
 
   mutating func digits() -> Int {

@@ -47,10 +47,16 @@ public struct JSONTape: Sendable {
 
   public let bytes: [UInt8]
   let tokens: [Token]
+  /// Where each element of a long array starts, by the array's token (the
+  /// parser notes them as it goes; see `elements`).
+  let elementLists: [Int: [Int32]]
+  /// An array this long has its element starts noted.
+  static let listedFrom = 256
 
-  init(bytes: [UInt8], tokens: [Token]) {
+  init(bytes: [UInt8], tokens: [Token], elementLists: [Int: [Int32]] = [:]) {
     self.bytes = bytes
     self.tokens = tokens
+    self.elementLists = elementLists
   }
 
   public var root: Int { 0 }
@@ -71,6 +77,7 @@ public struct JSONTape: Sendable {
 
   /// The values of an array, in order.
   public func elements(_ i: Int) -> [Int] {
+    if let listed = elementLists[i] { return listed.map { Int($0) } }
     var out: [Int] = []
     out.reserveCapacity(count(i))
     var at = i + 1

@@ -14,6 +14,20 @@ enum InParts {
     return slots.all()
   }
 
+  /// Two independent pieces of work, side by side when `together` (and there
+  /// are two cores), one after the other otherwise.
+  static func both<A: Sendable, B: Sendable>(
+    together: Bool, _ a: @Sendable () -> A, _ b: @Sendable () -> B
+  ) -> (A, B) {
+    guard together, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (a(), b()) }
+    let first = Slots<A>(count: 1)
+    let second = Slots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+      if i == 0 { first.set(0, a()) } else { second.set(0, b()) }
+    }
+    return (first.all()[0], second.all()[0])
+  }
+
   /// An array of `count` elements made in parts straight into its own
   /// storage (no joining copy): `work` must initialize every index of its
   /// range in the buffer it is given, and returns what else it found.

@@ -17,11 +17,11 @@ public enum PlanWarnings {
     let sv = plan.language == .sv
     var out: [PlanWarning] = []
     // The range's holidays and eves by day, looked up once: a big plan asks
-    // for every occurrence.
-    var holidayNames: [Day: String] = [:]
+    // for every occurrence (a list by day of the range, not a dictionary to hash into).
+    var holidayNames: [String?] = Array(repeating: nil, count: max(0, range.to - range.from + 1))
     var d = range.from
     while d <= range.to {
-      if let h = calendar.holiday(d) { holidayNames[d] = h.name.lowercased() }
+      if let h = calendar.holiday(d) { holidayNames[d - range.from] = h.name.lowercased() }
       d = d + 1
     }
     // Holidays, eves and breaks: each activity on its own, so in parts.
@@ -121,7 +121,7 @@ public enum PlanWarnings {
 
   /// The holiday and break warnings of these activities.
   static func offDayWarnings(
-    _ activities: ArraySlice<Activity>, plan: Plan, range: DayRange, holidays holidayNames: [Day: String], w: Wording
+    _ activities: ArraySlice<Activity>, plan: Plan, range: DayRange, holidays holidayNames: [String?], w: Wording
   ) -> [PlanWarning] {
     let sv = plan.language == .sv
     var out: [PlanWarning] = []
@@ -129,7 +129,8 @@ public enum PlanWarnings {
       var hits: [String] = []
       var breaks: [String] = []
       func look(_ day: Day) {
-        if let name = holidayNames[day] {
+        let i = day - range.from
+        if i >= 0 && i < holidayNames.count, let name = holidayNames[i] {
           let text = "\(name) \(w.day(day, year: true))"
           if !hits.contains(text) { hits.append(text) }
         }

@@ -51,6 +51,9 @@ struct PlanDecoder {
     /// once: an activity asks for some twenty keys, most of them absent,
     /// and each ask is then a scan of a few words, not of the tape.
     var members: [UInt64] = []
+    /// Bit `code % 64` of each member's key code: most keys asked for are
+    /// absent, and most absent keys are told by one bit, without a scan.
+    var present: UInt64 = 0
 
     /// A member object's name within its owner's (activity "x": "time").
     var part: StaticString?
@@ -64,8 +67,9 @@ struct PlanDecoder {
   /// The first member named `key`, with its place among the members (as `JSONTape.member`).
   func lookup(_ f: Fields, _ key: StaticString) -> (ordinal: Int, value: Int)? {
     let code = UInt64(UInt32(bitPattern: JSONTape.keyCode(key)))
-    for (ordinal, packed) in f.members.enumerated() where packed >> 32 == code {
-      let value = Int(packed & 0xFFFF_FFFF)
+    guard f.present & (1 << (code & 63)) != 0 else { return nil }
+    for ordinal in f.members.indices where f.members[ordinal] >> 32 == code {
+      let value = Int(f.members[ordinal] & 0xFFFF_FFFF)
       if tape.keyIs(value - 1, key, code: Int32(bitPattern: UInt32(code))) { return (ordinal, value) }
     }
     return nil
@@ -111,7 +115,11 @@ struct PlanDecoder {
     }
     var f = named
     f.members.reserveCapacity(tape.count(i))
-    tape.forEachMember(i) { k, v in f.members.append(UInt64(UInt32(bitPattern: tape.keyCode(k))) << 32 | UInt64(v)) }
+    tape.forEachMember(i) { k, v in
+      let code = UInt64(UInt32(bitPattern: tape.keyCode(k)))
+      f.members.append(code << 32 | UInt64(v))
+      f.present |= 1 << (code & 63)
+    }
     return f
   }
 
@@ -343,8 +351,9 @@ struct PlanDecoder {
     }
     let decoded = decodeActivities(activityNodes, themes: themeIDs)
     found += decoded.problems
+    let anyFailed = !decoded.failed.isEmpty
     for (i, node) in activityNodes.enumerated() {
-      _ = checkUnique(decoded.failed.contains(i) ? peekID(node) : decoded.activities[i].id, node, &self)
+      _ = checkUnique(anyFailed && decoded.failed.contains(i) ? peekID(node) : decoded.activities[i].id, node, &self)
     }
     // Any activity that failed or repeats an id left a problem: then no plan is made.
     let activities = decoded.activities

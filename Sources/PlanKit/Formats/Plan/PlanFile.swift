@@ -82,7 +82,13 @@ public enum PlanFile {
   public static func decodePlaced(_ bytes: [UInt8], file: String) throws(PlanLoadError) -> (
     plan: Plan, places: ItemPlaces
   ) {
-    if let bad = UTF8Check.firstInvalid(bytes) {
+    // The UTF-8 check and the parse are independent: a big file has both
+    // done at once. Bad UTF-8 is the error to tell, whatever the parse found.
+    let (bad, parsed) = InParts.both(
+      together: bytes.count >= 1 << 20, { UTF8Check.firstInvalid(bytes) },
+      { () -> Result<JSONTape, JSONSyntaxError> in Result { () throws(JSONSyntaxError) in try JSONParser.tape(bytes) } }
+    )
+    if let bad {
       throw PlanLoadError(
         kind: .unreadable, file: file,
         problems: [
@@ -90,9 +96,9 @@ public enum PlanFile {
         ])
     }
     let tape: JSONTape
-    do {
-      tape = try JSONParser.tape(bytes)
-    } catch {
+    switch parsed {
+    case .success(let t): tape = t
+    case .failure(let error):
       throw PlanLoadError(kind: .unreadable, file: file, problems: [Problem(error.message, at: error.position)])
     }
     var decoder = PlanDecoder(tape: tape)
