@@ -42,8 +42,19 @@ public func quoted(_ s: String, limit: Int = 60) -> String {
 /// A file name or other outside text printed to a terminal as it is, but
 /// with every control and invisible format character written as `\u{…}`:
 /// a name like `x\e]0;pwn\a.json` must not retitle the terminal.
+/// C0 and DEL are single bytes, C1 starts with 0xC2, and every format
+/// character and line separator starts with one of D8 E1 E2 EF F3: without
+/// those bytes a text has nothing to escape or leave out.
+func mayNeedSanitizing(_ s: String) -> Bool {
+  s.utf8.contains(where: {
+    $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF || $0 == 0xF3
+  })
+}
+
 public func visibleName(_ s: String) -> String {
-  guard s.unicodeScalars.contains(where: { isControl($0) || isInvisibleFormat($0) || isLineSeparator($0) })
+  // As in `sanitized`: without one of these bytes there is nothing to escape.
+  guard mayNeedSanitizing(s),
+    s.unicodeScalars.contains(where: { isControl($0) || isInvisibleFormat($0) || isLineSeparator($0) })
   else { return s }
   var out = ""
   for scalar in s.unicodeScalars {
@@ -83,12 +94,7 @@ public func isControl(_ s: Unicode.Scalar) -> Bool {
 /// format character left out, for output that must never carry one
 /// (summaries, the screen). Newlines (and U+2028/2029) become spaces unless kept.
 public func sanitized(_ s: String, keepNewlines: Bool = false) -> String {
-  // C0 and DEL are single bytes, C1 starts with 0xC2, and every format
-  // character starts with one of D8 E1 E2 EF F3: without those there is nothing to do.
-  guard
-    s.utf8.contains(where: {
-      $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF || $0 == 0xF3
-    }),
+  guard mayNeedSanitizing(s),
     s.unicodeScalars.contains(where: { isControl($0) || isInvisibleFormat($0) || isLineSeparator($0) })
   else { return s }
   var out = String.UnicodeScalarView()

@@ -342,11 +342,12 @@ struct PlanDecoder {
     seenIDs.reserveCapacity(activityNodes.count + milestoneNodes.count)
     func checkUnique(_ id: String?, _ node: Int, _ d: inout PlanDecoder) -> Bool {
       guard let id else { return true }
-      if let first = seenIDs[id] {
+      // One hash of the id when it is new (the usual case), not a look and a store.
+      if let first = seenIDs.updateValue(d.tape.offset(node), forKey: id) {
+        seenIDs[id] = first
         d.problem("id \(quoted(id)) is used twice", at: d.tape.offset(node), firstAt: first)
         return false
       }
-      seenIDs[id] = d.tape.offset(node)
       return true
     }
     let decoded = decodeActivities(activityNodes, themes: themeIDs)
@@ -476,7 +477,8 @@ struct PlanDecoder {
 
   mutating func themeRef(_ f: inout Fields, themes: Set<String>) -> String? {
     guard let (t, pos) = string(&f, "theme", required: true) else { return nil }
-    guard themes.contains(t) else {
+    // A plan has a handful of themes: comparing beats hashing, 20,000 times.
+    guard themes.count <= 8 ? themes.contains(where: { $0 == t }) : themes.contains(t) else {
       problem(
         "\(f.what): theme \(quoted(t)) is not one of the plan's themes (\(themes.sorted().joined(separator: ", ")))",
         at: pos)
