@@ -48,6 +48,10 @@ public enum AtomicFile {
 
   /// The file made of consecutive parts, written in order.
   public static func write(parts: [[UInt8]], to path: String, fault: Fault? = nil) throws(FileError) {
+    try write(pieces: parts.map(FilePart.bytes), to: path, fault: fault)
+  }
+
+  public static func write(pieces parts: [FilePart], to path: String, fault: Fault? = nil) throws(FileError) {
     let target = resolve(path)
     var mode: mode_t = 0o644
     var owner: (uid_t, gid_t)?
@@ -70,7 +74,8 @@ public enum AtomicFile {
     // replaces whatever is there, a link included, instead of its target.
     let (dir, base) = split(path)
     let realDir = resolve(dir)
-    try replace(realDir + "/" + base, shownAs: path, parts: parts, mode: mode, owner: owner, fault: fault)
+    try replace(
+      realDir + "/" + base, shownAs: path, parts: parts.map(FilePart.bytes), mode: mode, owner: owner, fault: fault)
   }
 
   /// The mode and owner for a file beside a plan: the plan's, without
@@ -84,7 +89,7 @@ public enum AtomicFile {
   }
 
   private static func replace(
-    _ target: String, shownAs path: String, parts: [[UInt8]], mode: mode_t, owner: (uid_t, gid_t)?, fault: Fault?
+    _ target: String, shownAs path: String, parts: [FilePart], mode: mode_t, owner: (uid_t, gid_t)?, fault: Fault?
   ) throws(FileError) {
     let (dir, base) = split(target)
     func failure(_ what: String, _ e: Int32) -> FileError {

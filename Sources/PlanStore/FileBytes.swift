@@ -28,17 +28,33 @@ func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) ->
 }
 
 /// `write(2)` of all the bytes, however many calls it takes; the errno on failure.
-func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
-  var written = 0
-  while written < bytes.count {
-    let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-    if n < 0 {
-      if errno == EINTR { continue }
-      return errno
+func writeAll(_ fd: Int32, _ part: FilePart) -> Int32? {
+  part.withBytes { bytes in
+    var written = 0
+    while written < bytes.count {
+      let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      written += n
     }
-    written += n
+    return nil
   }
-  return nil
+}
+
+/// A piece of a file to write: bytes, or text written from its own UTF-8
+/// (a big plan's web page is 40 MB; copying it into bytes first held it twice).
+public enum FilePart: Sendable {
+  case bytes([UInt8])
+  case text(String)
+
+  func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+    switch self {
+    case .bytes(let b): return b.withUnsafeBytes(body)
+    case .text(var s): return s.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+  }
 }
 
 public enum FileBytes {

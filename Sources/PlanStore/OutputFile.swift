@@ -12,6 +12,10 @@ import PlanKit
 /// regular file; a plan — the input itself or any other — is never overwritten.
 public enum OutputFile {
   public static func write(parts: [[UInt8]], to path: String, input: String?) throws(FileError) {
+    try write(pieces: parts.map(FilePart.bytes), to: path, input: input)
+  }
+
+  public static func write(pieces parts: [FilePart], to path: String, input: String?) throws(FileError) {
     var st = stat()
     if stat(path, &st) == 0 {
       switch st.st_mode & S_IFMT {
@@ -34,7 +38,7 @@ public enum OutputFile {
         throw FileError("cannot write \(shown(path)): it is not a regular file")
       }
     }
-    try AtomicFile.write(parts: parts, to: path)
+    try AtomicFile.write(pieces: parts, to: path)
   }
 
   public static func isSameFile(_ a: String, _ b: String) -> Bool {
@@ -43,7 +47,7 @@ public enum OutputFile {
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
   }
 
-  static func stream(_ parts: [[UInt8]], to path: String) throws(FileError) {
+  static func stream(_ parts: [FilePart], to path: String) throws(FileError) {
     let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
     guard fd >= 0 else { throw FileError("cannot write \(shown(path)): \(errnoText(errno))") }
     for bytes in parts {
@@ -66,7 +70,11 @@ public enum StandardOutput {
   }
 
   public static func write(_ bytes: [UInt8]) throws(Failure) {
-    guard let e = writeAll(1, bytes) else { return }
+    try write(.bytes(bytes))
+  }
+
+  public static func write(_ part: FilePart) throws(Failure) {
+    guard let e = writeAll(1, part) else { return }
     if e == EPIPE { throw .closed }
     throw .failed("cannot write to standard output: \(errnoText(e))")
   }

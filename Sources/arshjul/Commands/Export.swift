@@ -36,20 +36,22 @@ struct ExportICS: ParsableCommand {
 /// Writes an export to `-o FILE` (see `OutputFile`: atomic for a file,
 /// streamed to a FIFO or device, never over a plan) or to stdout, checked.
 func writeOutput(_ text: consuming String, to path: String?, input: String?) throws {
-  // The text is let go as soon as it is bytes: a big plan's web page is
-  // 40 MB, and holding both doubled the command's memory.
-  let bytes = Array(text.utf8)
-  text = ""
-  try writeOutput(parts: [bytes], to: path, input: input)
+  // Written from the text's own UTF-8: a big plan's web page is 40 MB, and
+  // copying it into bytes first held it twice.
+  try writeOutput(pieces: [.text(text)], to: path, input: input)
 }
 
 func writeOutput(parts: [[UInt8]], to path: String?, input: String?) throws {
+  try writeOutput(pieces: parts.map(FilePart.bytes), to: path, input: input)
+}
+
+func writeOutput(pieces parts: [FilePart], to path: String?, input: String?) throws {
   guard let path, path != "-" else {
     for part in parts { try writeStdout(part) }
     return
   }
   do {
-    try OutputFile.write(parts: parts, to: path, input: input)
+    try OutputFile.write(pieces: parts, to: path, input: input)
   } catch {
     throw fail("arshjul: \(error.message)")
   }

@@ -38,15 +38,19 @@ func printErrors(_ lines: [String]) {
 
 /// Writes text to stdout, checked: a full disk fails the command.
 func printOut(_ text: String) throws {
-  try writeStdout(Array(text.utf8))
+  try writeStdout(.text(text))
 }
 
 /// All of the bytes to stdout, however the pipe takes them. A reader that
 /// went away (`| head`) ends the command quietly, as SIGPIPE would; any
 /// other failure (`> /dev/full`) is an error and exit 1.
 func writeStdout(_ bytes: [UInt8]) throws {
+  try writeStdout(.bytes(bytes))
+}
+
+func writeStdout(_ part: FilePart) throws {
   do {
-    try StandardOutput.write(bytes)
+    try StandardOutput.write(part)
   } catch {
     switch error {
     case .closed: throw ExitCode(141)
