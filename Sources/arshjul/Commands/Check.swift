@@ -40,13 +40,7 @@ struct Check: ParsableCommand {
       }
       let warnings = PlanWarnings.find(p, in: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
       if !warnings.isEmpty {
-        let positions = places.positions(of: warnings.map(\.id))
-        let name = visibleName(path)
-        printErrors(
-          warnings.map { w in
-            let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
-            return "\(name):\(place)warning: \(w.message)"
-          })
+        printWarnings(warnings, at: places, in: path)
         if strict { worst = max(worst, 1) }
       }
       try printOut("\(visibleName(path)): ok (\(p.activities.count) activities, \(p.milestones.count) milestones)\n")

@@ -21,6 +21,12 @@ func printErrors(_ lines: [String]) {
     bytes += visibleName(line).utf8
     bytes.append(0x0A)
   }
+  writeStderr(bytes)
+}
+
+/// All of the bytes to stderr, unchecked beyond that: when stderr is gone
+/// there is nowhere left to say so.
+func writeStderr(_ bytes: [UInt8]) {
   bytes.withUnsafeBytes { raw in
     var at = 0
     while at < raw.count {
@@ -95,11 +101,30 @@ func warnAbout(titles: [String], in p: Plan, at path: String) {
   let warnings = PlanWarnings.find(for: ids, in: p, range: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
   // The file is read again only to say where, when there is something to say.
   guard !warnings.isEmpty else { return }
-  let positions =
-    (try? FileBytes.read(path, limit: PlanFile.maxBytes)).map { ItemPlaces.scan($0).positions(of: warnings.map(\.id)) }
-    ?? [:]
-  for w in warnings {
-    let place = positions[w.id].map { "\($0.line):\($0.column): " } ?? ""
-    printError("\(visibleName(path)):\(place)warning: \(w.message)")
+  printWarnings(warnings, at: (try? FileBytes.read(path, limit: PlanFile.maxBytes)).map(ItemPlaces.scan), in: path)
+}
+
+/// Warnings on stderr, `file:line:col: warning: …` (the place when the item
+/// is found in the file), made as bytes and written at once: `check` of a
+/// big plan has thousands.
+func printWarnings(_ warnings: [PlanWarning], at places: ItemPlaces?, in path: String) {
+  let spots = places?.positions(ofEach: warnings.map(\.id)) ?? Array(repeating: nil, count: warnings.count)
+  let name = Array(visibleName(path).utf8)
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(warnings.count * 200)
+  for (w, spot) in zip(warnings, spots) {
+    bytes += name
+    bytes.append(UInt8(ascii: ":"))
+    if let p = spot {
+      bytes += String(p.line).utf8
+      bytes.append(UInt8(ascii: ":"))
+      bytes += String(p.column).utf8
+      bytes.append(UInt8(ascii: ":"))
+      bytes.append(UInt8(ascii: " "))
+    }
+    bytes += "warning: ".utf8
+    bytes += visibleName(w.message).utf8
+    bytes.append(0x0A)
   }
+  writeStderr(bytes)
 }

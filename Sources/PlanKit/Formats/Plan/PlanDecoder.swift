@@ -13,7 +13,7 @@ struct PlanDecoder {
   var found: [(message: String, offset: Int, lineOf: Int?)] = []
   /// Where each activity and milestone starts (byte offset by id), for
   /// warnings with file:line:col without reading the file again.
-  var places: [String: Int] = [:]
+  var places = IDTable()
   private var conflictLocator: SourceLocator?
   /// Dates far outside any plan would only let arithmetic run off the calendar.
   static let years = 1000...9000
@@ -338,13 +338,10 @@ struct PlanDecoder {
     let themeIDs = Set(themes.map(\.id) + brokenThemeIDs)
     let activityNodes = array(&f, "activities")
     let milestoneNodes = array(&f, "milestones")
-    var seenIDs: [String: Int] = [:]
-    seenIDs.reserveCapacity(activityNodes.count + milestoneNodes.count)
+    var seenIDs = IDTable(capacity: activityNodes.count + milestoneNodes.count)
     func checkUnique(_ id: String?, _ node: Int, _ d: inout PlanDecoder) -> Bool {
       guard let id else { return true }
-      // One hash of the id when it is new (the usual case), not a look and a store.
-      if let first = seenIDs.updateValue(d.tape.offset(node), forKey: id) {
-        seenIDs[id] = first
+      if let first = seenIDs.insert(id, at: d.tape.offset(node)) {
         d.problem("id \(quoted(id)) is used twice", at: d.tape.offset(node), firstAt: first)
         return false
       }

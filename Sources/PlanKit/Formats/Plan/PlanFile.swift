@@ -9,40 +9,45 @@ public struct LoadedPlan: Sendable {
     self.plan = plan
     self.path = path
     self.bytes = bytes
-    self.places = places ?? ItemPlaces(bytes: bytes, offsets: [:])
+    self.places = places ?? ItemPlaces(bytes: bytes, offsets: IDTable())
   }
 }
 
 /// Where each item of a file read stands, kept from reading it.
 public struct ItemPlaces: Sendable {
   let bytes: [UInt8]
-  let offsets: [String: Int]
+  let offsets: IDTable
 
   /// The items of any plan-shaped JSON (valid or not, read again after a
   /// change), found by their `id` without decoding them.
   public static func scan(_ bytes: [UInt8]) -> ItemPlaces {
     guard let tape = try? JSONParser.tape(bytes), tape.kind(tape.root) == .object else {
-      return ItemPlaces(bytes: bytes, offsets: [:])
+      return ItemPlaces(bytes: bytes, offsets: IDTable())
     }
-    var offsets: [String: Int] = [:]
+    var offsets = IDTable()
     for key: StaticString in ["activities", "milestones"] {
       guard let list = tape.member(tape.root, key)?.value, tape.kind(list) == .array else { continue }
       for item in tape.elements(list) where tape.kind(item) == .object {
-        if let id = tape.member(item, "id")?.value, tape.kind(id) == .string, offsets[tape.string(id)] == nil {
-          offsets[tape.string(id)] = tape.offset(item)
+        if let id = tape.member(item, "id")?.value, tape.kind(id) == .string {
+          _ = offsets.insert(tape.string(id), at: tape.offset(item))
         }
       }
     }
     return ItemPlaces(bytes: bytes, offsets: offsets)
   }
 
-  /// Line and column of each of these items (in one pass over the file).
-  public func positions(of ids: some Sequence<String>) -> [String: SourcePosition] {
-    var out: [String: SourcePosition] = [:]
-    var locator = SourceLocator(bytes)
-    for (id, offset) in Set(ids).compactMap({ id in offsets[id].map { (id, $0) } }).sorted(by: { $0.1 < $1.1 }) {
-      out[id] = locator.position(of: offset)
+  /// Line and column of each of these items, in their order (nil for one
+  /// not in the file), found in one pass over the file.
+  public func positions(ofEach ids: [String]) -> [SourcePosition?] {
+    var out: [SourcePosition?] = Array(repeating: nil, count: ids.count)
+    var wanted: [(offset: Int, slot: Int)] = []
+    wanted.reserveCapacity(ids.count)
+    for (slot, id) in ids.enumerated() {
+      if let offset = offsets.offset(of: id) { wanted.append((offset, slot)) }
     }
+    wanted.sort { $0.offset < $1.offset }
+    var locator = SourceLocator(bytes)
+    for w in wanted { out[w.slot] = locator.position(of: w.offset) }
     return out
   }
 }
