@@ -78,16 +78,34 @@ public enum FileBytes {
         "\(shown(path)) is \(Int(st.st_size) / 1_048_576) MB; a plan file is at most \(limit / 1_048_576) MB",
         code: .tooLarge)
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(Int(st.st_size))
-    var tooLarge = false
-    if let e = eachPiece(
-      fd,
-      { piece in
-        out.append(contentsOf: piece)
-        tooLarge = out.count > limit
-        return !tooLarge
-      })
+    // Read straight into the array, sized by fstat (a byte more, to see a
+    // file that grew meanwhile; the rest of such a file comes in pieces).
+    var failed: Int32?
+    var out = [UInt8](unsafeUninitializedCapacity: Int(st.st_size) + 1) { buffer, count in
+      var got = 0
+      while got < buffer.count {
+        let n = posixRead(fd, buffer.baseAddress! + got, buffer.count - got)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failed = errno
+          break
+        }
+        if n == 0 { break }
+        got += n
+      }
+      count = got
+    }
+    if let e = failed { throw FileError("cannot read \(shown(path)): \(errnoText(e))") }
+    guard out.count > Int(st.st_size) else { return out }
+    var tooLarge = out.count > limit
+    if !tooLarge,
+      let e = eachPiece(
+        fd,
+        { piece in
+          out.append(contentsOf: piece)
+          tooLarge = out.count > limit
+          return !tooLarge
+        })
     {
       throw FileError("cannot read \(shown(path)): \(errnoText(e))")
     }

@@ -91,6 +91,13 @@ import Testing
     #expect(r.stderr == "arshjul: cannot write to standard output: No space left on device\n")
   }
 
+  @Test func aPlanFromAPipeIsReadWhole() {
+    // A pipe has no size to read by: the plan comes in pieces.
+    let r = shell("cat '\(examplePlanPath)' | \"$ARSHJUL\" check /dev/stdin")
+    #expect(r.stdout == "/dev/stdin: ok (28 activities, 8 milestones)\n")
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
   @Test func fileNamesReachTheTerminalWithoutTheirEscapes() {
     let name = "x\u{1B}]0;pwn\u{07}\u{202E}.json"
     for args in [

@@ -44,6 +44,7 @@ struct Check: ParsableCommand {
         if strict { worst = max(worst, 1) }
       }
       try printOut("\(visibleName(path)): ok (\(p.activities.count) activities, \(p.milestones.count) milestones)\n")
+      UntilExit.keep(p, places, warnings)
     }
     if worst != 0 { throw ExitCode(worst) }
   }

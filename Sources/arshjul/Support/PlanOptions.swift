@@ -57,7 +57,12 @@ struct PlanArgument: ParsableArguments {
   var plan: String
 
   /// The plan, or the command stops with its problems.
-  func load() throws -> Plan { try loadOrExit(plan).plan }
+  /// The plan, for a command that only reads it (kept until exit, see `UntilExit`).
+  func load() throws -> Plan {
+    let p = try loadOrExit(plan).plan
+    UntilExit.keep(p)
+    return p
+  }
 }
 
 /// `-o FILE`, or standard output.
