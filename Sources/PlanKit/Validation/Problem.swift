@@ -19,6 +19,17 @@ public struct Problem: Sendable, Equatable, Error, CustomStringConvertible {
 /// control character made visible, so one error stays one line and no escape
 /// sequence from a file ever reaches the terminal raw.
 public func quoted(_ s: String, limit: Int = 60) -> String {
+  // Most text has nothing to escape: copied whole (or cut after `limit`
+  // characters) instead of a scalar at a time; `check` quotes thousands.
+  if !mayNeedSanitizing(s) && !s.utf8.contains(UInt8(ascii: "\"")) {
+    guard s.utf8.count > limit else { return "\"" + s + "\"" }
+    var count = 0
+    for i in s.unicodeScalars.indices {
+      if count == limit { return "\"" + String(s.unicodeScalars[..<i]) + "…\"" }
+      count += 1
+    }
+    return "\"" + s + "\""
+  }
   var out = "\""
   var count = 0
   for scalar in s.unicodeScalars {
@@ -42,13 +53,36 @@ public func quoted(_ s: String, limit: Int = 60) -> String {
 /// A file name or other outside text printed to a terminal as it is, but
 /// with every control and invisible format character written as `\u{…}`:
 /// a name like `x\e]0;pwn\a.json` must not retitle the terminal.
-/// C0 and DEL are single bytes, C1 starts with 0xC2, and every format
-/// character and line separator starts with one of D8 E1 E2 EF F3: without
-/// those bytes a text has nothing to escape or leave out.
+/// Whether a text may hold a control, invisible format or line-separator
+/// character, judged on its bytes: C0 and DEL are single bytes, C1 is C2
+/// 80–9F, the format characters and separators of U+2000–U+206F are E2 80
+/// 8B–8F, E2 80 A8–AE and E2 81 A0–AF, and the rest start with D8 E1 EF F3.
+/// Without those, nothing needs escaping or leaving out (a dash, an
+/// ellipsis or å ä ö do not).
 func mayNeedSanitizing(_ s: String) -> Bool {
-  s.utf8.contains(where: {
-    $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF || $0 == 0xF3
-  })
+  func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = b.count
+    var i = 0
+    while i < n {
+      let c = b[i]
+      if c < 0x20 || c == 0x7F { return true }
+      if c >= 0xC2 {
+        switch c {
+        case 0xC2: if i + 1 < n && b[i + 1] <= 0x9F { return true }
+        case 0xD8, 0xE1, 0xEF, 0xF3: return true
+        case 0xE2:
+          guard i + 2 < n else { return true }
+          let (x, y) = (b[i + 1], b[i + 2])
+          if x == 0x80 && ((0x8B...0x8F).contains(y) || (0xA8...0xAE).contains(y)) { return true }
+          if x == 0x81 && (0xA0...0xAF).contains(y) { return true }
+        default: break
+        }
+      }
+      i += 1
+    }
+    return false
+  }
+  return s.utf8.withContiguousStorageIfAvailable(scan) ?? Array(s.utf8).withUnsafeBufferPointer(scan)
 }
 
 public func visibleName(_ s: String) -> String {
