@@ -46,30 +46,49 @@ public enum PlanWarnings {
       var start: Int
       var end: Int
       var index: Int
+      /// Person, day of the range, start minute and index in one number:
+      /// the order the sweep needs (ties by index, as they were appended).
+      var order: UInt64
     }
     var slots: [Slot] = []
     var personIDs: [String: Int] = [:]
     var personNames: [String] = []
     // A team has a few owner texts repeated over thousands of activities: each is split once.
     var peopleOf: [String: [Int]] = [:]
+    var packed = true
     for (i, a) in plan.activities.enumerated() where a.status != .cancelled {
       guard let t = a.time, let owner = a.owner else { continue }
-      let people =
-        peopleOf[owner]
-        ?? owners(owner).map { name -> Int in
+      let people: [Int]
+      if let known = peopleOf[owner] {
+        people = known
+      } else {
+        people = owners(owner).map { name -> Int in
           if let id = personIDs[name] { return id }
           personIDs[name] = personNames.count
           personNames.append(name)
           return personNames.count - 1
         }
-      peopleOf[owner] = people
+        peopleOf[owner] = people
+      }
       a.forEachOccurrence(in: range) { occ in
+        // 24 bits of index, 11 of minute, 20 of day, the rest for the person.
+        let day = occ.start - range.from + 0x8_0000
+        if day < 0 || day > 0xF_FFFF { packed = false }
+        let low = UInt64(max(0, min(day, 0xF_FFFF))) << 35 | UInt64(t.start.minutes) << 24 | UInt64(i)
         for p in people {
-          slots.append(Slot(person: p, day: occ.start, start: t.start.minutes, end: t.end.minutes, index: i))
+          slots.append(
+            Slot(
+              person: p, day: occ.start, start: t.start.minutes, end: t.end.minutes, index: i,
+              order: UInt64(p) << 55 | low))
         }
       }
     }
-    slots.sort { ($0.person, $0.day, $0.start) < ($1.person, $1.day, $1.start) }
+    // Sorted by one number when it holds them all, by the fields otherwise.
+    if packed && plan.activities.count < 1 << 24 && personNames.count < 1 << 9 {
+      slots.sort { $0.order < $1.order }
+    } else {
+      slots.sort { ($0.person, $0.day, $0.start, $0.index) < ($1.person, $1.day, $1.start, $1.index) }
+    }
     // One sweep per person and day: a slot that starts before the latest
     // end so far clashes with that slot. Each activity is told once (its
     // first clash, and how many more), so a big plan costs n log n.
