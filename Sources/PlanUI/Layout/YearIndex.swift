@@ -14,16 +14,8 @@ public struct YearIndex: Sendable {
     var milestones: Int
   }
 
-  /// One line of the agenda: an occurrence of an activity, or a milestone.
-  public struct Ref: Sendable, Equatable {
-    public var start: Day
-    public var end: Day
-    /// ≥ 0: an activity's index; < 0: milestone -1 - ref.
-    public var ref: Int32
-    public var isMilestone: Bool { ref < 0 }
-    public var activity: Int { Int(ref) }
-    public var milestone: Int { Int(-1 - ref) }
-  }
+  /// One line of the agenda (PlanKit makes them, in their one order).
+  public typealias Ref = AgendaLine
 
   var key: Key
   public let range: DayRange
@@ -53,57 +45,28 @@ public struct YearIndex: Sendable {
     self.plan = plan
     let year = plan.yearRange(s.year)
     range = year
-    // Each line with a number that orders it by date, then clock time
-    // (all-day first); ties go by id. Worked out once, not per comparison.
-    var keyed: [(order: Int, ref: Ref)] = []
     var firsts: [(day: Day, index: Int)] = []
     let themeNumber = Dictionary(uniqueKeysWithValues: plan.themes.enumerated().map { ($1.id, $0) })
     var counts = Array(repeating: Array(repeating: 0, count: year.dayCount), count: plan.themes.count)
     var longest = 0
     var activityIndex: [String: Int] = [:]
     activityIndex.reserveCapacity(plan.activities.count)
-    for i in plan.activities.indices {
-      activityIndex[plan.activities[i].id] = i
-      let theme = themeNumber[plan.activities[i].theme]
-      let counted = plan.activities[i].status != .cancelled && theme != nil
-      let minute = plan.activities[i].time?.start.minutes ?? -1
-      var first: Day?
-      plan.activities[i].forEachOccurrence(in: year) { occ in
-        if first == nil { first = occ.start }
-        keyed.append((occ.start.ordinal * 2048 + minute + 1, Ref(start: occ.start, end: occ.end, ref: Int32(i))))
-        longest = max(longest, occ.end - occ.start)
-        if counted {
-          YearIndex.count(occ, in: year, by: 1, into: &counts[theme!])
-        }
+    for i in plan.activities.indices { activityIndex[plan.activities[i].id] = i }
+    // The agenda, and on the way each activity's first day in the year, the
+    // longest occurrence and the day counts of the wheel.
+    // The ring an activity counts in, or -1 (cancelled, or a theme not in the plan).
+    let countedIn = plan.activities.map { a in a.status != .cancelled ? themeNumber[a.theme] ?? -1 : -1 }
+    var lastSeen = -1
+    let agenda = plan.agendaLines(in: year) { i, occ in
+      if i != lastSeen {
+        firsts.append((occ.start, i))
+        lastSeen = i
       }
-      if let first { firsts.append((first, i)) }
+      longest = max(longest, occ.end - occ.start)
+      if countedIn[i] >= 0 { YearIndex.count(occ, in: year, by: 1, into: &counts[countedIn[i]]) }
     }
     var milestoneIndex: [String: Int] = [:]
-    for i in plan.milestones.indices {
-      milestoneIndex[plan.milestones[i].id] = i
-      let date = plan.milestones[i].date
-      if year.contains(date) { keyed.append((date.ordinal * 2048, Ref(start: date, end: date, ref: Int32(-1 - i)))) }
-    }
-    // Ties go by id. Ids are ASCII (the plan format's rule), so their bytes
-    // order them as `<` does; each is ranked once and the big sort compares
-    // integers only (a 20,000-activity year has 60,000 lines, many on one day).
-    let activityCount = plan.activities.count
-    var ids = plan.activities.map(\.id) + plan.milestones.map(\.id)
-    var byID = Array(0..<ids.count)
-    ids.withUnsafeMutableBufferPointer { list in
-      byID.sort { list[$0].utf8.lexicographicallyPrecedes(list[$1].utf8) }
-    }
-    ids = []
-    var rank = [Int](repeating: 0, count: byID.count)
-    for (k, slot) in byID.enumerated() { rank[slot] = k }
-    // Date and time above, the id's rank below: one integer per line
-    // (an ordinal ×2048 needs 33 bits; 24 bits rank 16 million items).
-    for k in keyed.indices {
-      let r = keyed[k].ref
-      keyed[k].order = keyed[k].order << 24 | rank[r.isMilestone ? activityCount + r.milestone : r.activity]
-    }
-    keyed.sort { $0.order < $1.order }
-    let agenda = keyed.map(\.ref)
+    for i in plan.milestones.indices { milestoneIndex[plan.milestones[i].id] = i }
     self.agenda = agenda
     self.longest = longest
     var rows: [String: [Int]] = [:]
@@ -195,7 +158,7 @@ public struct YearIndex: Sendable {
     // One pass: the agenda without the old lines, merged with the new ones
     // in the full build's order (inserting one by one would move the whole
     // array for every occurrence of a weekly activity).
-    let before = YearIndex.order(new)
+    let before = new.agendaPrecedes
     added.sort(by: before)
     var merged: [Ref] = []
     merged.reserveCapacity(agenda.count + added.count)
@@ -218,17 +181,6 @@ public struct YearIndex: Sendable {
     let to = min(year.dayCount - 1, occ.end - year.from)
     guard from <= to, to < counts.count else { return }
     for d in from...to { counts[d] += delta }
-  }
-
-  /// The agenda's order: date, then clock time (all-day first), then id.
-  static func order(_ plan: Plan) -> (Ref, Ref) -> Bool {
-    let minute = { (x: Ref) -> Int in x.isMilestone ? -1 : (plan.activities[x.activity].time?.start.minutes ?? -1) }
-    let id = { (x: Ref) -> String in x.isMilestone ? plan.milestones[x.milestone].id : plan.activities[x.activity].id }
-    return { a, b in
-      if a.start != b.start { return a.start < b.start }
-      let (ma, mb) = (minute(a), minute(b))
-      return ma != mb ? ma < mb : id(a) < id(b)
-    }
   }
 
   /// The agenda lines that overlap `r`.

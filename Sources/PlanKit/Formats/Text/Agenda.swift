@@ -53,30 +53,86 @@ extension Plan {
   public func forEachAgendaItem(
     in range: DayRange, themes: Set<String>? = nil, _ body: (AgendaItem) throws -> Void
   ) rethrows {
-    struct Line {
-      var start: Day
-      var end: Day
-      var minute: Int
-      /// ≥ 0: an activity's index; < 0: milestone -1 - ref.
-      var ref: Int
-    }
-    var lines: [Line] = []
-    for (i, a) in activities.enumerated() where themes?.contains(a.theme) ?? true {
-      let minute = a.time?.start.minutes ?? -1
-      a.forEachOccurrence(in: range) { lines.append(Line(start: $0.start, end: $0.end, minute: minute, ref: i)) }
-    }
-    for (i, m) in milestones.enumerated() where (themes?.contains(m.theme) ?? true) && range.contains(m.date) {
-      lines.append(Line(start: m.date, end: m.date, minute: -1, ref: -1 - i))
-    }
-    let id = { (ref: Int) -> String in ref >= 0 ? activities[ref].id : milestones[-1 - ref].id }
-    lines.sort { a, b in
-      if a.start != b.start { return a.start < b.start }
-      if a.minute != b.minute { return a.minute < b.minute }
-      return id(a.ref) < id(b.ref)
-    }
-    for l in lines {
-      let kind: AgendaItem.Kind = l.ref >= 0 ? .activity(activities[l.ref]) : .milestone(milestones[-1 - l.ref])
+    for l in agendaLines(in: range, themes: themes) {
+      let kind: AgendaItem.Kind =
+        l.isMilestone ? .milestone(milestones[l.milestone]) : .activity(activities[l.activity])
       try body(AgendaItem(start: l.start, end: l.end, kind: kind))
     }
+  }
+
+  /// The agenda's lines in its order: date, then clock time (all-day
+  /// first), then id. The one place that order is made (`arshjul agenda`,
+  /// the web page and the terminal UI all use it); `each` sees every
+  /// occurrence as it is found, for what else a caller counts on the way.
+  public func agendaLines(
+    in range: DayRange, themes: Set<String>? = nil, each: (Int, Occurrence) -> Void = { _, _ in }
+  ) -> [AgendaLine] {
+    // Each line with one number that orders it: date and minute above, the
+    // id's rank below (ids are ASCII by the format's rule, so their bytes
+    // order them as `<` does, and each is ranked once; the big sort then
+    // compares integers only).
+    var keyed: [(order: Int, line: AgendaLine)] = []
+    for (i, a) in activities.enumerated() where themes?.contains(a.theme) ?? true {
+      let minute = a.time?.start.minutes ?? -1
+      a.forEachOccurrence(in: range) { occ in
+        keyed.append((occ.start.ordinal * 2048 + minute + 1, AgendaLine(start: occ.start, end: occ.end, ref: Int32(i))))
+        each(i, occ)
+      }
+    }
+    for (i, m) in milestones.enumerated() where (themes?.contains(m.theme) ?? true) && range.contains(m.date) {
+      keyed.append((m.date.ordinal * 2048, AgendaLine(start: m.date, end: m.date, ref: Int32(-1 - i))))
+    }
+    let rank = idRanks()
+    // An ordinal ×2048 needs 33 bits; 24 bits rank 16 million items.
+    for k in keyed.indices {
+      keyed[k].order = keyed[k].order << 24 | rank[rankSlot(keyed[k].line)]
+    }
+    keyed.sort { $0.order < $1.order }
+    return keyed.map(\.line)
+  }
+
+  /// `a` comes before `b` in the agenda (for lines added to a sorted list).
+  public func agendaPrecedes(_ a: AgendaLine, _ b: AgendaLine) -> Bool {
+    if a.start != b.start { return a.start < b.start }
+    let (ma, mb) = (minute(a), minute(b))
+    if ma != mb { return ma < mb }
+    return id(a).utf8.lexicographicallyPrecedes(id(b).utf8)
+  }
+
+  private func minute(_ l: AgendaLine) -> Int {
+    l.isMilestone ? -1 : (activities[l.activity].time?.start.minutes ?? -1)
+  }
+
+  private func id(_ l: AgendaLine) -> String { l.isMilestone ? milestones[l.milestone].id : activities[l.activity].id }
+
+  private func rankSlot(_ l: AgendaLine) -> Int { l.isMilestone ? activities.count + l.milestone : l.activity }
+
+  /// Each item's place among all ids in byte order (activities, then milestones).
+  private func idRanks() -> [Int] {
+    var ids = activities.map(\.id) + milestones.map(\.id)
+    var byID = Array(0..<ids.count)
+    ids.withUnsafeMutableBufferPointer { list in
+      byID.sort { list[$0].utf8.lexicographicallyPrecedes(list[$1].utf8) }
+    }
+    var rank = [Int](repeating: 0, count: byID.count)
+    for (k, slot) in byID.enumerated() { rank[slot] = k }
+    return rank
+  }
+}
+
+/// One line of the agenda: an occurrence of an activity, or a milestone.
+public struct AgendaLine: Sendable, Equatable {
+  public var start: Day
+  public var end: Day
+  /// ≥ 0: an activity's index; < 0: milestone -1 - ref.
+  public var ref: Int32
+  public var isMilestone: Bool { ref < 0 }
+  public var activity: Int { Int(ref) }
+  public var milestone: Int { Int(-1 - ref) }
+
+  public init(start: Day, end: Day, ref: Int32) {
+    self.start = start
+    self.end = end
+    self.ref = ref
   }
 }
