@@ -8,10 +8,33 @@ enum SystemClock {
     if let fixed = ProcessInfo.processInfo.environment["ARSHJUL_TODAY"], let d = Day(iso: fixed) {
       return d  // for reproducible tests and screenshots
     }
-    let now = Date()
-    let offset = TimeZone(identifier: zone)?.secondsFromGMT(for: now) ?? 0
-    let seconds = Int(now.timeIntervalSince1970) + offset
-    return Day(seconds: seconds)
+    let now = time(nil)
+    let offset =
+      zoneinfoOffset(zone, at: now) ?? TimeZone(identifier: zone)?.secondsFromGMT(for: Date()) ?? 0
+    return Day(seconds: now + offset)
+  }
+
+  private static let zoneLock = NSLock()
+
+  /// The zone's UTC offset now, from the system's zone files by way of the C
+  /// library: Foundation's TimeZone would load ICU's data first (about 3 MB
+  /// for every command that asks what day it is). Nil when the zone has no
+  /// file here; then Foundation answers.
+  static func zoneinfoOffset(_ zone: String, at now: time_t) -> Int? {
+    guard !zone.isEmpty, !zone.hasPrefix("/"), !zone.contains(".."), access("/usr/share/zoneinfo/" + zone, R_OK) == 0
+    else { return nil }
+    return zoneLock.withLock {
+      // TZ is the process's, so it is put back as it was.
+      let saved = getenv("TZ").map { String(cString: $0) }
+      setenv("TZ", ":" + zone, 1)
+      tzset()
+      var t = now
+      var parts = tm()
+      let ok = localtime_r(&t, &parts) != nil
+      if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
+      tzset()
+      return ok ? parts.tm_gmtoff : nil
+    }
   }
 
   /// Seconds since 1970 UTC; ARSHJUL_STAMP fixes it for golden files.
