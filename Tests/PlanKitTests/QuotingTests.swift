@@ -8,27 +8,6 @@ import Testing
 @Suite struct QuotingTests {
   static func needsEscape(_ c: Unicode.Scalar) -> Bool { isControl(c) || isInvisibleFormat(c) || isLineSeparator(c) }
 
-  /// The walk, as it was before the byte test.
-  static func quotedByWalk(_ s: String, limit: Int = 60) -> String {
-    var out = "\""
-    var count = 0
-    for scalar in s.unicodeScalars {
-      if count >= limit {
-        out += "…"
-        break
-      }
-      count += 1
-      switch scalar {
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\"": out += "\\\""
-      case _ where needsEscape(scalar): out += "\\u{" + hexDigits(scalar.value, width: 2) + "}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
-
   @Test func theQuickWayGivesWhatTheWalkGives() {
     let special: [UInt32] = [
       0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0x9F, 0xA0, 0xAD, 0x061C, 0x180E, 0x200A, 0x200B, 0x200F, 0x2010, 0x2013,
@@ -41,8 +20,8 @@ import Testing
       let s = (0..<Int.random(in: 0...70, using: &generator)).map { _ in
         Int.random(in: 0..<4, using: &generator) == 0 ? pieces.randomElement(using: &generator)! : "x"
       }.joined()
-      #expect(quoted(s) == QuotingTests.quotedByWalk(s), "\(Array(s.unicodeScalars.map(\.value)))")
-      #expect(quoted(s, limit: 5) == QuotingTests.quotedByWalk(s, limit: 5))
+      #expect(quoted(s) == quotedByWalk(s, limit: 60), "\(Array(s.unicodeScalars.map(\.value)))")
+      #expect(quoted(s, limit: 5) == quotedByWalk(s, limit: 5))
       let escapes = s.unicodeScalars.contains(where: QuotingTests.needsEscape)
       #expect((visibleName(s) != s) == escapes)
       #expect(mayNeedSanitizing(s) || !escapes)

@@ -30,6 +30,11 @@ public func quoted(_ s: String, limit: Int = 60) -> String {
     }
     return "\"" + s + "\""
   }
+  return quotedByWalk(s, limit: limit)
+}
+
+/// `quoted` a scalar at a time: for text with something to escape.
+func quotedByWalk(_ s: String, limit: Int) -> String {
   var out = "\""
   var count = 0
   for scalar in s.unicodeScalars {

@@ -23,38 +23,50 @@ struct IDTable: Sendable {
   /// Records `id` at `offset` when it is new; when it is not, the offset it
   /// was first recorded at (and the table is unchanged).
   mutating func insert(_ id: String, at offset: Int) -> Int? {
-    var id = id
-    guard let hash = id.withUTF8(IDTable.asciiHash) else {
+    if (keys.count + 1) * 2 > slots.count { grow() }
+    switch probe(id) {
+    case .other:
       if let first = others[id] { return first }
       others[id] = offset
       return nil
+    case .found(let k):
+      return offsets[k]
+    case .empty(let slot):
+      keys.append(id)
+      offsets.append(offset)
+      slots[slot] = Int32(keys.count)
+      return nil
     }
-    if (keys.count + 1) * 2 > slots.count { grow() }
-    let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: hash) & mask
-    while slots[i] != 0 {
-      let k = Int(slots[i]) - 1
-      if IDTable.sameBytes(keys[k], id) { return offsets[k] }
-      i = (i + 1) & mask
-    }
-    keys.append(id)
-    offsets.append(offset)
-    slots[i] = Int32(keys.count)
-    return nil
   }
 
   /// Where `id` first stands, if it is in the table.
   func offset(of id: String) -> Int? {
+    switch probe(id) {
+    case .other: return others[id]
+    case .found(let k): return offsets[k]
+    case .empty: return nil
+    }
+  }
+
+  private enum Probe {
+    /// Not ASCII: in `others`, if anywhere.
+    case other
+    case found(Int)
+    /// Not there; this slot would take it.
+    case empty(Int)
+  }
+
+  private func probe(_ id: String) -> Probe {
     var id = id
-    guard let hash = id.withUTF8(IDTable.asciiHash) else { return others[id] }
+    guard let hash = id.withUTF8(IDTable.asciiHash) else { return .other }
     let mask = slots.count - 1
     var i = Int(truncatingIfNeeded: hash) & mask
     while slots[i] != 0 {
       let k = Int(slots[i]) - 1
-      if IDTable.sameBytes(keys[k], id) { return offsets[k] }
+      if IDTable.sameBytes(keys[k], id) { return .found(k) }
       i = (i + 1) & mask
     }
-    return nil
+    return .empty(i)
   }
 
   var count: Int { keys.count + others.count }
