@@ -190,5 +190,12 @@ import Testing
     plan.milestones.append(m)
     #expect(plan.fileBytes() == JSONWriter.bytes(PlanEncoder.encode(plan)))
     #expect(String(decoding: plan.fileBytes(), as: UTF8.self).contains("\"alpha\": 1"))
+    // The journal writes the plan the same way, one level in.
+    let tree = JSONNode.object([
+      ("format", .string(JournalFormat.format)), ("version", .int(1)), ("base", .string("abc")),
+      ("plan", PlanEncoder.encode(plan)),
+    ])
+    let journal = JournalFormat.encode(plan, base: "abc")
+    #expect(journal == JSONWriter.bytes(tree))
   }
 }

@@ -29,18 +29,30 @@ public enum JSONWriter {
   /// An object whose members named in `streams` are written from them
   /// (their value in `node` is not used); `capacity` is a guess of the size.
   public static func bytes(_ node: JSONNode, streams: [String: Stream], capacity: Int) -> [UInt8] {
-    guard case .object(let members) = node.value else { return bytes(node) }
     var out: [UInt8] = []
     out.reserveCapacity(capacity)
-    emitObject(members, indent: 0, into: &out) { m, out in
-      if let stream = streams[m.key] {
-        emitArray(count: stream.count, indent: 1, into: &out) { stream.element($0, 2, &$1) }
-      } else {
-        emit(m.node.value, indent: 1, into: &out)
-      }
-    }
+    write(node, streams: streams, indent: 0, into: &out)
     out.append(0x0A)
     return out
+  }
+
+  /// The same at an indent, into bytes being written. A member named in
+  /// `values` has its whole value written by that function, at the indent
+  /// it is given (a plan inside a journal).
+  public static func write(
+    _ node: JSONNode, streams: [String: Stream], values: [String: (_ indent: Int, _ out: inout [UInt8]) -> Void] = [:],
+    indent: Int, into out: inout [UInt8]
+  ) {
+    guard case .object(let members) = node.value else { return emit(node.value, indent: indent, into: &out) }
+    emitObject(members, indent: indent, into: &out) { m, out in
+      if let stream = streams[m.key] {
+        emitArray(count: stream.count, indent: indent + 1, into: &out) { stream.element($0, indent + 2, &$1) }
+      } else if let value = values[m.key] {
+        value(indent + 1, &out)
+      } else {
+        emit(m.node.value, indent: indent + 1, into: &out)
+      }
+    }
   }
 
   static func emit(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {

@@ -253,13 +253,25 @@ extension Plan {
   /// The same as bytes, as they are written: activities and milestones
   /// straight from the model, not through the whole plan's tree.
   public func fileBytes() -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(fileCapacity)
+    write(indent: 0, into: &out)
+    out.append(0x0A)
+    return out
+  }
+
+  /// A guess of the file's size, to make room once.
+  var fileCapacity: Int { 4096 + activities.count * 320 + milestones.count * 220 }
+
+  /// The plan's object at an indent (the file's, or a journal's "plan").
+  func write(indent: Int, into out: inout [UInt8]) {
     let activities = activities
     let milestones = milestones
-    return JSONWriter.bytes(
+    JSONWriter.write(
       PlanEncoder.encode(self, items: false),
       streams: [
         "activities": .init(count: activities.count) { PlanEncoder.write(activities[$0], indent: $1, into: &$2) },
         "milestones": .init(count: milestones.count) { PlanEncoder.write(milestones[$0], indent: $1, into: &$2) },
-      ], capacity: 4096 + activities.count * 320 + milestones.count * 220)
+      ], indent: indent, into: &out)
   }
 }

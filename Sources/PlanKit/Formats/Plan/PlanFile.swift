@@ -195,12 +195,18 @@ public enum JournalFormat {
     public var base: String
   }
 
+  /// Written as the plan file is, the plan's items straight from the model
+  /// (the UI writes one after each edit: no tree of a whole big plan).
   public static func encode(_ plan: Plan, base: String) -> [UInt8] {
-    let node = JSONNode.object([
-      ("format", .string(format)), ("version", .int(1)), ("base", .string(base)),
-      ("plan", PlanEncoder.encode(plan)),
+    var out: [UInt8] = []
+    out.reserveCapacity(plan.fileCapacity + 256)
+    let header = JSONNode.object([
+      ("format", .string(format)), ("version", .int(1)), ("base", .string(base)), ("plan", JSONNode(.null)),
     ])
-    return JSONWriter.bytes(node)
+    JSONWriter.write(
+      header, streams: [:], values: ["plan": { plan.write(indent: $0, into: &$1) }], indent: 0, into: &out)
+    out.append(0x0A)
+    return out
   }
 
   /// The journal in these bytes, or nil when they are not a readable journal.
