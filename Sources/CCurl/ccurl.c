@@ -18,7 +18,8 @@ enum {
   OPT_WRITEDATA = 10001,
   OPT_URL = 10002,
   OPT_ERRORBUFFER = 10010,
-  OPT_TIMEOUT = 13,
+  OPT_LOW_SPEED_LIMIT = 19,
+  OPT_LOW_SPEED_TIME = 20,
   OPT_POSTFIELDS = 10015,
   OPT_HTTPHEADER = 10023,
   OPT_HEADERDATA = 10029,
@@ -200,8 +201,11 @@ void ccurl_perform(
   curl.setopt(connection, OPT_REDIR_PROTOCOLS, (long)PROTO_HTTP_HTTPS);
   curl.setopt(connection, OPT_FOLLOWLOCATION, 1L);
   curl.setopt(connection, OPT_MAXREDIRS, 5L);
-  curl.setopt(connection, OPT_TIMEOUT, timeout_seconds);
+  // The timeout is for a server that says nothing (as URLSession's was), not
+  // for the whole answer: a big calendar's listing may take longer to come.
   curl.setopt(connection, OPT_CONNECTTIMEOUT, timeout_seconds);
+  curl.setopt(connection, OPT_LOW_SPEED_LIMIT, 1L);
+  curl.setopt(connection, OPT_LOW_SPEED_TIME, timeout_seconds);
   curl.setopt(connection, OPT_ERRORBUFFER, errors);
   curl.setopt(connection, OPT_HTTPHEADER, list);
   curl.setopt(connection, OPT_WRITEFUNCTION, (sink_fn)take_body);

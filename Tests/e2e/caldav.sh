@@ -222,6 +222,31 @@ pids+=($!)
 for _ in $(seq 1 200); do [ -e "$work/silent-ready" ] && break; sleep 0.05; done
 out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "http://127.0.0.1:$port/x/" --timeout 1 2>&1)
 check "a silent server: gives up after --timeout, one line" sh -c "[ \$(echo \"\$0\" | wc -l) = 1 ] && echo \"\$0\" | grep -q '127.0.0.1 did not answer in time'" "$out"
+
+# A slow server that keeps talking is waited for: --timeout is for silence,
+# not for the whole answer (here a 401 that takes three seconds to arrive).
+port=$(free_port)
+python3 - "$port" "$work/slow-ready" <<'PY' &
+import socket, sys, time
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(8)
+open(sys.argv[2], "w").close()
+while True:
+    c, _ = s.accept()
+    c.recv(65536)
+    body = b"no" * 10
+    head = b"HTTP/1.1 401 Unauthorized\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(body)
+    for piece in [head] + [body[i:i + 2] for i in range(0, len(body), 2)]:
+        c.sendall(piece)
+        time.sleep(0.5)
+    c.close()
+PY
+pids+=($!)
+for _ in $(seq 1 200); do [ -e "$work/slow-ready" ] && break; sleep 0.05; done
+out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "http://127.0.0.1:$port/x/" --timeout 1 2>&1)
+check "a slow server that keeps talking is heard out" sh -c "echo \"\$0\" | grep -q 'refused the user name or password'" "$out"
 check "password never on the command line: no --password option" sh -c "'$bin' sync --help | grep -q -- '--password-file' && ! '$bin' sync --help | grep -qE -- '--password[^-]'"
 
 # kill -9 in the middle of the first sync, then sync again: nothing doubled.

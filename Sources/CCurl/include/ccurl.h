@@ -29,7 +29,8 @@ void *ccurl_connection_new(void);
 void ccurl_connection_free(void *connection);
 
 /// One request on `connection`: `headers` are whole "Name: value" lines.
-/// Blocks until the answer is in or `timeout_seconds` have passed.
+/// Blocks until the answer is in, or until the server has been silent for
+/// `timeout_seconds` (connecting, or in the middle of an answer).
 void ccurl_perform(
   void *connection, const char *method, const char *url, const char *const *headers, int header_count,
   const unsigned char *body, size_t body_length, long timeout_seconds, ccurl_answer *answer);
