@@ -164,6 +164,23 @@ import Testing
     #expect(s.undoStack.count == 4)
   }
 
+  @Test func aMoveKeepsOnlyTheActivityForUndoAndTheIndexFollows() {
+    var s = exampleState()
+    press(&s, .down, .down, .char(">"), .char(">"))
+    guard case .activities(let old)? = s.undoStack.last?.change else {
+      Issue.record("the undo step kept the whole plan")
+      return
+    }
+    #expect(old.count == 1 && old[0].activity.start.iso == "2022-01-13")
+    press(&s, .char("u"), .char("u"), .ctrl("r"))
+    #expect(s.plan.activities.first { $0.id == "planeringsdag" }?.start.iso == "2022-01-13")
+    // The index updated from the steps' hints is the index made anew.
+    let fresh = YearIndex(s)
+    #expect(s.index.agenda == fresh.agenda)
+    #expect(s.index.rows == fresh.rows)
+    #expect(s.index.dayCounts == fresh.dayCounts)
+  }
+
   @Test func aMoveThatBreaksTheRuleIsRefused() {
     var s = exampleState()
     s.focusID = "nyhetsbrev"  // the last Friday of each month

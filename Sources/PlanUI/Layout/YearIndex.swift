@@ -36,13 +36,18 @@ public struct YearIndex: Sendable {
       milestones: s.plan.milestones.count)
   }
 
-  /// The plan it was made from, to see what an edit changed.
-  var plan: Plan
+  /// What of the plan it was made from an update must compare (not the
+  /// activities: an edit says which it changed and what they were).
+  var activityCount: Int
+  var milestones: [Milestone]
+  var themes: [Theme]
 
   init(_ s: AppState) {
     key = YearIndex.key(s)
     let plan = s.plan
-    self.plan = plan
+    activityCount = plan.activities.count
+    milestones = plan.milestones
+    themes = plan.themes
     let year = plan.yearRange(s.year)
     range = year
     var firsts: [(day: Day, index: Int)] = []
@@ -91,27 +96,20 @@ public struct YearIndex: Sendable {
   /// the change is not of that kind.
   func updated(for s: AppState) -> YearIndex? {
     let new = s.plan
-    guard key.year == s.year, key.startMonth == new.startMonth, plan.activities.count == new.activities.count,
-      plan.milestones == new.milestones, plan.themes == new.themes
+    guard key.year == s.year, key.startMonth == new.startMonth, activityCount == new.activities.count,
+      milestones == new.milestones, themes == new.themes,
+      let hint = s.lastChange, hint.from == key.version, hint.to == s.version
     else { return nil }
-    var changed: [Int] = []
-    if let hint = s.lastChange, hint.from == key.version, hint.to == s.version {
-      changed = hint.activities  // the edit said what it changed
-    } else {
-      for i in new.activities.indices where plan.activities[i] != new.activities[i] {
-        changed.append(i)
-        if changed.count > 8 { return nil }
-      }
-    }
+    // The edit said what it changed and what that was.
+    let changed = hint.activities
     var index = self
     index.key = YearIndex.key(s)
-    index.plan = new
+    index.milestones = new.milestones
     guard !changed.isEmpty else { return index }
     let year = range
     let gone = Set(changed.map { Int32($0) })
     var added: [Ref] = []
-    for i in changed {
-      let old = plan.activities[i]
+    for (i, old) in zip(changed, hint.old) {
       let a = new.activities[i]
       // Out with the old occurrences …
       index.rows[old.theme]?.removeAll { $0 == i }

@@ -53,10 +53,10 @@ public struct AppState: Sendable {
   public var readOnlyReason: String?
   /// The form open over the view, if any.
   public var form: Form?
-  /// Plans before each edit (undo) and after each undone one (redo), with
-  /// their version numbers, so "unsaved" is exact after undoing to the save.
-  public var undoStack: [(plan: Plan, version: Int)] = []
-  public var redoStack: [(plan: Plan, version: Int)] = []
+  /// What each edit changed (undo) and each undone one (redo), with the
+  /// version numbers, so "unsaved" is exact after undoing to the save.
+  public var undoStack: [UndoStep] = []
+  public var redoStack: [UndoStep] = []
   public var version = 0
   /// Each person's timed activities for the status line's warnings, made once
   /// per plan version (a reference: frames only read the state).
@@ -84,9 +84,10 @@ public struct AppState: Sendable {
   var searchStorage: SearchMatches?
   var listStorage: ListLayout?
   var ganttStorage: GanttRows?
-  /// Which activities the last edit changed, so the index can be updated
-  /// without comparing the whole plan: (from version, to version, indices).
-  var lastChange: (from: Int, to: Int, activities: [Int])?
+  /// Which activities the last edit changed and what they were, so the
+  /// index is updated without the plan before the edit (which it would have
+  /// to keep, making every edit copy the list of all activities).
+  var lastChange: (from: Int, to: Int, activities: [Int], old: [Activity])?
 
   public init(plan: Plan, fileName: String, today: Day, width: Int = 80, height: Int = 24) {
     self.plan = plan

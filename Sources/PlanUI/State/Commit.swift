@@ -5,13 +5,44 @@ import PlanKit
 /// Records an edit: the old plan goes on the undo stack, redo is cleared,
 /// and the journal is asked to hold the new plan.
 func commit(_ s: inout AppState, _ plan: Plan, changing activities: [Int]? = nil) -> [Effect] {
-  s.undoStack.append((s.plan, s.version))
+  let before = s.plan
+  s.undoStack.append(UndoStep(version: s.version, change: .plan(before)))
   s.redoStack.removeAll()
   s.plan = plan
   let from = s.version
   s.version = s.takeVersion()
-  s.lastChange = activities.map { (from, s.version, $0) }
+  s.lastChange = activities.flatMap { changed in
+    changed.allSatisfy(before.activities.indices.contains)
+      ? (from, s.version, changed, changed.map { before.activities[$0] }) : nil
+  }
   return [.writeJournal(plan)]
+}
+
+/// The same for a change of one activity, made in place: the undo step keeps
+/// the activity as it was, not the whole plan, so the list of all activities
+/// is not copied for each edit (half of an edit's time at 20,000, and a full
+/// copy held by every step of a long session).
+func commit(_ s: inout AppState, activity a: Activity, at i: Int) -> [Effect] {
+  let old = s.plan.activities[i]
+  s.undoStack.append(UndoStep(version: s.version, change: .activities([(i, old)])))
+  s.redoStack.removeAll()
+  s.plan.activities[i] = a
+  let from = s.version
+  s.version = s.takeVersion()
+  s.lastChange = (from, s.version, [i], [old])
+  return [.writeJournal(s.plan)]
+}
+
+/// One step of the undo or redo history: how to go back to the version it names.
+public struct UndoStep: Sendable {
+  public enum Change: Sendable {
+    /// The whole plan as it was.
+    case plan(Plan)
+    /// These activities as they were (the plan otherwise the same).
+    case activities([(index: Int, activity: Activity)])
+  }
+  public var version: Int
+  public var change: Change
 }
 
 func undo(_ s: inout AppState) -> [Effect] {
@@ -25,15 +56,24 @@ func redo(_ s: inout AppState) -> [Effect] {
 /// Undo and redo are one move in opposite directions: the plan on top of
 /// one stack comes back, the current one goes on the other.
 func step(
-  _ s: inout AppState, from: WritableKeyPath<AppState, [(plan: Plan, version: Int)]>,
-  to: WritableKeyPath<AppState, [(plan: Plan, version: Int)]>, empty: String, done: String
+  _ s: inout AppState, from: WritableKeyPath<AppState, [UndoStep]>, to: WritableKeyPath<AppState, [UndoStep]>,
+  empty: String, done: String
 ) -> [Effect] {
   guard let back = s[keyPath: from].popLast() else {
     s.notice = empty
     return []
   }
-  s[keyPath: to].append((s.plan, s.version))
-  s.plan = back.plan
+  switch back.change {
+  case .plan(let plan):
+    s[keyPath: to].append(UndoStep(version: s.version, change: .plan(s.plan)))
+    s.plan = plan
+  case .activities(let old):
+    // The other way is the activities as they are now.
+    let now = old.map { ($0.index, s.plan.activities[$0.index]) }
+    s[keyPath: to].append(UndoStep(version: s.version, change: .activities(now)))
+    for (i, a) in old { s.plan.activities[i] = a }
+    s.lastChange = (s.version, back.version, now.map(\.0), now.map(\.1))
+  }
   s.version = back.version
   s.notice = done
   return [s.dirty ? .writeJournal(s.plan) : .removeJournal]
@@ -57,21 +97,28 @@ func save(_ s: inout AppState) -> [Effect] {
 
 /// Moves the selected item in time; a repeat's skipped dates move with it.
 func move(_ s: inout AppState, by days: Int) -> [Effect] {
-  var plan = s.plan
-  var check: Plan
-  var changedIndex: Int?
   if let id = s.focusID, let i = s.index.activityIndex[id] {
-    changedIndex = i
-    var a = plan.activities[i]
+    var a = s.plan.activities[i]
     a.start = a.start + days
     a.end = a.end + days
     if var r = a.repeatRule {
       r.except = r.except.map { $0 + days }
       a.repeatRule = r
     }
-    plan.activities[i] = a
-    check = Plan(id: plan.id, title: plan.title, themes: plan.themes, activities: [a])
-  } else if let id = s.focusID, let i = s.index.milestoneIndex[id] {
+    let check = Plan(id: s.plan.id, title: s.plan.title, themes: s.plan.themes, activities: [a])
+    if let problem = check.problems.first {
+      s.notice = s.text.cannotMove(problem.message)
+      return []
+    }
+    s.cursor = s.cursor + days
+    s.year = s.plan.planningYear(containing: s.cursor)
+    let effects = commit(&s, activity: a, at: i)
+    s.notice = s.text.moved(days)
+    return effects
+  }
+  var plan = s.plan
+  var check: Plan
+  if let id = s.focusID, let i = s.index.milestoneIndex[id] {
     plan.milestones[i].date = plan.milestones[i].date + days
     check = Plan(id: plan.id, title: plan.title, themes: plan.themes, milestones: [plan.milestones[i]])
   } else {
@@ -84,7 +131,7 @@ func move(_ s: inout AppState, by days: Int) -> [Effect] {
   }
   s.cursor = s.cursor + days
   s.year = s.plan.planningYear(containing: s.cursor)
-  let effects = commit(&s, plan, changing: changedIndex.map { [$0] } ?? [])
+  let effects = commit(&s, plan, changing: [])
   s.notice = s.text.moved(days)
   return effects
 }
