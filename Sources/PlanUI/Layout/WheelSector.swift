@@ -6,10 +6,29 @@ public struct WheelSector: Sendable {
   public let range: DayRange
   public let items: [(theme: Theme, items: [AgendaItem])]
 
-  public init(_ s: AppState) {
+  /// The week of the cursor, within the year.
+  static func week(_ s: AppState) -> DayRange {
     let monday = s.cursor - (s.cursor.weekday - 1)
     let year = s.yearRange
-    range = DayRange(from: max(monday, year.from), to: min(monday + 6, year.to))
+    return DayRange(from: max(monday, year.from), to: min(monday + 6, year.to))
+  }
+
+  /// The id of the first item of `theme` in the cursor's week, found
+  /// without making the sector's lines (a week of a big plan has a thousand).
+  static func firstID(_ s: AppState, theme: String?) -> String? {
+    let range = week(s)
+    for ref in s.index.overlapping(range) where ref.end >= range.from {
+      if ref.isMilestone {
+        if s.plan.milestones[ref.milestone].theme == theme { return s.plan.milestones[ref.milestone].id }
+      } else if s.plan.activities[ref.activity].theme == theme {
+        return s.plan.activities[ref.activity].id
+      }
+    }
+    return nil
+  }
+
+  public init(_ s: AppState) {
+    range = WheelSector.week(s)
     let index = s.index
     let range = self.range
     // Each line made once, straight into its theme's list (a week of a
@@ -23,10 +42,5 @@ public struct WheelSector: Sendable {
       lists[k].append(index.item(ref, in: s.plan))
     }
     items = zip(themes, lists).map { ($0, $1) }
-  }
-
-  /// The first item of the focused ring, which Enter opens.
-  public func firstItem(theme: String?) -> AgendaItem? {
-    items.first { $0.theme.id == theme }?.items.first
   }
 }

@@ -60,7 +60,7 @@ func focusSector(_ s: inout AppState) {
   if s.focusTheme == nil || !s.visibleThemes.contains(where: { $0.id == s.focusTheme }) {
     s.focusTheme = s.visibleThemes.first?.id
   }
-  s.focusID = WheelSector(s).firstItem(theme: s.focusTheme)?.id
+  s.focusID = WheelSector.firstID(s, theme: s.focusTheme)
 }
 
 /// On a theme's lane, the selection is the milestone nearest the cursor
