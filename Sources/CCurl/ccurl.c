@@ -24,7 +24,6 @@ enum {
   OPT_HTTPHEADER = 10023,
   OPT_HEADERDATA = 10029,
   OPT_CUSTOMREQUEST = 10036,
-  OPT_NOBODY = 44,
   OPT_FOLLOWLOCATION = 52,
   OPT_MAXREDIRS = 68,
   OPT_CONNECTTIMEOUT = 78,
@@ -102,7 +101,7 @@ static void load(void) {
   available = 1;
 }
 
-const char *ccurl_load_error(void) {
+static const char *ccurl_load_error(void) {
   pthread_once(&loaded, load);
   return available ? NULL : load_error;
 }
@@ -219,8 +218,6 @@ void ccurl_perform(
     if (body) {
       curl.setopt(connection, OPT_POSTFIELDS, (const void *)body);
       curl.setopt(connection, OPT_POSTFIELDSIZE_LARGE, (int64_t)body_length);
-    } else if (strcmp(method, "HEAD") == 0) {
-      curl.setopt(connection, OPT_NOBODY, 1L);
     }
   }
   int code = curl.easy_perform(connection);

@@ -79,3 +79,11 @@ public enum StandardOutput {
     throw .failed("cannot write to standard output: \(errnoText(e))")
   }
 }
+
+/// Standard error: all of the bytes, and nothing more to do when it fails
+/// (there is nowhere left to say so).
+public enum StandardError {
+  public static func write(_ bytes: [UInt8]) {
+    _ = writeAll(2, .bytes(bytes))
+  }
+}

@@ -37,7 +37,4 @@ void ccurl_perform(
 
 void ccurl_answer_free(ccurl_answer *answer);
 
-/// Why libcurl could not be loaded (dlerror's text), or NULL.
-const char *ccurl_load_error(void);
-
 #endif

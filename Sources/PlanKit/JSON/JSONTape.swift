@@ -127,11 +127,8 @@ public struct JSONTape: Sendable {
     key.withUTF8Buffer { keyCode($0) }
   }
 
-  /// Whether object key token `i` is `key`: its code first, then its bytes.
-  public func keyIs(_ i: Int, _ key: StaticString) -> Bool {
-    keyIs(i, key, code: Self.keyCode(key))
-  }
-
+  /// Whether object key token `i` is `key` (whose code is `code`): the
+  /// code first, then the bytes.
   func keyIs(_ i: Int, _ key: StaticString, code: Int32) -> Bool {
     let t = tokens[i]
     guard t.count == code else { return false }

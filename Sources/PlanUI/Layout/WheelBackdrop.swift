@@ -17,6 +17,7 @@ final class WheelBackdrop: @unchecked Sendable {
     var cx: Double
     var cy: Double
     var radius: Double
+    /// Each ring's inner and outer radius, in turn.
     var rings: [Double]
     var year: DayRange
     var holidays: HolidayCalendar
@@ -49,12 +50,13 @@ final class WheelBackdrop: @unchecked Sendable {
   private var key: Key?
   private var dots: [Dot] = []
 
-  /// The dots inside the rim, in the order a frame draws them.
-  func dots(for key: Key, rings: [(inner: Double, outer: Double)], wheel: YearWheel, calendar: PlanCalendar) -> [Dot] {
+  /// The dots inside the rim, in the order a frame draws them (`calendar`
+  /// is the plan's, whose holidays `key.holidays` names).
+  func dots(for key: Key, calendar: PlanCalendar) -> [Dot] {
     lock.lock()
     defer { lock.unlock() }
     if self.key == key { return dots }
-    dots = WheelBackdrop.make(key, rings: rings, wheel: wheel, calendar: calendar)
+    dots = WheelBackdrop.make(key, calendar: calendar)
     self.key = key
     return dots
   }
@@ -66,11 +68,11 @@ final class WheelBackdrop: @unchecked Sendable {
     return d * rr < 0.5
   }
 
-  private static func make(
-    _ key: Key, rings: [(inner: Double, outer: Double)], wheel: YearWheel, calendar: PlanCalendar
-  ) -> [Dot] {
+  private static func make(_ key: Key, calendar: PlanCalendar) -> [Dot] {
     let radius = key.radius
+    let rings = stride(from: 0, to: key.rings.count - 1, by: 2).map { (inner: key.rings[$0], outer: key.rings[$0 + 1]) }
     let year = key.year
+    let wheel = YearWheel(year: year)
     let dayCount = year.dayCount
     let todayAngle = year.contains(key.today) ? wheel.midAngle(key.today) : nil
     let monthAngles = wheel.monthStarts.map(wheel.angle)
@@ -86,12 +88,14 @@ final class WheelBackdrop: @unchecked Sendable {
     let y0 = max(0, Int(key.cy - radius - 1))
     let y1 = min(key.height - 1, Int(key.cy + radius + 1))
     guard x0 <= x1 && y0 <= y1 else { return [] }
-    let polar = DotPolar.shared.table(width: key.width, height: key.height, cx: key.cx, cy: key.cy)
     var out: [Dot] = []
     for py in y0...y1 {
       for px in x0...x1 {
-        let (rr, a) = polar[py * key.width + px]
+        // The dot's distance from the centre and its angle on the wheel.
+        let (fx, fy) = (Double(px) + 0.5, Double(py) + 0.5)
+        let rr = hypot(fx - key.cx, fy - key.cy)
         if rr > radius + 0.6 { continue }
+        let a = YearWheel.angle(x: fx, y: fy, cx: key.cx, cy: key.cy)
         let dayIndex = min(dayCount - 1, Int(a / (2 * Double.pi) * Double(dayCount)))
         var dot = Dot(
           x: Int32(px), y: Int32(py), kind: .nothing, ring: 0, day: Int32(dayIndex), t: 0, rr: rr, angle: a,

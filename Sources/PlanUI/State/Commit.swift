@@ -6,16 +6,11 @@ import PlanKit
 /// and the journal is asked to hold the new plan.
 func commit(_ s: inout AppState, _ plan: Plan, changing activities: [Int]? = nil) -> [Effect] {
   let before = s.plan
-  s.undoStack.append(UndoStep(version: s.version, change: .plan(before)))
-  s.redoStack.removeAll()
   s.plan = plan
-  let from = s.version
-  s.version = s.takeVersion()
-  s.lastChange = activities.flatMap { changed in
-    changed.allSatisfy(before.activities.indices.contains)
-      ? (from, s.version, changed, changed.map { before.activities[$0] }) : nil
+  let changed = activities.flatMap { changed in
+    changed.allSatisfy(before.activities.indices.contains) ? (changed, changed.map { before.activities[$0] }) : nil
   }
-  return [.writeJournal(plan)]
+  return recordEdit(&s, undo: .plan(before), changed: changed)
 }
 
 /// The same for a change of one activity, made in place: the undo step keeps
@@ -24,12 +19,22 @@ func commit(_ s: inout AppState, _ plan: Plan, changing activities: [Int]? = nil
 /// copy held by every step of a long session).
 func commit(_ s: inout AppState, activity a: Activity, at i: Int) -> [Effect] {
   let old = s.plan.activities[i]
-  s.undoStack.append(UndoStep(version: s.version, change: .activities([(i, old)])))
-  s.redoStack.removeAll()
   s.plan.activities[i] = a
+  return recordEdit(&s, undo: .activities([(i, old)]), changed: ([i], [old]))
+}
+
+/// What every edit does once the plan is changed: the way back goes on the
+/// undo stack, redo is cleared, the version moves on (with the activities
+/// changed and what they were, for the year index), and the journal is asked
+/// to hold the new plan.
+private func recordEdit(
+  _ s: inout AppState, undo: UndoStep.Change, changed: (indices: [Int], old: [Activity])?
+) -> [Effect] {
+  s.undoStack.append(UndoStep(version: s.version, change: undo))
+  s.redoStack.removeAll()
   let from = s.version
   s.version = s.takeVersion()
-  s.lastChange = (from, s.version, [i], [old])
+  s.lastChange = changed.map { (from, s.version, $0.indices, $0.old) }
   return [.writeJournal(s.plan)]
 }
 

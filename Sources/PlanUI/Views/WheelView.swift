@@ -46,7 +46,7 @@ enum WheelView {
         width: canvas.width, height: canvas.height, cx: cx, cy: cy, radius: radius,
         rings: rings.flatMap { [$0.inner, $0.outer] }, year: s.yearRange, holidays: s.plan.holidayCalendar,
         today: s.today),
-      rings: rings, wheel: wheel, calendar: PlanCalendar(s.plan))
+      calendar: PlanCalendar(s.plan))
     let themeStyles = themes.map { Style(fg: Color($0.color)) }
     let near = WheelBackdrop.near
     for dot in backdrop {

@@ -10,36 +10,7 @@ import PlanStore
 /// Every line passes `visibleName`: a file name or an option value typed on
 /// the command line never reaches the terminal with its escape sequences.
 func printError(_ line: String) {
-  printErrors([line])
-}
-
-/// Many lines in one write (`check` of a big plan has thousands of
-/// warnings; a write each cost more than finding them).
-func printErrors(_ lines: [String]) {
-  var bytes: [UInt8] = []
-  for line in lines {
-    bytes += visibleName(line).utf8
-    bytes.append(0x0A)
-  }
-  writeStderr(bytes)
-}
-
-/// All of the bytes to stderr, unchecked beyond that: when stderr is gone
-/// there is nowhere left to say so.
-func writeStderr(_ bytes: [UInt8]) {
-  bytes.withUnsafeBytes { raw in
-    var at = 0
-    while at < raw.count {
-      let n = write(2, raw.baseAddress! + at, raw.count - at)
-      if n > 0 {
-        at += n
-      } else if n < 0 && errno == EINTR {
-        continue
-      } else {
-        return  // stderr gone: nothing more can be said
-      }
-    }
-  }
+  StandardError.write(Array((visibleName(line) + "\n").utf8))
 }
 
 /// Writes text to stdout, checked: a full disk fails the command.
@@ -126,5 +97,5 @@ func printWarnings(_ warnings: [PlanWarning], at places: ItemPlaces?, in path: S
     bytes += visibleName(w.message).utf8
     bytes.append(0x0A)
   }
-  writeStderr(bytes)
+  StandardError.write(bytes)
 }
