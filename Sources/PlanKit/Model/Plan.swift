@@ -153,20 +153,64 @@ public struct Activity: Sendable, Equatable, Identifiable {
   public var start: Day
   /// Inclusive.
   public var end: Day
-  public var time: ClockSpan?
-  public var repeatRule: Repeat?
-  public var owner: String?
-  public var location: String?
   public var notes: String?
   public var status: Status
-  /// The UID of the calendar event it was imported from (or synced with),
-  /// when that was not this plan's own; re-importing updates by it.
-  public var uid: String?
-  /// The file it was imported from (its name), to tell what disappeared there.
-  public var source: String?
   /// Meant to be on holidays and in breaks (a national-day celebration): no warning.
   public var holidayOK = false
   public var extra: [String: JSONNode]
+  // What most activities leave out is kept behind a pointer each (see
+  // `Boxed`): an activity takes 120 bytes instead of 248, which is most of
+  // what a 20,000-activity plan needs beyond its text.
+  private var boxedTime: Boxed<ClockSpan>?
+  private var boxedRepeat: Boxed<Repeat>?
+  private var boxedDetails: Boxed<Details>?
+
+  public var time: ClockSpan? {
+    get { boxedTime?.value }
+    set { boxedTime = newValue.map(Boxed.init) }
+  }
+
+  public var repeatRule: Repeat? {
+    get { boxedRepeat?.value }
+    set { boxedRepeat = newValue.map(Boxed.init) }
+  }
+
+  public var owner: String? {
+    get { boxedDetails?.value.owner }
+    set { details.owner = newValue }
+  }
+
+  public var location: String? {
+    get { boxedDetails?.value.location }
+    set { details.location = newValue }
+  }
+
+  /// The UID of the calendar event it was imported from (or synced with),
+  /// when that was not this plan's own; re-importing updates by it.
+  public var uid: String? {
+    get { boxedDetails?.value.uid }
+    set { details.uid = newValue }
+  }
+
+  /// The file it was imported from (its name), to tell what disappeared there.
+  public var source: String? {
+    get { boxedDetails?.value.source }
+    set { details.source = newValue }
+  }
+
+  /// The optional texts, together: none set is no box at all, so two
+  /// activities without them compare equal however they got there.
+  private struct Details: Sendable, Equatable {
+    var owner: String?
+    var location: String?
+    var uid: String?
+    var source: String?
+  }
+
+  private var details: Details {
+    get { boxedDetails?.value ?? Details() }
+    set { boxedDetails = newValue == Details() ? nil : Boxed(newValue) }
+  }
 
   public init(
     id: String, title: String, theme: String, start: Day, end: Day? = nil, time: ClockSpan? = nil,
@@ -178,13 +222,13 @@ public struct Activity: Sendable, Equatable, Identifiable {
     self.theme = theme
     self.start = start
     self.end = end ?? start
+    self.notes = notes
+    self.status = status
+    self.extra = extra
     self.time = time
     self.repeatRule = repeatRule
     self.owner = owner
     self.location = location
-    self.notes = notes
-    self.status = status
-    self.extra = extra
   }
 
   /// Length in days of one occurrence, minus one (0 for a single day).
