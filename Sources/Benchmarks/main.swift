@@ -66,7 +66,7 @@ if let only {
   let day = Day(iso: "2022-06-15")!
   for _ in 0..<runs {
     switch only {
-    case "ics": _ = ICalendar.exportParts(plan, options: ICalendarOptions(stamp: 0))
+    case "ics": _ = ICalendar.exportBytes(plan, options: ICalendarOptions(stamp: 0))
     case "svg": _ = SVGWheel.render(plan, SVGOptions(year: 2022))
     case "summary": _ = Summary.render(plan, SummaryOptions(range: plan.yearRange(2022), language: .sv, today: day))
     case "edit":
@@ -160,7 +160,7 @@ for (i, size) in sizes.enumerated() {
     "summary (ms)", i,
     measure(r) { _ = Summary.render(plan, SummaryOptions(range: year, language: .sv, today: today)) })
   record(
-    "iCalendar export (ms)", i, measure(r) { _ = ICalendar.exportParts(plan, options: ICalendarOptions(stamp: 0)) })
+    "iCalendar export (ms)", i, measure(r) { _ = ICalendar.exportBytes(plan, options: ICalendarOptions(stamp: 0)) })
   record("SVG export (ms)", i, measure(r) { _ = SVGWheel.render(plan, SVGOptions(year: 2022)) })
   record(
     "… of which the year index (ms)", i,

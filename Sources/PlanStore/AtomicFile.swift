@@ -52,6 +52,12 @@ public enum AtomicFile {
   }
 
   public static func write(pieces parts: [FilePart], to path: String, fault: Fault? = nil) throws(FileError) {
+    try write(to: path, fault: fault, producing(parts))
+  }
+
+  /// The file as `produce` makes it, written piece by piece into the new
+  /// file (never held whole); a failed write leaves the old file as it was.
+  public static func write(to path: String, fault: Fault? = nil, _ produce: Producer) throws(FileError) {
     let target = resolve(path)
     var mode: mode_t = 0o644
     var owner: (uid_t, gid_t)?
@@ -60,7 +66,7 @@ public enum AtomicFile {
       mode = st.st_mode & 0o7777
       owner = (st.st_uid, st.st_gid)
     }
-    try replace(target, shownAs: path, parts: parts, mode: mode, owner: owner, fault: fault)
+    try replace(target, shownAs: path, produce: produce, mode: mode, owner: owner, fault: fault)
   }
 
   /// A file arshjul keeps beside a plan (journal, conflict copy, sync state):
@@ -75,7 +81,8 @@ public enum AtomicFile {
     let (dir, base) = split(path)
     let realDir = resolve(dir)
     try replace(
-      realDir + "/" + base, shownAs: path, parts: parts.map(FilePart.bytes), mode: mode, owner: owner, fault: fault)
+      realDir + "/" + base, shownAs: path, produce: producing(parts.map(FilePart.bytes)), mode: mode, owner: owner,
+      fault: fault)
   }
 
   /// The mode and owner for a file beside a plan: the plan's, without
@@ -89,7 +96,7 @@ public enum AtomicFile {
   }
 
   private static func replace(
-    _ target: String, shownAs path: String, parts: [FilePart], mode: mode_t, owner: (uid_t, gid_t)?, fault: Fault?
+    _ target: String, shownAs path: String, produce: Producer, mode: mode_t, owner: (uid_t, gid_t)?, fault: Fault?
   ) throws(FileError) {
     let (dir, base) = split(target)
     func failure(_ what: String, _ e: Int32) -> FileError {
@@ -110,15 +117,15 @@ public enum AtomicFile {
     defer {
       if !ok { unlink(temp) }
     }
-    if case .write(let e) = fault {
+    var failed: Int32?
+    produce { piece in
+      // A write fault fails the first piece, as a disk that fills up does.
+      if case .write(let e) = fault { failed = e } else { failed = writeAll(fd, piece) }
+      return failed == nil
+    }
+    if let e = failed {
       close(fd)
       throw failure("write failed", e)
-    }
-    for bytes in parts {
-      if let e = writeAll(fd, bytes) {
-        close(fd)
-        throw failure("write failed", e)
-      }
     }
     if let (uid, gid) = owner { _ = fchown(fd, uid, gid) }
     if fchmod(fd, mode) != 0 || fsync(fd) != 0 {

@@ -29,17 +29,30 @@ func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) ->
 
 /// `write(2)` of all the bytes, however many calls it takes; the errno on failure.
 func writeAll(_ fd: Int32, _ part: FilePart) -> Int32? {
-  part.withBytes { bytes in
-    var written = 0
-    while written < bytes.count {
-      let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
-      if n < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      written += n
+  part.withBytes { writeAll(fd, $0) }
+}
+
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+  var written = 0
+  while written < bytes.count {
+    let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
+    if n < 0 {
+      if errno == EINTR { continue }
+      return errno
     }
-    return nil
+    written += n
+  }
+  return nil
+}
+
+/// Output made while it is written (an export a piece at a time, see
+/// `PieceOutput`): called once with where each piece goes.
+public typealias Producer = (_ put: @escaping PieceOutput.Put) -> Void
+
+/// The producer of parts already made.
+func producing(_ parts: [FilePart]) -> Producer {
+  { put in
+    for part in parts where !part.withBytes(put) { return }
   }
 }
 

@@ -16,11 +16,16 @@ public enum OutputFile {
   }
 
   public static func write(pieces parts: [FilePart], to path: String, input: String?) throws(FileError) {
+    try write(to: path, input: input, producing(parts))
+  }
+
+  /// The export as `produce` makes it, a piece at a time (see `AtomicFile`).
+  public static func write(to path: String, input: String?, _ produce: Producer) throws(FileError) {
     var st = stat()
     if stat(path, &st) == 0 {
       switch st.st_mode & S_IFMT {
       case S_IFIFO, S_IFCHR, S_IFSOCK:
-        return try stream(parts, to: path)
+        return try stream(produce, to: path)
       case S_IFDIR:
         throw FileError("cannot write \(shown(path)): it is a folder")
       case S_IFREG:
@@ -38,7 +43,7 @@ public enum OutputFile {
         throw FileError("cannot write \(shown(path)): it is not a regular file")
       }
     }
-    try AtomicFile.write(pieces: parts, to: path)
+    try AtomicFile.write(to: path, produce)
   }
 
   public static func isSameFile(_ a: String, _ b: String) -> Bool {
@@ -47,14 +52,17 @@ public enum OutputFile {
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
   }
 
-  static func stream(_ parts: [FilePart], to path: String) throws(FileError) {
+  static func stream(_ produce: Producer, to path: String) throws(FileError) {
     let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
     guard fd >= 0 else { throw FileError("cannot write \(shown(path)): \(errnoText(errno))") }
-    for bytes in parts {
-      if let e = writeAll(fd, bytes) {
-        close(fd)
-        throw FileError("cannot write \(shown(path)): \(errnoText(e))")
-      }
+    var failed: Int32?
+    produce { piece in
+      failed = writeAll(fd, piece)
+      return failed == nil
+    }
+    if let e = failed {
+      close(fd)
+      throw FileError("cannot write \(shown(path)): \(errnoText(e))")
     }
     guard close(fd) == 0 else { throw FileError("cannot write \(shown(path)): \(errnoText(errno))") }
   }
@@ -74,7 +82,17 @@ public enum StandardOutput {
   }
 
   public static func write(_ part: FilePart) throws(Failure) {
-    guard let e = writeAll(1, part) else { return }
+    try write(producing([part]))
+  }
+
+  /// Output as `produce` makes it, a piece at a time.
+  public static func write(_ produce: Producer) throws(Failure) {
+    var failed: Int32?
+    produce { piece in
+      failed = writeAll(1, piece)
+      return failed == nil
+    }
+    guard let e = failed else { return }
     if e == EPIPE { throw .closed }
     throw .failed("cannot write to standard output: \(errnoText(e))")
   }

@@ -52,6 +52,13 @@ extension PlanFile {
   static func write(
     _ bytes: [UInt8], to path: String, unchanged: (() -> Bool)?, force: Bool, fault: AtomicFile.Fault?
   ) throws(FileError) {
+    try write(to: path, unchanged: unchanged, force: force, fault: fault, producing([.bytes(bytes)]))
+  }
+
+  /// The same with the file as `produce` makes it.
+  static func write(
+    to path: String, unchanged: (() -> Bool)?, force: Bool, fault: AtomicFile.Fault?, _ produce: Producer
+  ) throws(FileError) {
     if !force && isWriteProtected(path) {
       throw FileError(
         "\(shown(path)) is write-protected; make it writable (chmod u+w) or use --force", code: .writeProtected)
@@ -62,6 +69,6 @@ extension PlanFile {
           "\(shown(path)) was changed on disk since it was opened; not overwriting it", code: .conflict)
       }
     }
-    try AtomicFile.write(bytes, to: path, fault: fault)
+    try AtomicFile.write(to: path, fault: fault, produce)
   }
 }

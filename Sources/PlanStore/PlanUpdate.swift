@@ -21,12 +21,21 @@ extension PlanFile {
     do { loaded = try load(path) } catch { throw .load(error) }
     var plan = loaded.plan
     let result = try change(&plan)
-    let bytes: [UInt8]
-    // The bytes checked are the bytes written.
-    do { bytes = try plan.validated(changedFrom: loaded.plan) } catch { throw .invalid(error.problems) }
+    // The bytes checked are the bytes written; an edit whose items check
+    // out on their own is written straight from the plan, a piece at a time.
+    let checked: [UInt8]?
+    do { checked = try plan.checkedEdit(of: loaded.plan) } catch { throw .invalid(error.problems) }
+    let edited = plan
     do {
       try write(
-        bytes, to: path, unchanged: { FileBytes.holds(path, exactly: loaded.bytes) }, force: force, fault: fault)
+        to: path, unchanged: { FileBytes.holds(path, exactly: loaded.bytes) }, force: force, fault: fault
+      ) { put in
+        if let checked {
+          _ = checked.withUnsafeBytes(put)
+        } else {
+          edited.writeFile(into: PieceOutput(put: put))
+        }
+      }
     } catch {
       throw .file(error)
     }

@@ -27,9 +27,8 @@ struct ExportICS: ParsableCommand {
     // Without --from/--to every item goes out: a calendar wants the whole plan.
     let range: DayRange? =
       (filter.from == nil && filter.to == nil && filter.year == nil) ? nil : try filter.range(of: p, today: now)
-    let parts = ICalendar.exportParts(
-      p, options: ICalendarOptions(range: range, themes: try filter.themeIDs(of: p), stamp: SystemClock.now))
-    try writeOutput(parts: parts, to: out.output, input: file.plan)
+    let options = ICalendarOptions(range: range, themes: try filter.themeIDs(of: p), stamp: SystemClock.now)
+    try writeOutput(to: out.output, input: file.plan) { ICalendar.write(p, options: options, into: $0) }
   }
 }
 
@@ -41,8 +40,20 @@ func writeOutput(_ text: consuming String, to path: String?, input: String?) thr
   try writeOutput(pieces: [.text(text)], to: path, input: input)
 }
 
-func writeOutput(parts: [[UInt8]], to path: String?, input: String?) throws {
-  try writeOutput(pieces: parts.map(FilePart.bytes), to: path, input: input)
+/// An export written while it is made (see `PieceOutput`): `make` writes
+/// into the output it is given, and only a piece is held at a time.
+func writeOutput(to path: String?, input: String?, _ make: (PieceOutput) -> Void) throws {
+  func produce(_ put: @escaping PieceOutput.Put) {
+    let out = PieceOutput(put: put)
+    make(out)
+    out.finish()
+  }
+  guard let path, path != "-" else { return try writeStdout(produce) }
+  do {
+    try OutputFile.write(to: path, input: input, produce)
+  } catch {
+    throw fail("arshjul: \(error.message)")
+  }
 }
 
 func writeOutput(pieces parts: [FilePart], to path: String?, input: String?) throws {
@@ -108,7 +119,7 @@ struct ExportSVG: ParsableCommand {
     let options = SVGOptions(
       year: year ?? p.planningYear(today: now), paper: paper, themes: try themes.themeIDs(of: p),
       today: drawToday ? now : nil)
-    try writeOutput(SVGWheel.render(p, options), to: out.output, input: file.plan)
+    try writeOutput(to: out.output, input: file.plan) { SVGWheel.write(p, options, into: $0) }
   }
 }
 
@@ -158,13 +169,12 @@ struct ExportHTML: ParsableCommand {
       let base = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
       let icsPath = base + ".ics"
       download = (icsPath as NSString).lastPathComponent
-      let parts = ICalendar.exportParts(
-        p, options: ICalendarOptions(themes: try themes.themeIDs(of: p), stamp: SystemClock.now))
-      try writeOutput(parts: parts, to: icsPath, input: file.plan)
+      let options = ICalendarOptions(themes: try themes.themeIDs(of: p), stamp: SystemClock.now)
+      try writeOutput(to: icsPath, input: file.plan) { ICalendar.write(p, options: options, into: $0) }
     }
     let options = HTMLOptions(
       year: year ?? p.planningYear(today: now), themes: try themes.themeIDs(of: p), language: language, icsURL: ics,
       download: download)
-    try writeOutput(HTMLPage.render(p, options), to: out.output, input: file.plan)
+    try writeOutput(to: out.output, input: file.plan) { HTMLPage.write(p, options, into: $0) }
   }
 }

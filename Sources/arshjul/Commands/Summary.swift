@@ -26,7 +26,7 @@ struct SummaryCommand: ParsableCommand {
     let options = SummaryOptions(
       range: try filter.range(of: p, today: now), themes: try filter.themeIDs(of: p), format: format,
       width: max(40, width ?? OutputTerminal.width), language: language ?? p.language, today: now)
-    try printOut(Summary.render(p, options))
+    try writeOutput(to: nil, input: nil) { Summary.write(p, options, into: $0) }
   }
 }
 

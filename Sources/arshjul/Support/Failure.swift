@@ -26,8 +26,17 @@ func writeStdout(_ bytes: [UInt8]) throws {
 }
 
 func writeStdout(_ part: FilePart) throws {
+  try checked { () throws(StandardOutput.Failure) in try StandardOutput.write(part) }
+}
+
+/// Output made while it is written (see `PieceOutput`).
+func writeStdout(_ produce: Producer) throws {
+  try checked { () throws(StandardOutput.Failure) in try StandardOutput.write(produce) }
+}
+
+private func checked(_ write: () throws(StandardOutput.Failure) -> Void) throws {
   do {
-    try StandardOutput.write(part)
+    try write()
   } catch {
     switch error {
     case .closed: throw ExitCode(141)

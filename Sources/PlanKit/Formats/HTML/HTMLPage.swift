@@ -41,6 +41,14 @@ public struct HTMLOptions: Sendable {
 
 public enum HTMLPage {
   public static func render(_ source: Plan, _ options: HTMLOptions) -> String {
+    let out = PieceOutput(expecting: 64 * 1024 + source.activities.count * 2500 + source.milestones.count * 600)
+    write(source, options, into: out)
+    return out.text
+  }
+
+  /// The page, handed to `out` as it is made (40 MB for 20,000 activities).
+  public static func write(_ source: Plan, _ options: HTMLOptions, into h: PieceOutput) {
+    defer { h.finish() }
     var plan = source
     if let lang = options.language { plan.language = lang }
     let sv = plan.language == .sv
@@ -48,10 +56,6 @@ public enum HTMLPage {
     let layout = WheelLayout(
       plan: plan, year: options.year, themes: options.themes, cx: 400, cy: 400, outer: 380, unit: 380 / 136.5)
     let range = layout.range
-    var h = ""
-    // Room for the whole page at once (about 2 KB an activity): growing a
-    // 40 MB page by doubling holds two copies; room never written costs nothing.
-    h.reserveCapacity(64 * 1024 + plan.activities.count * 2500 + plan.milestones.count * 600)
     func line(_ s: String) { h += s + "\n" }
     let title = HTML.escape(plan.title)
     line("<!DOCTYPE html>")
@@ -95,17 +99,16 @@ public enum HTMLPage {
       )
       line("<footer><p>\(sv ? "Gjord med arshjul" : "Made with arshjul")</p></footer>")
       line("</body>\n</html>")
-      return h
+      return
     }
     line("<main class=\"layout\">")
-    wheel(layout, plan, w, into: &h)
-    agenda(layout, plan, w, into: &h)
+    wheel(layout, plan, w, into: h)
+    agenda(layout, plan, w, into: h)
     line("</main>")
     line("<footer><p>\(sv ? "Gjord med arshjul" : "Made with arshjul") · \(HTML.escape(w.period(range)))</p></footer>")
     line("<script>\n\(script)</script>")
     line("</body>")
     line("</html>")
-    return h
   }
 
   static func num(_ v: Double) -> String { SVGWriter.num(v) }
@@ -128,7 +131,7 @@ public enum HTMLPage {
     return parts.joined(separator: " · ")
   }
 
-  static func wheel(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: inout String) {
+  static func wheel(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: PieceOutput) {
     let sv = plan.language == .sv
     func line(_ s: String) { h += s + "\n" }
     line("<section class=\"wheel\" aria-labelledby=\"wheel-heading\">")
@@ -167,14 +170,14 @@ public enum HTMLPage {
         "<path class=\"band\" d=\"\(layout.sectorPath(0, 2 * Double.pi - 0.0001, ring.inner, ring.outer))\" style=\"fill:\(ring.theme.hexColor)\"/>"
       )
       for entry in ring.entries {
-        let a = entry.activity
+        let a = layout.activity(entry)
         let label = "\(a.title), \(ring.theme.name): \(describe(a, entry.occurrences[0], w))"
         let status = a.status == .cancelled ? " cancelled" : (a.status == .done ? " done" : "")
         line(
           "<a class=\"arc\(status)\" href=\"#item-\(HTML.escape(a.id))\" data-theme=\"\(HTML.escape(ring.theme.id))\" data-tip=\"\(HTML.escape(label))\" aria-label=\"\(HTML.escape(label))\">"
         )
         line("<title>\(HTML.escape(label))</title>")
-        for arc in entry.arcs {
+        for arc in layout.arcs(entry) {
           line(
             "<path d=\"\(layout.sectorPath(arc.start, arc.end, entry.inner, entry.outer))\" style=\"fill:\(ring.theme.hexColor)\"/>"
           )
@@ -219,7 +222,7 @@ public enum HTMLPage {
     line("</section>")
   }
 
-  static func agenda(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: inout String) {
+  static func agenda(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: PieceOutput) {
     let sv = plan.language == .sv
     func line(_ s: String) { h += s + "\n" }
     let shown = Set(layout.themes.map(\.id))
@@ -276,7 +279,7 @@ public enum HTMLPage {
       )
       line("<ul class=\"items\" data-theme=\"\(HTML.escape(ring.theme.id))\">")
       for e in ring.entries {
-        let a = e.activity
+        let a = layout.activity(e)
         line(
           "<li id=\"item-\(HTML.escape(a.id))\"><strong>\(HTML.escape(a.title))</strong> – \(HTML.escape(describe(a, e.occurrences[0], w))) <span class=\"muted\">(\(HTML.escape(w.weeks(e.occurrences[0].start, e.occurrences[0].end))))</span></li>"
         )

@@ -28,12 +28,19 @@ public enum ICalendar {
 
   /// The calendar as the UTF-8 bytes of the file.
   public static func exportBytes(_ plan: Plan, options: ICalendarOptions) -> [UInt8] {
-    Array(exportParts(plan, options: options).joined())
+    let out = PieceOutput(expecting: 64 * 1024 + plan.activities.count * 400)
+    write(plan, options: options, into: out)
+    return out.bytes
   }
 
-  /// The file in consecutive parts, as written (a big plan is made in parts
-  /// on all cores; joining them would only copy megabytes once more).
-  public static func exportParts(_ plan: Plan, options: ICalendarOptions) -> [[UInt8]] {
+  /// Events written at a time: as many as keep every core busy, few enough
+  /// that the file is never held whole (20,000 activities make 6.6 MB).
+  static let batch = 4096
+
+  /// The file, handed to `out` as it is made. A big plan's events are made
+  /// in parts on all cores, a batch at a time, and handed on in order, so
+  /// the bytes are the same as one pass.
+  public static func write(_ plan: Plan, options: ICalendarOptions, into out: PieceOutput) {
     var c = ContentLines(capacity: 8192)
     let w = Wording(plan.language)
     let themeFilter = options.themes.map(Set.init)
@@ -87,21 +94,27 @@ public enum ICalendar {
     // Each theme's CATEGORIES value, escaped once rather than per event.
     let categories = Dictionary(uniqueKeysWithValues: plan.themes.map { ($0.id, ContentLines.escape($0.name)) })
     let tz = "TZID=" + plan.timeZone
-    // The events are independent: a big plan is written in parts on all
-    // cores and the parts joined in order, so the output is the same.
-    let parts = InParts.map(count: activities.count, threshold: 2000) { range in
-      var lines = ContentLines(capacity: 400 * range.count + 1024)
-      for i in activities[range] {
-        event(
-          plan.activities[i], plan: plan, stamp: stamp, wording: w, zone: zone, tz: tz, categories: categories,
-          into: &lines)
+    out.append(bytes: c.bytes)
+    // The events are independent: a batch is written in parts on all
+    // cores and the parts handed on in order, so the output is the same.
+    for first in stride(from: 0, to: activities.count, by: batch) {
+      let batch = activities[first..<min(activities.count, first + batch)]
+      let parts = InParts.map(count: batch.count, threshold: 2000) { range in
+        var lines = ContentLines(capacity: 400 * range.count + 1024)
+        for i in batch[(batch.startIndex + range.lowerBound)..<(batch.startIndex + range.upperBound)] {
+          event(
+            plan.activities[i], plan: plan, stamp: stamp, wording: w, zone: zone, tz: tz, categories: categories,
+            into: &lines)
+        }
+        return lines.bytes
       }
-      return lines.bytes
+      for part in parts { out.append(bytes: part) }
     }
     var tail = ContentLines()
     for i in milestones { event(plan.milestones[i], plan: plan, stamp: stamp, wording: w, into: &tail) }
     tail.add("END", "VCALENDAR")
-    return [c.bytes] + parts + [tail.bytes]
+    out.append(bytes: tail.bytes)
+    out.finish()
   }
 
   static func date(_ d: Day) -> String {

@@ -260,18 +260,43 @@ extension Plan {
     return out
   }
 
+  /// The file, handed to `out` a piece at a time as it is written (the
+  /// same bytes as `fileBytes`).
+  public func writeFile(into out: PieceOutput) {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(PieceOutput.pieceSize * 2)
+    write(indent: 0, into: &bytes) { full in
+      out.append(bytes: full)
+      full.removeAll(keepingCapacity: true)
+    }
+    bytes.append(0x0A)
+    out.append(bytes: bytes)
+    out.finish()
+  }
+
   /// A guess of the file's size, to make room once.
   var fileCapacity: Int { 4096 + activities.count * 320 + milestones.count * 220 }
 
   /// The plan's object at an indent (the file's, or a journal's "plan").
-  func write(indent: Int, into out: inout [UInt8]) {
+  /// With `handOn`, the bytes so far are given to it whenever they reach a
+  /// piece's size (it empties them).
+  func write(indent: Int, into out: inout [UInt8], handOn: ((inout [UInt8]) -> Void)? = nil) {
     let activities = activities
     let milestones = milestones
+    func item(_ write: @escaping (Int, Int, inout [UInt8]) -> Void) -> (Int, Int, inout [UInt8]) -> Void {
+      guard let handOn else { return write }
+      return { i, indent, out in
+        write(i, indent, &out)
+        if out.count >= PieceOutput.pieceSize { handOn(&out) }
+      }
+    }
     JSONWriter.write(
       PlanEncoder.encode(self, items: false),
       streams: [
-        "activities": .init(count: activities.count) { PlanEncoder.write(activities[$0], indent: $1, into: &$2) },
-        "milestones": .init(count: milestones.count) { PlanEncoder.write(milestones[$0], indent: $1, into: &$2) },
+        "activities": .init(
+          count: activities.count, element: item { PlanEncoder.write(activities[$0], indent: $1, into: &$2) }),
+        "milestones": .init(
+          count: milestones.count, element: item { PlanEncoder.write(milestones[$0], indent: $1, into: &$2) }),
       ], indent: indent, into: &out)
   }
 }

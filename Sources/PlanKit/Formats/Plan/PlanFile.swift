@@ -246,8 +246,16 @@ extension Plan {
   /// else, or any problem, goes through the whole check, for its messages.
   /// A one-activity `add` to a 20,000-activity plan checks one activity.
   public func validated(changedFrom base: Plan) throws(PlanProblems) -> [UInt8] {
+    try checkedEdit(of: base) ?? fileBytes()
+  }
+
+  /// The check of `validated(changedFrom:)` without making the file when
+  /// the changed items pass on their own: nil then, and the file is written
+  /// straight from the plan (`writeFile`), never held whole; otherwise the
+  /// whole check's bytes.
+  public func checkedEdit(of base: Plan) throws(PlanProblems) -> [UInt8]? {
     guard conflicts.isEmpty, outline == base.outline, changedItemsAreValid(base) else { return try validated() }
-    return fileBytes()
+    return nil
   }
 
   /// The plan without its activities and milestones.

@@ -32,8 +32,16 @@ public struct SVGOptions: Sendable {
 /// layer by layer.
 public enum SVGWheel {
   public static func render(_ plan: Plan, _ options: SVGOptions) -> String {
-    var drawing = Drawing(plan: plan, options: options)
-    return drawing.draw()
+    let out = PieceOutput(expecting: 64 * 1024 + plan.activities.count * 1200 + plan.milestones.count * 400)
+    write(plan, options, into: out)
+    return out.text
+  }
+
+  /// The wheel, handed to `out` as it is drawn (16 MB for 20,000 activities).
+  public static func write(_ plan: Plan, _ options: SVGOptions, into out: PieceOutput) {
+    var drawing = Drawing(plan: plan, options: options, into: out)
+    drawing.draw()
+    out.finish()
   }
 
   struct Drawing {
@@ -46,11 +54,11 @@ public enum SVGWheel {
     let margin: Double
     /// Millimetres on A3 become this many on the chosen paper.
     let unit: Double
-    var svg = SVGWriter()
+    var svg: SVGWriter
 
-    init(plan: Plan, options: SVGOptions) {
+    init(plan: Plan, options: SVGOptions, into out: PieceOutput) {
       self.plan = plan
-      svg = SVGWriter(expecting: 64 * 1024 + plan.activities.count * 1200 + plan.milestones.count * 400)
+      svg = SVGWriter(into: out)
       self.options = options
       wording = Wording(plan.language)
       (width, height) = options.paper.size
@@ -67,7 +75,7 @@ public enum SVGWheel {
     func num(_ v: Double) -> String { SVGWriter.num(v) }
     func degrees(_ a: Double) -> Double { a * 180 / Double.pi }
 
-    mutating func draw() -> String {
+    mutating func draw() {
       svg.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
       svg.open(
         "svg",
@@ -85,7 +93,6 @@ public enum SVGWheel {
       drawCentre()
       drawLegend(x: layout.cx + layout.outer + 8 * unit, top: margin, right: width - margin)
       svg.close("svg")
-      return svg.text
     }
 
     /// Month sectors, shaded every other one, with their names round the
@@ -196,7 +203,7 @@ public enum SVGWheel {
           ])
       }
       for entry in ring.entries {
-        let activity = entry.activity
+        let activity = layout.activity(entry)
         var attrs: [(String, String)] = [("fill", theme.hexColor)]
         if activity.status == .done { attrs.append(("fill-opacity", "0.45")) }
         if activity.status == .cancelled {
@@ -207,7 +214,7 @@ public enum SVGWheel {
         }
         svg.open("g", [("id", "a\(entry.number)")])
         svg.element("title", [], text: "\(entry.number). \(activity.title)")
-        for arc in entry.arcs {
+        for arc in layout.arcs(entry) {
           svg.empty("path", [("d", layout.sectorPath(arc.start, arc.end, entry.inner, entry.outer))] + attrs)
         }
         drawLabel(entry)
@@ -237,11 +244,11 @@ public enum SVGWheel {
 
     /// The title along the arc where it fits, else the number in a badge.
     mutating func drawLabel(_ entry: WheelLayout.Entry) {
-      let arc = entry.arcs[0]
+      let arc = layout.arcs(entry)[0]
       let mid = (entry.inner + entry.outer) / 2
       let thickness = entry.outer - entry.inner
       let size = min(3.2 * unit, thickness * 0.62)
-      let text = "\(entry.number) \(entry.activity.title)"
+      let text = "\(entry.number) \(layout.activity(entry).title)"
       let arcLength = (arc.end - arc.start) * mid
       let onArc = entry.occurrences.count == 1 && size >= 1.8 * unit && ArcText.width(text, size) + 3 * unit < arcLength
       if onArc {
@@ -403,8 +410,9 @@ public enum SVGWheel {
         return max(10, Int((colWidth - size * 11) / (size * 0.5)))
       }
       // Each entry's length counted once, not once per size tried.
-      let lengths: [Int?] = rows.map {
-        if case .item(_, _, let what) = $0 { what.count } else { nil }
+      let lengths: [Int?] = rows.indices.map { i in
+        guard rows.isItem(i), case .item(_, _, let what) = rows[i] else { return nil }
+        return what.count
       }
       func heightNeeded(_ size: Double, _ columns: Int) -> Double {
         let per = perLine(size, columns)
@@ -436,7 +444,8 @@ public enum SVGWheel {
       var col = 0
       var cy = y
       let bottom = height - 10 * unit
-      for (ri, row) in rows.enumerated() {
+      for ri in rows.indices {
+        let row = rows[ri]
         var lines: [String] = []
         if case .item(_, _, let what) = row { lines = wrap(sanitized(what), width: perLine(size, columns)) }
         let rowHeight = lines.isEmpty ? size * 1.9 : size * 1.3 * Double(lines.count)
@@ -446,7 +455,7 @@ public enum SVGWheel {
             cy = y
           } else {
             // Too many to list on the paper: say how many are left out.
-            let left = rows[ri...].filter { if case .item = $0 { true } else { false } }.count
+            let left = rows.indices[ri...].filter(rows.isItem).count
             svg.element(
               "text",
               [

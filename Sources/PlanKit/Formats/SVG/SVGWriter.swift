@@ -2,13 +2,11 @@
 /// with two decimals, text escaped, so the same plan always gives the same
 /// bytes.
 struct SVGWriter {
-  private(set) var text = ""
+  /// Where the text goes: handed on as it is made, or kept (see `PieceOutput`).
+  let out: PieceOutput
   private var depth = 0
 
-  /// Room for about `bytes` of output at once: growing a 16 MB text by
-  /// doubling holds the old and the new copy together. Room never written
-  /// is never touched, so a generous guess costs no memory.
-  init(expecting bytes: Int = 0) { text.reserveCapacity(bytes) }
+  init(into out: PieceOutput) { self.out = out }
 
   /// Rounded to hundredths, without trailing zeros ("12", "12.5", "-0.05"):
   /// made from whole cents (a big wheel writes a quarter of a million numbers).
@@ -55,7 +53,7 @@ struct SVGWriter {
   }
 
   mutating func line(_ s: String) {
-    text += String(repeating: "  ", count: depth) + s + "\n"
+    out.append(String(repeating: "  ", count: depth) + s + "\n")
   }
 
   mutating func open(_ name: String, _ attrs: [(String, String)] = []) {

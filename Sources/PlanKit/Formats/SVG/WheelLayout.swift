@@ -11,17 +11,29 @@
 /// job; the geometry is decided here once.
 public struct WheelLayout: Sendable {
   /// One activity on the wheel, numbered.
+  /// Small, because a big plan has 20,000: the activity is its place in
+  /// the plan (`activity(_:)`) and the arcs are worked out when drawn (`arcs(_:)`).
   public struct Entry: Sendable {
     public var number: Int
-    public var activity: Activity
+    /// The activity's place in the plan's list.
+    public var index: Int
     public var occurrences: [Occurrence]
     public var lane = 0
     /// Radii of its lane.
     public var inner = 0.0
     public var outer = 0.0
-    /// Start and end angle of each occurrence drawn (clamped to the year,
-    /// at least half a degree so a one-day event shows).
-    public var arcs: [(start: Double, end: Double)] = []
+  }
+
+  public func activity(_ e: Entry) -> Activity { plan.activities[e.index] }
+
+  /// Start and end angle of each occurrence of `e` drawn (clamped to the
+  /// year, at least half a degree so a one-day event shows).
+  public func arcs(_ e: Entry) -> [(start: Double, end: Double)] {
+    e.occurrences.map { occ in
+      let start = wheel.angle(max(occ.start, range.from))
+      let end = max(wheel.angle(min(occ.end, range.to) + 1), start + 0.009)
+      return (start, min(end, 2 * Double.pi))
+    }
   }
 
   public struct Ring: Sendable {
@@ -110,11 +122,15 @@ public struct WheelLayout: Sendable {
     var out: [Ring] = []
     for (ti, theme) in themes.enumerated() {
       var list: [Entry] = []
-      for a in plan.activities where a.theme == theme.id {
+      list.reserveCapacity(plan.activities.reduce(0) { $0 + ($1.theme == theme.id ? 1 : 0) })
+      for (i, a) in plan.activities.enumerated() where a.theme == theme.id {
         let occ = a.occurrences(in: range)
-        if !occ.isEmpty { list.append(Entry(number: 0, activity: a, occurrences: occ)) }
+        if !occ.isEmpty { list.append(Entry(number: 0, index: i, occurrences: occ)) }
       }
-      list.sort { ($0.occurrences[0].start, $0.activity.title) < ($1.occurrences[0].start, $1.activity.title) }
+      list.sort {
+        ($0.occurrences[0].start, plan.activities[$0.index].title)
+          < ($1.occurrences[0].start, plan.activities[$1.index].title)
+      }
       for i in list.indices {
         list[i].number = number
         number += 1
@@ -127,11 +143,6 @@ public struct WheelLayout: Sendable {
       for i in list.indices {
         list[i].outer = band.outer - Double(list[i].lane) * (laneWidth + laneGap)
         list[i].inner = list[i].outer - laneWidth
-        list[i].arcs = list[i].occurrences.map { occ in
-          let start = wheel.angle(max(occ.start, range.from))
-          let end = max(wheel.angle(min(occ.end, range.to) + 1), start + 0.009)
-          return (start, min(end, 2 * Double.pi))
-        }
       }
       out.append(Ring(theme: theme, inner: band.inner, outer: band.outer, entries: list))
     }
@@ -197,30 +208,66 @@ public struct WheelLayout: Sendable {
 
   /// The legend's rows: per theme its numbered items with dates and rule
   /// in words, then the milestones with their letters.
-  public func legendRows() -> [LegendRow] {
-    let wording = Wording(plan.language)
-    let sv = plan.language == .sv
-    var rows: [LegendRow] = []
-    for (ti, ring) in rings.enumerated() where !ring.entries.isEmpty {
-      rows.append(.heading(ring.theme.name, themeIndex: ti))
-      for e in ring.entries {
-        let first = e.occurrences[0]
-        var what = e.activity.title
-        if let rule = wording.rule(e.activity) { what += " (" + rule + ")" }
-        if e.activity.status == .cancelled { what += sv ? " – inställd" : " – cancelled" }
-        rows.append(.item(label: String(e.number), dates: wording.range(first.start, first.end), text: what))
+  public func legendRows() -> LegendRows { LegendRows(self) }
+
+  /// The legend's rows, each made when it is asked for: a poster shows a
+  /// few hundred of 20,000, and holding every row's texts at once took
+  /// more memory than the plan's activities.
+  public struct LegendRows: RandomAccessCollection {
+    let layout: WheelLayout
+    let wording: Wording
+    /// Each part of the legend (a theme's ring, or nil for the milestones)
+    /// and the row of its heading.
+    let parts: [(ring: Int?, heading: Int)]
+    public let endIndex: Int
+    public var startIndex: Int { 0 }
+
+    init(_ layout: WheelLayout) {
+      self.layout = layout
+      wording = Wording(layout.plan.language)
+      var parts: [(ring: Int?, heading: Int)] = []
+      var at = 0
+      for (ti, ring) in layout.rings.enumerated() where !ring.entries.isEmpty {
+        parts.append((ti, at))
+        at += 1 + ring.entries.count
       }
-    }
-    if !marks.isEmpty {
-      rows.append(.heading(wording.milestonesHeading, themeIndex: nil))
-      for mark in marks {
-        rows.append(
-          .item(
-            label: "◆ " + mark.letter, dates: wording.day(mark.milestone.date),
-            text: mark.milestone.title + (mark.milestone.done ? " ✓" : "")))
+      if !layout.marks.isEmpty {
+        parts.append((nil, at))
+        at += 1 + layout.marks.count
       }
+      self.parts = parts
+      endIndex = at
     }
-    return rows
+
+    /// The part row `i` is in, and its place after the part's heading (0 is the heading).
+    private func locate(_ i: Int) -> (ring: Int?, offset: Int) {
+      let part = parts.last { $0.heading <= i }!
+      return (part.ring, i - part.heading)
+    }
+
+    /// Whether row `i` is an item (not a heading), without making its texts.
+    public func isItem(_ i: Int) -> Bool { locate(i).offset > 0 }
+
+    public subscript(i: Int) -> LegendRow {
+      let (ring, offset) = locate(i)
+      let sv = layout.plan.language == .sv
+      guard let ring else {
+        guard offset > 0 else { return .heading(wording.milestonesHeading, themeIndex: nil) }
+        let mark = layout.marks[offset - 1]
+        return .item(
+          label: "◆ " + mark.letter, dates: wording.day(mark.milestone.date),
+          text: mark.milestone.title + (mark.milestone.done ? " ✓" : ""))
+      }
+      let r = layout.rings[ring]
+      guard offset > 0 else { return .heading(r.theme.name, themeIndex: ring) }
+      let e = r.entries[offset - 1]
+      let a = layout.activity(e)
+      let first = e.occurrences[0]
+      var what = a.title
+      if let rule = wording.rule(a) { what += " (" + rule + ")" }
+      if a.status == .cancelled { what += sv ? " – inställd" : " – cancelled" }
+      return .item(label: String(e.number), dates: wording.range(first.start, first.end), text: what)
+    }
   }
 
   /// The year in the centre: "2022", or "2022/23" for a year that does not start in January.

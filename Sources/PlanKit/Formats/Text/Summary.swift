@@ -34,8 +34,16 @@ public enum Summary {
   }
 
   public static func render(_ plan: Plan, _ o: SummaryOptions) -> String {
-    var s = SummaryBuilder(plan: plan, options: o)
-    return s.build()
+    let out = PieceOutput()
+    write(plan, o, into: out)
+    return out.text
+  }
+
+  /// The summary, handed to `out` a line at a time as it is made.
+  public static func write(_ plan: Plan, _ o: SummaryOptions, into out: PieceOutput) {
+    var s = SummaryBuilder(plan: plan, options: o, into: out)
+    s.build()
+    out.finish()
   }
 }
 
@@ -43,14 +51,25 @@ struct SummaryBuilder {
   let plan: Plan
   let o: SummaryOptions
   let w: Wording
-  var out: [String] = []
+  var out: Lines
   /// One date column for every theme, so the sections line up.
   var dateWidth = 8
 
-  init(plan: Plan, options: SummaryOptions) {
+  init(plan: Plan, options: SummaryOptions, into out: PieceOutput) {
     self.plan = plan
     self.o = options
     self.w = Wording(options.language)
+    self.out = Lines(out: out)
+  }
+
+  /// Each line written with its newline as it comes.
+  struct Lines {
+    let out: PieceOutput
+    func append(_ line: String) {
+      out.append(line)
+      out.append("\n")
+    }
+    static func += (lines: inout Lines, more: [String]) { more.forEach(lines.append) }
   }
 
   var markdown: Bool { o.format == .markdown }
@@ -121,7 +140,7 @@ struct SummaryBuilder {
     return " (\(h.name.lowercased()))"
   }
 
-  mutating func build() -> String {
+  mutating func build() {
     let sections = sections()
     let activities = sections.reduce(0) { $0 + $1.entries.count }
     let milestones = sections.reduce(0) { $0 + $1.milestones.count }
@@ -137,7 +156,6 @@ struct SummaryBuilder {
     // "What comes next" belongs to a summary of a period that is still going
     // on; a look back at September has nothing to say about next year.
     if o.range.contains(o.today) { upcoming() }
-    return out.joined(separator: "\n") + "\n"
   }
 
   mutating func section(_ theme: Theme, _ list: [Summary.Entry], _ marks: [Milestone]) {
