@@ -35,8 +35,21 @@ import Testing
         }
         #expect(tape.elements(array) == walked)
         #expect(walked.count == n)
+        #expect(tape.count(array) == n)
       }
     }
+  }
+
+  @Test func anObjectCountsItsMembersAndAKeysCodeIsItsTextsCode() throws {
+    // Counts and key codes are worked out from the tape, not stored in it.
+    let tape = try JSONParser.tape(Array(#"{"a": {}, "t\u0069tle": [1, [2, 3], {"x": 1}], "c": {"d": {"e": 1}}}"#.utf8))
+    #expect(tape.count(tape.root) == 3)
+    let list = tape.member(tape.root, "title")!.value
+    #expect(tape.count(list) == 3)
+    #expect(tape.count(tape.member(tape.root, "a")!.value) == 0)
+    #expect(tape.count(tape.member(tape.root, "c")!.value) == 1)
+    #expect(tape.keyCode(list - 1) == JSONTape.keyCode("title"))
+    #expect(tape.keyCode(tape.root + 1) == JSONTape.keyCode("a"))
   }
 
   @Test func everyEscapeDecodes() throws {

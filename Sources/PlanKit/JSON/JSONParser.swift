@@ -103,7 +103,7 @@ private struct TapeBuilder {
   }
 
   mutating func append(_ kind: JSONTape.Kind, start: Int, end: Int, escaped: Bool = false) {
-    tokens.append(JSONTape.Token(kind: kind, escaped: escaped, start: Int32(start), end: Int32(end), count: 0))
+    tokens.append(JSONTape.Token(kind: kind, escaped: escaped, start: Int32(start), end: Int32(end)))
   }
 
   mutating func parseValue() throws(JSONSyntaxError) {
@@ -144,15 +144,14 @@ private struct TapeBuilder {
     if depth > JSONParser.maxDepth { throw fail("JSON nested deeper than \(JSONParser.maxDepth) levels") }
   }
 
-  /// Opens a container's token; `close` fills in where it ends and how many it holds.
+  /// Opens a container's token; `close` fills in where it ends.
   mutating func open(_ kind: JSONTape.Kind) -> Int {
     append(kind, start: index, end: 0)
     return tokens.count - 1
   }
 
-  mutating func close(_ at: Int, count: Int) {
+  mutating func close(_ at: Int) {
     tokens[at].end = Int32(tokens.count)
-    tokens[at].count = Int32(count)
   }
 
   mutating func parseObject() throws(JSONSyntaxError) {
@@ -163,7 +162,7 @@ private struct TapeBuilder {
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
       index += 1
-      close(at, count: 0)
+      close(at)
       return
     }
     let firstKey = keys.count
@@ -181,11 +180,6 @@ private struct TapeBuilder {
       let keyOffset = index
       try parseString()
       let key = tokens.count - 1
-      let t = tokens[key]
-      tokens[key].count =
-        t.escaped
-        ? JSONTape.keyCode(string(key).utf8)
-        : JSONTape.keyCode(UnsafeBufferPointer(rebasing: bytes[Int(t.start) + 1..<Int(t.end)]))
       if seen == nil && count == 32 {
         seen = Set(keys[firstKey...].map { string(Int($0)) })
       }
@@ -214,7 +208,7 @@ private struct TapeBuilder {
       }
       if bytes[index] == UInt8(ascii: "}") {
         index += 1
-        close(at, count: count)
+        close(at)
         return
       }
       throw fail("expected ',' or '}' in an object, found \(describe(bytes[index]))")
@@ -247,7 +241,7 @@ private struct TapeBuilder {
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
       index += 1
-      close(at, count: 0)
+      close(at)
       return
     }
     var count = 0
@@ -268,7 +262,7 @@ private struct TapeBuilder {
       }
       if bytes[index] == UInt8(ascii: "]") {
         index += 1
-        close(at, count: count)
+        close(at)
         if !starts.isEmpty { elementLists[at] = starts }
         return
       }

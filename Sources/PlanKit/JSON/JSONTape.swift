@@ -19,28 +19,27 @@ public struct JSONTape: Sendable {
     }
   }
 
-  /// Twelve bytes a value: the kind, the escape flag and the offset share
-  /// one word (a plan is at most 32 MB; offsets up to 128 MB fit in 27 bits).
+  /// Eight bytes a value: the kind, the escape flag and the offset share
+  /// one word (a plan is at most 32 MB; offsets up to 128 MB fit in 27 bits),
+  /// where it ends takes the other. A container's count and a key's code
+  /// are worked out when asked: at twelve bytes a value the tape was the
+  /// biggest thing a load held besides the file and the plan.
   struct Token: Sendable {
     private var word: UInt32
     /// A string: its closing quote; a number or literal: the byte after it;
     /// a container: the index of the token after its last descendant.
     var end: Int32
-    /// A container's elements or members; an object key's `keyCode`, so
-    /// that looking a key up compares one number per member, not bytes.
-    var count: Int32
 
     static let maxOffset = 1 << 27
 
-    init(kind: Kind, escaped: Bool, start: Int32, end: Int32, count: Int32) {
-      word = UInt32(kind.rawValue) << 28 | (escaped ? 1 << 27 : 0) | UInt32(start)
+    init(kind: Kind, escaped: Bool, start: Int32, end: Int32) {
+      word = UInt32(kind.rawValue) << 29 | (escaped ? 1 << 28 : 0) | UInt32(start)
       self.end = end
-      self.count = count
     }
 
-    var kind: Kind { Kind(rawValue: UInt8(word >> 28)) ?? .null }
+    var kind: Kind { Kind(rawValue: UInt8(word >> 29)) ?? .null }
     /// A string with a backslash escape: its text must be decoded, not copied.
-    var escaped: Bool { word & (1 << 27) != 0 }
+    var escaped: Bool { word & (1 << 28) != 0 }
     /// The value's first byte (a string's opening quote).
     var start: Int32 { Int32(word & 0x07FF_FFFF) }
   }
@@ -66,8 +65,20 @@ public struct JSONTape: Sendable {
   /// Where the value starts in the bytes, for a problem's line and column.
   public func offset(_ i: Int) -> Int { Int(tokens[i].start) }
 
-  /// Elements of an array, members of an object.
-  public func count(_ i: Int) -> Int { Int(tokens[i].count) }
+  /// Elements of an array, members of an object (counted: a plan's
+  /// objects have a dozen members, and long arrays have their starts noted).
+  public func count(_ i: Int) -> Int {
+    if let listed = elementLists[i] { return listed.count }
+    var n = 0
+    var at = i + 1
+    let end = next(i)
+    let step = tokens[i].kind == .object ? 2 : 1
+    while at < end {
+      n += 1
+      at = next(at + step - 1)
+    }
+    return n
+  }
 
   /// The token after value `i` and everything inside it.
   public func next(_ i: Int) -> Int {
@@ -104,9 +115,8 @@ public struct JSONTape: Sendable {
     var at = i + 1
     let end = next(i)
     var ordinal = 0
-    let code = Self.keyCode(key)
     while at < end {
-      if keyIs(at, key, code: code) { return (ordinal, at + 1) }
+      if keyIs(at, key) { return (ordinal, at + 1) }
       at = next(at + 1)
       ordinal += 1
     }
@@ -114,7 +124,13 @@ public struct JSONTape: Sendable {
   }
 
   /// The code of object key token `i` (see `keyCode`).
-  func keyCode(_ i: Int) -> Int32 { tokens[i].count }
+  func keyCode(_ i: Int) -> Int32 {
+    let t = tokens[i]
+    if t.escaped { return Self.keyCode(string(i).utf8) }
+    return bytes.withUnsafeBufferPointer {
+      Self.keyCode(UnsafeBufferPointer(rebasing: $0[Int(t.start) + 1..<Int(t.end)]))
+    }
+  }
 
   /// A key's code: FNV-1a of its UTF-8 bytes, folded to 32 bits.
   static func keyCode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int32 {
@@ -127,11 +143,9 @@ public struct JSONTape: Sendable {
     key.withUTF8Buffer { keyCode($0) }
   }
 
-  /// Whether object key token `i` is `key` (whose code is `code`): the
-  /// code first, then the bytes.
-  func keyIs(_ i: Int, _ key: StaticString, code: Int32) -> Bool {
+  /// Whether object key token `i` is `key`.
+  func keyIs(_ i: Int, _ key: StaticString) -> Bool {
     let t = tokens[i]
-    guard t.count == code else { return false }
     if t.escaped { return string(i) == key.description }
     let start = Int(t.start) + 1
     let n = Int(t.end) - start

@@ -70,7 +70,7 @@ struct PlanDecoder {
     guard f.present & (1 << (code & 63)) != 0 else { return nil }
     for ordinal in f.members.indices where f.members[ordinal] >> 32 == code {
       let value = Int(f.members[ordinal] & 0xFFFF_FFFF)
-      if tape.keyIs(value - 1, key, code: Int32(bitPattern: UInt32(code))) { return (ordinal, value) }
+      if tape.keyIs(value - 1, key) { return (ordinal, value) }
     }
     return nil
   }
@@ -85,7 +85,7 @@ struct PlanDecoder {
 
   /// The members nobody asked for, kept as they were to be written back.
   func extra(_ f: Fields) -> [String: JSONNode] {
-    guard tape.count(f.object) > f.known.nonzeroBitCount + f.knownBeyond.count else { return [:] }
+    guard f.members.count > f.known.nonzeroBitCount + f.knownBeyond.count else { return [:] }
     var out: [String: JSONNode] = [:]
     var ordinal = 0
     tape.forEachMember(f.object) { k, v in
@@ -114,7 +114,7 @@ struct PlanDecoder {
       return nil
     }
     var f = named
-    f.members.reserveCapacity(tape.count(i))
+    f.members.reserveCapacity(16)
     tape.forEachMember(i) { k, v in
       let code = UInt64(UInt32(bitPattern: tape.keyCode(k)))
       f.members.append(code << 32 | UInt64(v))
