@@ -52,7 +52,7 @@ while let a = args.next() {
   if a == "--only", let v = args.next() { only = v }
 }
 
-// --only OP [--file PLAN]: do just that (load, open, summary, ics, svg, wheel), for a
+// --only OP [--file PLAN]: do just that (load, first, open, summary, ics, svg, wheel), for a
 // profiler, or in a child process whose peak memory is the operation's own.
 var file: String?
 var report: String?
@@ -76,6 +76,9 @@ if let only {
         _ = update(&s, .key(.char(k % 2 == 0 ? ">" : "<")))
         _ = Screen.render(s)
       }
+    case "first":
+      let s = AppState(plan: plan, fileName: "x", today: day, width: 200, height: 60)
+      _ = Screen.render(s)
     case "open":
       var s = AppState(plan: plan, fileName: "x", today: day, width: 200, height: 60)
       for key in [Key.char("g"), .down, .right, .char("l"), .down, .char("w"), .right] {

@@ -13,15 +13,21 @@ import Testing
     ]
     var generator = SystemRandomNumberGenerator()
     let texts = (0..<400).map { _ in
-      (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }
     let order = TextOrder(texts)
+    var quickAnswers = 0
     for _ in 0..<20_000 {
       let i = Int.random(in: 0..<texts.count, using: &generator)
       let j = Int.random(in: 0..<texts.count, using: &generator)
       #expect(order.precedes(texts[i], i, texts[j], j) == (texts[i] < texts[j]), "\(texts[i]) \(texts[j])")
       #expect(order.same(texts[i], i, texts[j], j) == (texts[i] == texts[j]))
+      if let quick = order.quickOrder(i, j) {
+        #expect(quick == (texts[i] < texts[j]), "\(texts[i]) \(texts[j])")
+        quickAnswers += 1
+      }
     }
+    #expect(quickAnswers > 1000)
     #expect(TextOrder.isSimple("Årsmöte i Örebro"))
     #expect(!TextOrder.isSimple("A\u{30A}rsmöte"))
   }

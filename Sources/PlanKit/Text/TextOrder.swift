@@ -7,9 +7,33 @@
 public struct TextOrder {
   /// Whether each text is of the simple kind, worked out once per list.
   private let simple: [Bool]
+  /// Each simple text's first eight bytes as one number (big-endian, zeros
+  /// after a shorter text): where two differ, they order the texts.
+  private let prefixes: [UInt64]
 
   public init(_ texts: some Collection<String>) {
-    simple = texts.map(TextOrder.isSimple)
+    var simple: [Bool] = []
+    var prefixes: [UInt64] = []
+    simple.reserveCapacity(texts.count)
+    prefixes.reserveCapacity(texts.count)
+    for var text in texts {
+      text.withUTF8 { bytes in
+        simple.append(!bytes.contains { $0 >= 0xCC })
+        var key: UInt64 = 0
+        for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+        prefixes.append(key)
+      }
+    }
+    self.simple = simple
+    self.prefixes = prefixes
+  }
+
+  /// `texts[i] < texts[j]` when their first bytes already tell it, without
+  /// looking at the texts (a sort of 20,000 titles mostly stops here); nil
+  /// when the whole texts must be compared (`precedes`, `same`).
+  public func quickOrder(_ i: Int, _ j: Int) -> Bool? {
+    guard simple[i], simple[j], prefixes[i] != prefixes[j] else { return nil }
+    return prefixes[i] < prefixes[j]
   }
 
   /// Every UTF-8 byte below 0xCC: no scalar from U+0300 (the combining

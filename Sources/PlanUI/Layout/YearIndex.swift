@@ -76,9 +76,12 @@ public struct YearIndex: Sendable {
     self.longest = longest
     var rows: [String: [Int]] = [:]
     // Rows by first date, then title (as `<`), then place in the file.
-    let titles = TextOrder(plan.activities.lazy.map(\.title))
+    // By index, not `lazy.map(\.title)`: that copied each activity (a
+    // retain of every text in it) to read one field.
+    let titles = TextOrder(plan.activities.indices.lazy.map { plan.activities[$0].title })
     firsts.sort { a, b in
       if a.day != b.day { return a.day < b.day }
+      if let order = titles.quickOrder(a.index, b.index) { return order }
       let ta = plan.activities[a.index].title
       let tb = plan.activities[b.index].title
       if titles.same(ta, a.index, tb, b.index) { return a.index < b.index }

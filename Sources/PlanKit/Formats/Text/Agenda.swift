@@ -67,28 +67,36 @@ extension Plan {
   public func agendaLines(
     in range: DayRange, themes: Set<String>? = nil, each: (Int, Occurrence) -> Void = { _, _ in }
   ) -> [AgendaLine] {
-    // Each line with one number that orders it: date and minute above, the
+    // Each line is one number that orders it: date and minute above, the
     // id's rank below (ids are ASCII by the format's rule, so their bytes
-    // order them as `<` does, and each is ranked once; the big sort then
-    // compares integers only).
-    var keyed: [(order: Int, line: AgendaLine)] = []
-    for (i, a) in activities.enumerated() where themes?.contains(a.theme) ?? true {
-      let minute = a.time?.start.minutes ?? -1
-      a.forEachOccurrence(in: range) { occ in
-        keyed.append((occ.start.ordinal * 2048 + minute + 1, AgendaLine(start: occ.start, end: occ.end, ref: Int32(i))))
+    // order them as `<` does, and each is ranked once). Only the numbers are
+    // sorted, and each line is read back from its number: the rank names
+    // the item, and an occurrence lasts as long as its activity.
+    let (rank, byRank) = idRanks()
+    var keys: [Int] = []
+    keys.reserveCapacity(activities.count + milestones.count)
+    // Fields read in place: `enumerated()` copied each activity.
+    for i in activities.indices where themes?.contains(activities[i].theme) ?? true {
+      let minute = activities[i].time?.start.minutes ?? -1
+      let r = rank[i]
+      activities[i].forEachOccurrence(in: range) { occ in
+        // An ordinal ×2048 needs 33 bits; 24 bits rank 16 million items.
+        keys.append((occ.start.ordinal * 2048 + minute + 1) << 24 | r)
         each(i, occ)
       }
     }
     for (i, m) in milestones.enumerated() where (themes?.contains(m.theme) ?? true) && range.contains(m.date) {
-      keyed.append((m.date.ordinal * 2048, AgendaLine(start: m.date, end: m.date, ref: Int32(-1 - i))))
+      keys.append((m.date.ordinal * 2048) << 24 | rank[activities.count + i])
     }
-    let rank = idRanks()
-    // An ordinal ×2048 needs 33 bits; 24 bits rank 16 million items.
-    for k in keyed.indices {
-      keyed[k].order = keyed[k].order << 24 | rank[rankSlot(keyed[k].line)]
+    keys.sort()
+    return keys.map { key in
+      let slot = byRank[key & 0xFF_FFFF]
+      let start = Day(ordinal: key >> 35)
+      guard slot < activities.count else {
+        return AgendaLine(start: start, end: start, ref: Int32(-1 - (slot - activities.count)))
+      }
+      return AgendaLine(start: start, end: start + activities[slot].spanDays, ref: Int32(slot))
     }
-    keyed.sort { $0.order < $1.order }
-    return keyed.map(\.line)
   }
 
   /// `a` comes before `b` in the agenda (for lines added to a sorted list).
@@ -105,10 +113,9 @@ extension Plan {
 
   private func id(_ l: AgendaLine) -> String { l.isMilestone ? milestones[l.milestone].id : activities[l.activity].id }
 
-  private func rankSlot(_ l: AgendaLine) -> Int { l.isMilestone ? activities.count + l.milestone : l.activity }
-
-  /// Each item's place among all ids in byte order (activities, then milestones).
-  private func idRanks() -> [Int] {
+  /// Each item's place among all ids in byte order (items numbered
+  /// activities first, then milestones), and the item at each place.
+  private func idRanks() -> (rank: [Int], byRank: [Int]) {
     var ids = activities.map(\.id) + milestones.map(\.id)
     var byID = Array(0..<ids.count)
     ids.withUnsafeMutableBufferPointer { list in
@@ -116,7 +123,7 @@ extension Plan {
     }
     var rank = [Int](repeating: 0, count: byID.count)
     for (k, slot) in byID.enumerated() { rank[slot] = k }
-    return rank
+    return (rank, byID)
   }
 }
 
