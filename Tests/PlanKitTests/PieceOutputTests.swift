@@ -21,8 +21,7 @@ import Testing
 
   @Test func piecesMakeTheWholeAndStaySmall() {
     let lines = (0..<20_000).map { "rad \($0) – åäö\n" }
-    let kept = PieceOutput()
-    lines.forEach(kept.append)
+    let kept = PieceOutput.kept { out in lines.forEach(out.append) }
     let handed = pieces { out in
       lines.forEach(out.append)
       out.finish()

@@ -51,6 +51,14 @@ public final class PieceOutput {
     if put != nil { handOn() }
   }
 
+  /// All that `write` makes, kept whole: for tests and for callers that
+  /// need the text itself (`render`); `bytes` guesses the size, to make room once.
+  public static func kept(expecting bytes: Int = 0, _ write: (PieceOutput) -> Void) -> PieceOutput {
+    let out = PieceOutput(expecting: bytes)
+    write(out)
+    return out
+  }
+
   /// What was kept (an output without `put`).
   public var bytes: [UInt8] { buffer }
 

@@ -41,9 +41,9 @@ public struct HTMLOptions: Sendable {
 
 public enum HTMLPage {
   public static func render(_ source: Plan, _ options: HTMLOptions) -> String {
-    let out = PieceOutput(expecting: 64 * 1024 + source.activities.count * 2500 + source.milestones.count * 600)
-    write(source, options, into: out)
-    return out.text
+    PieceOutput.kept(expecting: 64 * 1024 + source.activities.count * 2500 + source.milestones.count * 600) {
+      write(source, options, into: $0)
+    }.text
   }
 
   /// The page, handed to `out` as it is made (40 MB for 20,000 activities).

@@ -28,9 +28,8 @@ public enum ICalendar {
 
   /// The calendar as the UTF-8 bytes of the file.
   public static func exportBytes(_ plan: Plan, options: ICalendarOptions) -> [UInt8] {
-    let out = PieceOutput(expecting: 64 * 1024 + plan.activities.count * 400)
-    write(plan, options: options, into: out)
-    return out.bytes
+    PieceOutput.kept(expecting: 64 * 1024 + plan.activities.count * 400) { write(plan, options: options, into: $0) }
+      .bytes
   }
 
   /// Events written at a time: as many as keep every core busy, few enough

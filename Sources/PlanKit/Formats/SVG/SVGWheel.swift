@@ -32,9 +32,9 @@ public struct SVGOptions: Sendable {
 /// layer by layer.
 public enum SVGWheel {
   public static func render(_ plan: Plan, _ options: SVGOptions) -> String {
-    let out = PieceOutput(expecting: 64 * 1024 + plan.activities.count * 1200 + plan.milestones.count * 400)
-    write(plan, options, into: out)
-    return out.text
+    PieceOutput.kept(expecting: 64 * 1024 + plan.activities.count * 1200 + plan.milestones.count * 400) {
+      write(plan, options, into: $0)
+    }.text
   }
 
   /// The wheel, handed to `out` as it is drawn (16 MB for 20,000 activities).

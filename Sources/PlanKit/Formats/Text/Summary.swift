@@ -34,9 +34,7 @@ public enum Summary {
   }
 
   public static func render(_ plan: Plan, _ o: SummaryOptions) -> String {
-    let out = PieceOutput()
-    write(plan, o, into: out)
-    return out.text
+    PieceOutput.kept { write(plan, o, into: $0) }.text
   }
 
   /// The summary, handed to `out` a line at a time as it is made.
