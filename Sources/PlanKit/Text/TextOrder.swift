@@ -12,12 +12,20 @@ public struct TextOrder {
   private let prefixes: [UInt64]
 
   public init(_ texts: some Collection<String>) {
+    let list = Array(texts)
+    self.init(count: list.count) { list[$0] }
+  }
+
+  /// The texts by their place: a caller reads each where it is (a title in
+  /// an activity) instead of handing over a sequence that copies what holds it.
+  public init(count: Int, _ text: (Int) -> String) {
     var simple: [Bool] = []
     var prefixes: [UInt64] = []
-    simple.reserveCapacity(texts.count)
-    prefixes.reserveCapacity(texts.count)
-    for var text in texts {
-      text.withUTF8 { bytes in
+    simple.reserveCapacity(count)
+    prefixes.reserveCapacity(count)
+    for i in 0..<count {
+      var t = text(i)
+      t.withUTF8 { bytes in
         simple.append(!bytes.contains { $0 >= 0xCC })
         var key: UInt64 = 0
         for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }

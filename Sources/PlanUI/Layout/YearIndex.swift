@@ -51,7 +51,6 @@ public struct YearIndex: Sendable {
     let year = plan.yearRange(s.year)
     range = year
     var firsts: [(day: Day, index: Int)] = []
-    let themeNumber = Dictionary(uniqueKeysWithValues: plan.themes.enumerated().map { ($1.id, $0) })
     var counts = Array(repeating: Array(repeating: 0, count: year.dayCount), count: plan.themes.count)
     var longest = 0
     var activityIndex: [String: Int] = [:]
@@ -59,8 +58,16 @@ public struct YearIndex: Sendable {
     for i in plan.activities.indices { activityIndex[plan.activities[i].id] = i }
     // The agenda, and on the way each activity's first day in the year, the
     // longest occurrence and the day counts of the wheel.
-    // The ring an activity counts in, or -1 (cancelled, or a theme not in the plan).
-    let countedIn = plan.activities.map { a in a.status != .cancelled ? themeNumber[a.theme] ?? -1 : -1 }
+    // Each activity's theme by number, or -1 (a theme not in the plan), and
+    // the ring it counts in (-1 also when cancelled). A plan has a handful of
+    // themes: comparing ids beats hashing 20,000 of them.
+    let themeIDs = plan.themes.map(\.id)
+    var themeOf = [Int](repeating: -1, count: plan.activities.count)
+    var countedIn = themeOf
+    for i in plan.activities.indices {
+      themeOf[i] = themeIDs.firstIndex(of: plan.activities[i].theme) ?? -1
+      if plan.activities[i].status != .cancelled { countedIn[i] = themeOf[i] }
+    }
     var lastSeen = -1
     let agenda = plan.agendaLines(in: year) { i, occ in
       if i != lastSeen {
@@ -74,11 +81,10 @@ public struct YearIndex: Sendable {
     for i in plan.milestones.indices { milestoneIndex[plan.milestones[i].id] = i }
     self.agenda = agenda
     self.longest = longest
-    var rows: [String: [Int]] = [:]
     // Rows by first date, then title (as `<`), then place in the file.
-    // By index, not `lazy.map(\.title)`: that copied each activity (a
+    // By place, not through a lazy sequence: that copied each activity (a
     // retain of every text in it) to read one field.
-    let titles = TextOrder(plan.activities.indices.lazy.map { plan.activities[$0].title })
+    let titles = TextOrder(count: plan.activities.count) { plan.activities[$0].title }
     firsts.sort { a, b in
       if a.day != b.day { return a.day < b.day }
       if let order = titles.quickOrder(a.index, b.index) { return order }
@@ -87,7 +93,16 @@ public struct YearIndex: Sendable {
       if titles.same(ta, a.index, tb, b.index) { return a.index < b.index }
       return titles.precedes(ta, a.index, tb, b.index)
     }
-    for f in firsts { rows[plan.activities[f.index].theme, default: []].append(f.index) }
+    var byTheme = [[Int]](repeating: [], count: themeIDs.count)
+    var rows: [String: [Int]] = [:]
+    for f in firsts {
+      if themeOf[f.index] >= 0 {
+        byTheme[themeOf[f.index]].append(f.index)
+      } else {
+        rows[plan.activities[f.index].theme, default: []].append(f.index)
+      }
+    }
+    for (n, id) in themeIDs.enumerated() where !byTheme[n].isEmpty { rows[id] = byTheme[n] }
     self.rows = rows
     dayCounts = Dictionary(uniqueKeysWithValues: plan.themes.enumerated().map { ($1.id, counts[$0]) })
     self.activityIndex = activityIndex
