@@ -56,8 +56,8 @@ public enum PlanWarnings {
     // A team has a few owner texts repeated over thousands of activities: each is split once.
     var peopleOf: [String: [Int]] = [:]
     var packed = true
-    for (i, a) in plan.activities.enumerated() where a.status != .cancelled {
-      guard let t = a.time, let owner = a.owner else { continue }
+    for i in plan.activities.indices where plan.activities[i].status != .cancelled {
+      guard let t = plan.activities[i].time, let owner = plan.activities[i].owner else { continue }
       let people: [Int]
       if let known = peopleOf[owner] {
         people = known
@@ -70,7 +70,7 @@ public enum PlanWarnings {
         }
         peopleOf[owner] = people
       }
-      a.forEachOccurrence(in: range) { occ in
+      plan.activities[i].forEachOccurrence(in: range) { occ in
         // 24 bits of index, 11 of minute, 20 of day, the rest for the person.
         let day = occ.start - range.from + 0x8_0000
         if day < 0 || day > 0xF_FFFF { packed = false }
@@ -144,7 +144,9 @@ public enum PlanWarnings {
   ) -> [PlanWarning] {
     let sv = plan.language == .sv
     var out: [PlanWarning] = []
-    for a in activities where !a.holidayOK && a.status != .cancelled {
+    // Each activity's fields read where it is: `for a in` copied every
+    // activity (a retain and a release of each of its texts).
+    for k in activities.indices where !activities[k].holidayOK && activities[k].status != .cancelled {
       var hits: [String] = []
       var breaks: [String] = []
       func look(_ day: Day) {
@@ -154,7 +156,7 @@ public enum PlanWarnings {
           if !hits.contains(text) { hits.append(text) }
         }
       }
-      a.forEachOccurrence(in: range) { occ in
+      activities[k].forEachOccurrence(in: range) { occ in
         // Its first and last day (no list made for each of a year's occurrences).
         look(occ.start)
         if occ.end != occ.start { look(occ.end) }
@@ -166,16 +168,16 @@ public enum PlanWarnings {
       if !hits.isEmpty {
         out.append(
           PlanWarning(
-            kind: .activity, id: a.id,
-            message: "\(quoted(a.title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): "
+            kind: .activity, id: activities[k].id,
+            message: "\(quoted(activities[k].title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): "
               + list(hits, sv)
               + (sv ? " (\"holidayOK\": true om det är meningen)" : " (\"holidayOK\": true if that is meant)")))
       }
       if !breaks.isEmpty {
         out.append(
           PlanWarning(
-            kind: .activity, id: a.id,
-            message: "\(quoted(a.title)) \(sv ? "infaller under ett uppehåll" : "falls in a break"): "
+            kind: .activity, id: activities[k].id,
+            message: "\(quoted(activities[k].title)) \(sv ? "infaller under ett uppehåll" : "falls in a break"): "
               + list(breaks, sv)))
       }
     }
