@@ -26,7 +26,7 @@ public struct TextOrder {
     for i in 0..<count {
       var t = text(i)
       t.withUTF8 { bytes in
-        simple.append(!bytes.contains { $0 >= 0xCC })
+        simple.append(TextOrder.isSimple(bytes))
         var key: UInt64 = 0
         for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
         prefixes.append(key)
@@ -48,8 +48,10 @@ public struct TextOrder {
   /// marks) up.
   public static func isSimple(_ s: String) -> Bool {
     var s = s
-    return s.withUTF8 { bytes in !bytes.contains { $0 >= 0xCC } }
+    return s.withUTF8(isSimple)
   }
+
+  static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { !bytes.contains { $0 >= 0xCC } }
 
   /// `texts[i] < texts[j]`, for texts in the order given to `init`.
   public func precedes(_ a: String, _ i: Int, _ b: String, _ j: Int) -> Bool {

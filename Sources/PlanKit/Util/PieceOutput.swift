@@ -33,6 +33,12 @@ public final class PieceOutput {
     if buffer.count >= Self.pieceSize, put != nil { handOn() }
   }
 
+  /// A line and its newline, without making the two one string first.
+  public func appendLine(_ s: String) {
+    append(s)
+    append("\n")
+  }
+
   public func append(bytes: [UInt8]) {
     guard put != nil, bytes.count >= Self.pieceSize else {
       buffer.append(contentsOf: bytes)
@@ -43,8 +49,6 @@ public final class PieceOutput {
     handOn()
     if !stopped, let put { stopped = !bytes.withUnsafeBytes(put) }
   }
-
-  public static func += (out: PieceOutput, s: String) { out.append(s) }
 
   /// Hands on what is left; the end of a streamed output.
   public func finish() {

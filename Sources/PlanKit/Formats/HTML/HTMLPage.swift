@@ -56,7 +56,7 @@ public enum HTMLPage {
     let layout = WheelLayout(
       plan: plan, year: options.year, themes: options.themes, cx: 400, cy: 400, outer: 380, unit: 380 / 136.5)
     let range = layout.range
-    func line(_ s: String) { h += s + "\n" }
+    func line(_ s: String) { h.appendLine(s) }
     let title = HTML.escape(plan.title)
     line("<!DOCTYPE html>")
     line("<html lang=\"\(plan.language.rawValue)\">")
@@ -133,7 +133,7 @@ public enum HTMLPage {
 
   static func wheel(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: PieceOutput) {
     let sv = plan.language == .sv
-    func line(_ s: String) { h += s + "\n" }
+    func line(_ s: String) { h.appendLine(s) }
     line("<section class=\"wheel\" aria-labelledby=\"wheel-heading\">")
     line("<h2 id=\"wheel-heading\">\(sv ? "Årshjulet" : "The year wheel")</h2>")
     line("<div class=\"controls\" role=\"group\" aria-label=\"\(sv ? "Visa teman" : "Show themes")\" hidden>")
@@ -224,7 +224,7 @@ public enum HTMLPage {
 
   static func agenda(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: PieceOutput) {
     let sv = plan.language == .sv
-    func line(_ s: String) { h += s + "\n" }
+    func line(_ s: String) { h.appendLine(s) }
     let shown = Set(layout.themes.map(\.id))
     line("<section class=\"agenda\" aria-labelledby=\"agenda-heading\">")
     line("<h2 id=\"agenda-heading\">\(sv ? "Vad händer när" : "What happens when")</h2>")

@@ -214,10 +214,11 @@ public enum SVGWheel {
         }
         svg.open("g", [("id", "a\(entry.number)")])
         svg.element("title", [], text: "\(entry.number). \(activity.title)")
-        for arc in layout.arcs(entry) {
+        let arcs = layout.arcs(entry)
+        for arc in arcs {
           svg.empty("path", [("d", layout.sectorPath(arc.start, arc.end, entry.inner, entry.outer))] + attrs)
         }
-        drawLabel(entry)
+        drawLabel(entry, title: activity.title, firstArc: arcs[0])
         svg.close("g")
       }
       // The theme's name along its ring, just before 12 o'clock, on a
@@ -243,12 +244,11 @@ public enum SVGWheel {
     }
 
     /// The title along the arc where it fits, else the number in a badge.
-    mutating func drawLabel(_ entry: WheelLayout.Entry) {
-      let arc = layout.arcs(entry)[0]
+    mutating func drawLabel(_ entry: WheelLayout.Entry, title: String, firstArc arc: (start: Double, end: Double)) {
       let mid = (entry.inner + entry.outer) / 2
       let thickness = entry.outer - entry.inner
       let size = min(3.2 * unit, thickness * 0.62)
-      let text = "\(entry.number) \(layout.activity(entry).title)"
+      let text = "\(entry.number) \(title)"
       let arcLength = (arc.end - arc.start) * mid
       let onArc = entry.occurrences.count == 1 && size >= 1.8 * unit && ArcText.width(text, size) + 3 * unit < arcLength
       if onArc {

@@ -53,7 +53,8 @@ struct SVGWriter {
   }
 
   mutating func line(_ s: String) {
-    out.append(String(repeating: "  ", count: depth) + s + "\n")
+    if depth > 0 { out.append(String(repeating: "  ", count: depth)) }
+    out.appendLine(s)
   }
 
   mutating func open(_ name: String, _ attrs: [(String, String)] = []) {

@@ -122,9 +122,11 @@ public struct WheelLayout: Sendable {
     var out: [Ring] = []
     for (ti, theme) in themes.enumerated() {
       var list: [Entry] = []
-      list.reserveCapacity(plan.activities.reduce(0) { $0 + ($1.theme == theme.id ? 1 : 0) })
-      for (i, a) in plan.activities.enumerated() where a.theme == theme.id {
-        let occ = a.occurrences(in: range)
+      // Fields read in place: a loop over the activities themselves copied each.
+      let mine = plan.activities.indices.filter { plan.activities[$0].theme == theme.id }
+      list.reserveCapacity(mine.count)
+      for i in mine {
+        let occ = plan.activities[i].occurrences(in: range)
         if !occ.isEmpty { list.append(Entry(number: 0, index: i, occurrences: occ)) }
       }
       list.sort {

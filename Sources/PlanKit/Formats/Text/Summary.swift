@@ -63,10 +63,7 @@ struct SummaryBuilder {
   /// Each line written with its newline as it comes.
   struct Lines {
     let out: PieceOutput
-    func append(_ line: String) {
-      out.append(line)
-      out.append("\n")
-    }
+    func append(_ line: String) { out.appendLine(line) }
     static func += (lines: inout Lines, more: [String]) { more.forEach(lines.append) }
   }
 
