@@ -24,18 +24,19 @@ let binaryPath: String = {
 }()
 
 func arshjul(_ args: String..., stdin: String? = nil, today: String = "2022-03-01") -> Run {
-  arshjul(args, today: today)
+  arshjul(args, stdin: stdin, today: today)
 }
 
-func arshjul(_ args: [String], today: String = "2022-03-01") -> Run {
+func arshjul(_ args: [String], stdin: String? = nil, today: String = "2022-03-01") -> Run {
   var env = ProcessInfo.processInfo.environment
   env["ARSHJUL_TODAY"] = today
   env["COLUMNS"] = "80"
-  return runProcess(binaryPath, args, env: env)
+  return runProcess(binaryPath, args, env: env, stdin: stdin)
 }
 
-/// Runs a program to its end with stdin closed and collects what it printed.
-func runProcess(_ executable: String, _ args: [String], env: [String: String]) -> Run {
+/// Runs a program to its end and collects what it printed; its input is
+/// `stdin` (from a file, so nothing can block), or closed when nil.
+func runProcess(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil) -> Run {
   let p = Process()
   p.executableURL = URL(fileURLWithPath: executable)
   p.arguments = args
@@ -44,15 +45,15 @@ func runProcess(_ executable: String, _ args: [String], env: [String: String]) -
   let base = NSTemporaryDirectory() + "arshjul-run-" + UUID().uuidString
   _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
   _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
+  _ = FileManager.default.createFile(atPath: base + ".in", contents: Data((stdin ?? "").utf8))
   defer {
-    try? FileManager.default.removeItem(atPath: base + ".out")
-    try? FileManager.default.removeItem(atPath: base + ".err")
+    for end in [".out", ".err", ".in"] { try? FileManager.default.removeItem(atPath: base + end) }
   }
   let out = FileHandle(forWritingAtPath: base + ".out")!
   let err = FileHandle(forWritingAtPath: base + ".err")!
   p.standardOutput = out
   p.standardError = err
-  p.standardInput = FileHandle.nullDevice
+  p.standardInput = stdin == nil ? FileHandle.nullDevice : FileHandle(forReadingAtPath: base + ".in")!
   try! p.run()
   p.waitUntilExit()
   try? out.close()

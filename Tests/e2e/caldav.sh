@@ -203,7 +203,7 @@ server.socket = tls.wrap_socket(server.socket, server_side=True)
 server.serve_forever()
 PY
 pids+=($!)
-for _ in $(seq 1 200); do curl -sk -o /dev/null "https://127.0.0.1:$port/" && break; sleep 0.05; done
+await "the TLS test server answers" 10 curl -sk -o /dev/null "https://127.0.0.1:$port/"
 out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "https://127.0.0.1:$port/x/" 2>&1)
 check "an untrusted certificate: one line that says so" sh -c "[ \$(echo \"\$0\" | wc -l) = 1 ] && echo \"\$0\" | grep -q 'secure connection to 127.0.0.1 failed.*certificate'" "$out"
 check "and the plan untouched" test "$(cat "$work/pw.json")" = "$before"
@@ -219,7 +219,7 @@ open(sys.argv[2], "w").close()
 time.sleep(60)
 PY
 pids+=($!)
-for _ in $(seq 1 200); do [ -e "$work/silent-ready" ] && break; sleep 0.05; done
+await "the silent server listens" 10 test -e "$work/silent-ready"
 out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "http://127.0.0.1:$port/x/" --timeout 1 2>&1)
 check "a silent server: gives up after --timeout, one line" sh -c "[ \$(echo \"\$0\" | wc -l) = 1 ] && echo \"\$0\" | grep -q '127.0.0.1 did not answer in time'" "$out"
 
@@ -244,7 +244,7 @@ while True:
     c.close()
 PY
 pids+=($!)
-for _ in $(seq 1 200); do [ -e "$work/slow-ready" ] && break; sleep 0.05; done
+await "the slow server listens" 10 test -e "$work/slow-ready"
 out=$(ARSHJUL_PASSWORD=x "$bin" sync "$work/pw.json" --user anna --url "http://127.0.0.1:$port/x/" --timeout 1 2>&1)
 check "a slow server that keeps talking is heard out" sh -c "echo \"\$0\" | grep -q 'refused the user name or password'" "$out"
 check "password never on the command line: no --password option" sh -c "'$bin' sync --help | grep -q -- '--password-file' && ! '$bin' sync --help | grep -qE -- '--password[^-]'"
@@ -266,7 +266,8 @@ export ARSHJUL_PASSWORD=hemligt
 start_puts=$(grep -c 'PUT request' "$radicale_log")
 "$bin" sync "$work/big.json" --user anna --url "$base/big/" --create >/dev/null 2>&1 &
 syncpid=$!
-for _ in $(seq 1 400); do [ $(($(grep -c 'PUT request' "$radicale_log") - start_puts)) -ge 40 ] && break; sleep 0.02; done
+forty_puts() { [ $(($(grep -c 'PUT request' "$radicale_log") - start_puts)) -ge 40 ]; }
+await "the first sync is under way (40 PUTs)" 20 forty_puts
 kill -9 $syncpid 2>/dev/null
 wait $syncpid 2>/dev/null
 partial=$($client "$base/big/" anna hemligt count)

@@ -22,6 +22,21 @@ check() {
     failed=$((failed + 1))
   fi
 }
+# await NAME SECONDS COMMAND...: polls COMMAND until it succeeds. When the
+# time runs out it is a failed check named NAME, never a silent fall-through.
+await() {
+  local name=$1 limit=$2 i=0
+  shift 2
+  while [ $i -lt $((limit * 20)) ]; do
+    if "$@"; then return 0; fi
+    sleep 0.05
+    i=$((i + 1))
+  done
+  echo "FAIL $name (not so after $limit s)"
+  if declare -f on_fail >/dev/null; then on_fail; fi
+  failed=$((failed + 1))
+  return 1
+}
 finish() {
   echo "$1: $passed passed, $failed failed"
   [ "$failed" = 0 ]

@@ -12,7 +12,7 @@ cp plans/kulturtillgangar-2022.json "$plan"
 run="LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-03-28 $BIN $plan; echo EXIT=\$?"
 
 start 120 35 "$run"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys a
 check "a opens a new activity form" wait_for "Ny aktivitet"
 keys -l "Frukostträff i Nyköping, Eskilstuna; Katrineholm"
@@ -35,7 +35,7 @@ check "the lock is gone" test ! -e "$plan.lock"
 
 # A bad date keeps the form open with the message beside the field.
 start 120 35 "$run"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys a
 keys -l "Fel datum"
 keys Tab Tab C-u
@@ -50,13 +50,13 @@ check "nothing changed, so q quits at once" wait_for "EXIT=0"
 # kill -9 after an unsaved edit; the next start offers to restore it.
 before=$(cat "$plan")
 start 120 35 "$run"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys j d
 check "d asks before deleting" wait_for "Ta bort?"
 keys y
 check "the item is gone" wait_for "Borttagen"
 # The journal is written within a moment of the edit.
-for _ in $(seq 1 100); do [ -s "$plan.arshjul-journal" ] && break; sleep 0.05; done
+await "the journal is written" 5 test -s "$plan.arshjul-journal"
 pid=$(child_pid)
 [ -n "$pid" ] && kill -9 "$pid"
 check "after kill -9 the file is untouched" test "$(cat "$plan")" = "$before"
@@ -79,10 +79,10 @@ check "the plan is valid" "$BIN" check "$plan"
 # A stale journal never overwrites a change made after it: edit, kill -9,
 # `arshjul add` meanwhile, reopen, restore, save → the conflict dialog.
 start 120 35 "$run"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys j '>'
 check "an edit before the crash" wait_for "Flyttad +1 dag"
-for _ in $(seq 1 100); do [ -s "$plan.arshjul-journal" ] && break; sleep 0.05; done
+await "the journal is written" 5 test -s "$plan.arshjul-journal"
 pid=$(child_pid)
 [ -n "$pid" ] && kill -9 "$pid"
 check "meanwhile arshjul add changes the file" "$BIN" add "$plan" --title "Tillagd utifrån" --theme 1 --start 2022-05-05
@@ -96,13 +96,13 @@ check "saving meets the conflict dialog, not a silent overwrite" wait_for "Filen
 check "the added activity is still in the file" test "$(cat "$plan")" = "$added"
 keys Escape
 keys q
-wait_for "Osparade ändringar" >/dev/null
+ready "Osparade ändringar"
 keys d
-wait_for "EXIT=0" >/dev/null
+ready "EXIT=0"
 
 # A closed terminal (SIGHUP) right after an edit loses nothing either.
 start 120 35 "$run"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys j '>'
 check "a move is made" wait_for "Flyttad +1 dag"
 pid=$(child_pid)
@@ -119,14 +119,14 @@ journal_gone() {
 }
 check "and removes it" journal_gone
 keys q
-wait_for "EXIT=0" >/dev/null
+ready "EXIT=0"
 
 # The file changes on disk while it is open (an editor, git pull): saving
 # does not overwrite it silently; c saves the edits to a copy beside it.
 start 120 35 "$run"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys j '>'
-wait_for "Flyttad +1 dag" >/dev/null
+ready "Flyttad +1 dag"
 python3 - "$plan" <<'PY'
 import sys
 p = sys.argv[1]
@@ -150,11 +150,11 @@ overwritten() {
 }
 check "o overwrites on request: the file holds the edit" overwritten
 keys q
-wait_for "EXIT=0" >/dev/null
+ready "EXIT=0"
 
 # A second arshjul on the same plan opens read-only.
 start 120 35 "$run"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 tmux -S "$SOCK" split-window -t 0 -v "$run"
 # Pane 1 is the second arshjul: wait for its screen to change, never a fixed time.
 pane1_has() {

@@ -37,6 +37,11 @@ wait_for() {
   done
   return 1
 }
+# ready TEXT [SECONDS]: wait for TEXT before going on; a failed check when
+# it never shows.
+ready() { await "the screen shows: $1" "${2:-10}" screen_has "$1"; }
+screen_has() { screen | grep -qF -- "$1"; }
+
 # wait_gone TEXT [SECONDS]
 wait_gone() {
   local text=$1 limit=${2:-10} i=0

@@ -47,7 +47,7 @@ check "no UI left on screen" wait_gone "Stöttande strukturer"
 # SIGTERM and SIGHUP restore the terminal too.
 for sig in TERM HUP; do
   start 100 30 "LANG=C.UTF-8 ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?; stty -a | grep -q ' echo ' && echo ECHO=on || echo ECHO=off"
-  wait_for "1 Stöttande strukturer" >/dev/null
+  ready "1 Stöttande strukturer"
   pid=$(child_pid)
   [ -n "$pid" ] && kill -$sig "$pid"
   code=$((128 + $([ $sig = TERM ] && echo 15 || echo 1)))
@@ -58,20 +58,20 @@ done
 
 # NO_COLOR: no colour at all, and the selection still shows (reverse video).
 start 100 30 "LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1 ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys Down
-wait_for "Avstämning projektledare ·" >/dev/null
+ready "Avstämning projektledare ·"
 colours() { tmux -S "$SOCK" capture-pane -p -e -t 0 | grep -cE $'\e\\[[0-9;]*(3[0-7]|38;5;[0-9]+)m' ; }
 check "NO_COLOR draws without colour" test "$(colours)" = 0
 reversed() { tmux -S "$SOCK" capture-pane -p -e -t 0 | grep 'Avst.*mning projektledare' | grep -cE $'\e\\[([0-9]+;)*7m' ; }
 check "and marks the selection in reverse video" test "$(reversed)" -gt 0
 keys q
-wait_for "EXIT=0" >/dev/null
+ready "EXIT=0"
 start 100 30 "LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 check "without NO_COLOR the themes are in colour" test "$(colours)" -gt 0
 keys q
-wait_for "EXIT=0" >/dev/null
+ready "EXIT=0"
 
 # An unknown terminal type gets our own clear line, not curses' exit.
 start 100 30 "TERM=no-such-term LANG=C.UTF-8 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
@@ -87,20 +87,20 @@ check "with exit 1" wait_for "EXIT=1"
 start 100 30 "LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-06-24 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
 check "the status line names midsommarafton" wait_for "fredag 24 juni 2022 · v. 25 · Midsommarafton"
 keys q
-wait_for "EXIT=0" >/dev/null
+ready "EXIT=0"
 
 # N writes next year's plan beside the plan, never over a file.
 nydir=$(mktemp -d)
 cp plans/kulturtillgangar-2022.json "$nydir/plan-2022.json"
 start 120 35 "cd '$nydir' && LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-03-28 $BIN plan-2022.json; echo EXIT=\$?"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys N
 check "N makes next year's plan beside it" wait_for "Nästa års plan: plan-2023.json"
 check "a valid plan for 2023" "$BIN" check "$nydir/plan-2023.json"
 keys N
 check "and never over an existing one" wait_for "plan-2023.json finns redan"
 keys q
-wait_for "EXIT=0" >/dev/null
+ready "EXIT=0"
 rm -rf "$nydir"
 
 # A broken plan gets one line and no UI.

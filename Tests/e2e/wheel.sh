@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 . Tests/e2e/lib.sh
 
 start 120 35 "LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_TODAY=2022-03-28 $BIN plans/kulturtillgangar-2022.json; echo EXIT=\$?"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys w
 check "w shows the wheel with its legend" wait_for "Ringar utifrån och in:"
 check "the selected week is today's" wait_for "Vecka 13  28 mars–3 apr 2022"
@@ -27,9 +27,9 @@ keys q
 check "q quits with status 0" wait_for "EXIT=0"
 
 start 100 30 "LANG=C.UTF-8 ARSHJUL_TODAY=2022-03-28 $BIN --ascii plans/kulturtillgangar-2022.json; echo EXIT=\$?"
-wait_for "1 Stöttande strukturer" >/dev/null
+ready "1 Stöttande strukturer"
 keys w
-wait_for "Ringar utifrån och in:" >/dev/null
+ready "Ringar utifrån och in:"
 check "--ascii draws without braille" no_braille
 keys q
 check "and quits cleanly" wait_for "EXIT=0"
