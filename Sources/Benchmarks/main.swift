@@ -5,6 +5,8 @@ import PlanUI
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Prints, for plans of 200, 2,000 and 20,000 activities, the median time of

@@ -69,8 +69,13 @@ static int available = 0;
 static char load_error[256];
 
 static void load(void) {
+#ifdef __APPLE__
+  void *lib = dlopen("/usr/lib/libcurl.4.dylib", RTLD_NOW | RTLD_LOCAL);
+  if (!lib) lib = dlopen("libcurl.dylib", RTLD_NOW | RTLD_LOCAL);
+#else
   void *lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
   if (!lib) lib = dlopen("libcurl.so", RTLD_NOW | RTLD_LOCAL);
+#endif
   if (!lib) {
     const char *e = dlerror();
     strncpy(load_error, e ? e : "libcurl.so.4 not found", sizeof load_error - 1);

@@ -3,6 +3,8 @@ import PlanUI
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The terminal through ncursesw: draws grids (only the cells that changed)

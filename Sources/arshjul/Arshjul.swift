@@ -4,6 +4,8 @@ import PlanStore
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 @main
@@ -33,7 +35,7 @@ struct Arshjul: ParsableCommand {
       let bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
       if String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) == nil {
         printError("arshjul: argument \(index) is not UTF-8 text; use a UTF-8 terminal or file name")
-        Glibc.exit(2)
+        leave(2)
       }
     }
     do {
@@ -41,7 +43,7 @@ struct Arshjul: ParsableCommand {
       try command.run()
       // Done: leave without taking a big plan apart piece by piece (the
       // system frees the memory at once); every write was checked already.
-      Glibc.exit(0)
+      leave(0)
     } catch {
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
@@ -52,7 +54,11 @@ struct Arshjul: ParsableCommand {
           printError(String(line))
         }
       }
-      Glibc.exit(code.rawValue)
+      leave(code.rawValue)
     }
   }
 }
+
+/// The C library's exit, outside the command type whose own `exit(withError:)`
+/// would hide it.
+private func leave(_ code: Int32) -> Never { exit(code) }

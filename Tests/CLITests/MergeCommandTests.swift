@@ -31,7 +31,9 @@ import Testing
     #expect(r.stderr.contains("is not in a git repository"))
   }
 
-  @Test(arguments: ["not json", "other-id", "version-2", "conflicted"])
+  // A side that carries conflicts is merged whole beside ours since issue 24
+  // (TeamSurfaceCLITests.mergingASideWithRecordedConflicts).
+  @Test(arguments: ["not json", "other-id", "version-2"])
   func aMergeThatCannotBeDoneLeavesOursUntouched(_ what: String) throws {
     let dir = temporaryFolder()
     defer { removeFolder(dir) }
@@ -42,14 +44,7 @@ import Testing
     switch what {
     case "not json": t = "{ not json"
     case "other-id": t = t.replacingOccurrences(of: "6f1c2d1e-5b7a-4c3e-9d2f-8a1b0c4e7f21", with: "another-plan")
-    case "version-2": t = t.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
-    default:
-      var plan = try loadPlan(theirs)
-      plan.conflicts = [
-        Conflict(
-          kind: .activity, id: "frukosttraff", field: "location", base: nil, ours: .string("a"), theirs: .string("b"))
-      ]
-      t = plan.fileText()
+    default: t = t.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
     }
     _ = FileManager.default.createFile(atPath: theirs, contents: Data(t.utf8))
     let before = contents(ours)

@@ -12,14 +12,32 @@ extension Plan {
   public func resolving(_ indices: [Int], take side: Conflict.Side) throws(PlanProblems) -> Plan {
     let chosen = Set(indices)
     let rest = conflicts.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
+    let chosenConflicts = indices.sorted().map { conflicts[$0] }
+    // A theme removed on one side with items in it on the other: removing
+    // it waits until its items are moved.
+    for c in chosenConflicts where c.kind == .theme && c.field == nil && (side == .ours ? c.ours : c.theirs) == nil {
+      let inIt =
+        activities.filter { $0.theme == c.id }.map(\.title) + milestones.filter { $0.theme == c.id }.map(\.title)
+      if !inIt.isEmpty {
+        throw PlanProblems(problems: [
+          Problem(
+            "theme \(quoted(c.id)) still has \(inIt.map { quoted($0) }.joined(separator: ", ")); "
+              + "move \(inIt.count == 1 ? "it" : "them") to another theme first, or keep the theme")
+        ])
+      }
+    }
     guard side == .theirs else {
       var plan = self
       plan.conflicts = rest
+      // Ours removed a theme the merge kept for their items: now it goes.
+      for c in chosenConflicts where c.kind == .theme && c.field == nil && c.ours == nil {
+        plan.themes.removeAll { $0.id == c.id }
+      }
       return plan
     }
     var root = PlanEncoder.encode(self).members ?? [:]
     root["conflicts"] = nil
-    for c in indices.sorted().map({ conflicts[$0] }) {
+    for c in chosenConflicts {
       if c.kind == .plan {
         if let field = c.field {
           root[field] = c.theirs
@@ -47,7 +65,8 @@ extension Plan {
     }
     let checked = PlanDecoder.decode(tree: PlanEncoder.object(root))
     guard var plan = checked.plan else { throw PlanProblems(problems: checked.problems) }
-    plan.conflicts = rest
+    // Their whole plan brings its own open conflicts along.
+    plan.conflicts = rest + plan.conflicts
     return plan
   }
 
@@ -165,7 +184,41 @@ public struct ConflictWording: Sendable {
   /// One line: "Digital frukostträff (aktivitet), start: vår 14 feb 2022 – deras 21 feb 2022".
   public func line(_ c: Conflict) -> String {
     let theirs = c.theirLabel ?? (sv ? "deras" : "theirs")
-    return "\(item(c)), \(field(c)): \(sv ? "vår" : "ours") \(value(c.ours, field: c.field)) – \(theirs) "
-      + value(c.theirs, field: c.field)
+    let (o, t) = sides(c)
+    let what = story(c) == nil ? "\(item(c)), \(field(c))" : item(c)
+    return "\(what): \(sv ? "vår" : "ours") \(o) – \(theirs) \(t)"
+  }
+
+  /// What each side holds, in words.
+  public func sides(_ c: Conflict) -> (ours: String, theirs: String) {
+    story(c) ?? (value(c.ours, field: c.field), value(c.theirs, field: c.field))
+  }
+
+  /// True when the conflict is told as what each side did rather than as
+  /// two values of a field.
+  public func isStory(_ c: Conflict) -> Bool { story(c) != nil }
+
+  /// The whole-item conflicts that are not a value against a value: a
+  /// theme removed on one side with new items in it on the other, and a
+  /// whole plan recorded beside ours.
+  func story(_ c: Conflict) -> (ours: String, theirs: String)? {
+    guard c.field == nil else { return nil }
+    switch c.kind {
+    case .plan:
+      return sv
+        ? ("som den är", "kunde inte slås ihop fält för fält och är sparad hel (t tar den)")
+        : ("as it is", "could not be merged field by field and is kept whole (t takes it)")
+    case .theme where (c.ours == nil) != (c.theirs == nil):
+      let inIt =
+        plan.activities.filter { $0.theme == c.id }.map(\.title)
+        + plan.milestones.filter { $0.theme == c.id }.map(\.title)
+      guard !inIt.isEmpty else { return nil }
+      let titles = inIt.map { "\"\(sanitized($0))\"" }.joined(separator: ", ")
+      let removed = sv ? "tog bort det" : "removed it"
+      let added = sv ? "lade till \(titles) i det" : "added \(titles) to it"
+      return c.ours == nil ? (removed, added) : (added, removed)
+    default:
+      return nil
+    }
   }
 }

@@ -21,8 +21,16 @@ public struct PlanDiff: Sendable {
     let w = Wording(lang)
     let sv = lang == .sv
     var out: [Entry] = []
+    if old.calendarURL != new.calendarURL {
+      let none = sv ? "(ingen)" : "(none)"
+      let url = { (u: String?) in u.map { sanitized(CalendarURL.masked($0)) } ?? none }
+      out.append(
+        Entry(
+          group: .changed, title: sv ? "Planen" : "The plan", sortDay: Day(year: 1900, month: 1, day: 1)!,
+          detail: (sv ? "kalender: " : "calendar: ") + url(old.calendarURL) + " → " + url(new.calendarURL)))
+    }
     func when(_ a: Activity) -> String {
-      var s = w.range(a.start, a.end) + (a.start.year == a.end.year ? " " + String(a.start.year) : "")
+      var s = w.rangeWithYear(a.start, a.end)
       if let t = a.time { s += " " + w.time(t) }
       if let r = w.rule(a) { s += ", " + r }
       return s
@@ -119,7 +127,7 @@ public struct PlanDiff: Sendable {
     let sv = language == .sv
     var lines: [String] = []
     let md = format == .markdown
-    lines.append(md ? "# " + sanitized(title) : sanitized(title))
+    lines.append(md ? "# " + markdownEscaped(sanitized(title)) : sanitized(title))
     if entries.isEmpty {
       lines.append("")
       lines.append(sv ? "Inga ändringar." : "No changes.")
@@ -133,7 +141,11 @@ public struct PlanDiff: Sendable {
       lines.append(md ? "## " + head : head)
       if !md { lines.append(String(repeating: "─", count: displayWidth(head))) }
       for e in list {
-        lines.append((md ? "- **" : "  ") + sanitized(e.title) + (md ? "**" : "") + " – " + e.detail)
+        if md {
+          lines.append("- **" + markdownEscaped(sanitized(e.title)) + "** – " + markdownEscaped(e.detail))
+        } else {
+          lines.append("  " + sanitized(e.title) + " – " + e.detail)
+        }
       }
     }
     return lines.joined(separator: "\n") + "\n"

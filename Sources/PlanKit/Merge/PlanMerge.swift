@@ -47,22 +47,31 @@ public enum PlanMerge {
         base: b[key], ours: o[key], theirs: t[key], kind: kind, into: &conflicts, theirLabel: theirLabel)
       out[key] = .array(items)
     }
+    // A theme one side removed while the other put an item in it stays, as one question.
+    keepThemesInUse(&out, base: b, ours: o, theirs: t, conflicts: &conflicts, theirLabel: theirLabel)
     // Items whose mix of both sides breaks a rule: ours, and their changes as conflicts.
     repair(&out, base: b, ours: o, theirs: t, conflicts: &conflicts, theirLabel: theirLabel)
-    var merged: Plan
-    if let plan = decodeOrNil(out) {
-      merged = plan
-    } else {
-      // Still wrong as a whole (a theme removed that the other side still
-      // uses…): our plan as it was, and their whole plan recorded beside it.
-      merged = ours
-      conflicts.append(
-        Conflict(
-          kind: .plan, id: "", field: nil, base: PlanEncoder.encode(base), ours: nil,
-          theirs: PlanEncoder.encode(theirs), theirLabel: theirLabel))
+    guard var merged = decodeOrNil(out) else {
+      // Still wrong as a whole: our plan as it was, their whole plan beside it.
+      var kept = keepingWhole(base: base, ours: ours, theirs: theirs, theirLabel: theirLabel)
+      kept.conflicts = conflicts + kept.conflicts.suffix(1)
+      return Result(plan: kept)
     }
     merged.conflicts = conflicts
     return Result(plan: merged)
+  }
+
+  /// Ours as it is, its own open conflicts included, with their whole plan
+  /// recorded beside it as one conflict: for a merge that cannot go field
+  /// by field (a side that still carries conflicts, a result that breaks
+  /// the plan's rules). Nothing of either side is lost.
+  public static func keepingWhole(base: Plan, ours: Plan, theirs: Plan, theirLabel: String?) -> Plan {
+    var kept = ours
+    kept.conflicts.append(
+      Conflict(
+        kind: .plan, id: "", field: nil, base: PlanEncoder.encode(base), ours: nil,
+        theirs: PlanEncoder.encode(theirs), theirLabel: theirLabel))
+    return kept
   }
 
   static func decodeOrNil(_ members: [String: JSONNode]) -> Plan? {
@@ -158,6 +167,45 @@ public enum PlanMerge {
     conflicts.append(
       Conflict(kind: kind, id: id, field: field, base: base, ours: ours, theirs: theirs, theirLabel: theirLabel))
     return ours
+  }
+
+  /// A theme removed on one side while the other side added or moved an
+  /// activity or milestone into it: the theme is put back where the side
+  /// that kept it had it, so nothing is lost, and one conflict about the
+  /// theme is recorded (keep the theme, or move the items and remove it).
+  static func keepThemesInUse(
+    _ out: inout [String: JSONNode], base: [String: JSONNode], ours: [String: JSONNode],
+    theirs: [String: JSONNode], conflicts: inout [Conflict], theirLabel: String?
+  ) {
+    func list(_ n: JSONNode?) -> [JSONNode] {
+      if case .array(let a)? = n?.value { return a }
+      return []
+    }
+    var themes = list(out["themes"])
+    let present = Set(themes.compactMap(id(of:)))
+    var used: Set<String> = []
+    for key in ["activities", "milestones"] {
+      for item in list(out[key]) {
+        if case .string(let theme)? = item.members?["theme"]?.value { used.insert(theme) }
+      }
+    }
+    for side in [ours, theirs] {
+      for (index, theme) in list(side["themes"]).enumerated() {
+        guard let themeID = id(of: theme), used.contains(themeID), !present.contains(themeID),
+          !themes.contains(where: { id(of: $0) == themeID })
+        else { continue }
+        themes.insert(theme, at: min(index, themes.count))
+        let baseTheme = list(base["themes"]).first { id(of: $0) == themeID }
+        let inOurs = list(ours["themes"]).first { id(of: $0) == themeID }
+        let inTheirs = list(theirs["themes"]).first { id(of: $0) == themeID }
+        conflicts.removeAll { $0.kind == .theme && $0.id == themeID }
+        conflicts.append(
+          Conflict(
+            kind: .theme, id: themeID, field: nil, base: baseTheme, ours: inOurs, theirs: inTheirs,
+            theirLabel: theirLabel))
+      }
+    }
+    out["themes"] = .array(themes)
   }
 
   /// Puts back our version of any item the merge left breaking a rule (or

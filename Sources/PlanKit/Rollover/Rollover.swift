@@ -55,6 +55,16 @@ public enum Rollover {
       day = day + 1
     }
     plan.activities = []
+    let yearRange = plan.yearRange(o.year)
+    let oldRange = old.yearRange(oldYear)
+    // A one-off's ISO week can begin or end across New Year: it is moved a
+    // week into the new year. One the old plan had outside its year stays put.
+    func placed(_ new: Day, _ was: Day) -> Day {
+      guard oldRange.contains(was) else { return new }
+      if new < yearRange.from && yearRange.from - new < 7 { return new + 7 }
+      if new > yearRange.to && new - yearRange.to < 7 { return new - 7 }
+      return new
+    }
     for a in old.activities {
       if a.repeatRule == nil && (a.status == .done || a.status == .cancelled) && !o.all {
         lines.append((sv ? "lämnas kvar (\(w.status(a.status))): " : "left behind (\(w.status(a.status))): ") + a.title)
@@ -71,6 +81,17 @@ public enum Rollover {
       let length = a.end - a.start
       if var r = a.repeatRule {
         b.start = anchor(a.start, rule: r, years: years, sameDate: o.sameDate)
+        // The same ISO week can begin in the old year (Monday 30 Dec 2024 is
+        // week 1 of 2025): the rule starts on its first occurrence inside
+        // the new year, so no meeting stands in both plans.
+        if b.start < yearRange.from {
+          var probe = b
+          probe.repeatRule = Repeat(every: r.every, interval: r.interval, on: r.on, end: .never)
+          probe.end = probe.start + length
+          if let first = probe.occurrences(in: yearRange).first(where: { $0.start >= yearRange.from }) {
+            b.start = first.start
+          }
+        }
         b.end = b.start + length
         if case .until(let u) = r.end { r.end = .until(max(b.start, sameDay(u, years: years))) }
         var kept: [Day] = []
@@ -94,17 +115,17 @@ public enum Rollover {
         r.except = kept
         b.repeatRule = r
       } else {
-        b.start = o.sameDate ? sameDay(a.start, years: years) : sameWeek(a.start, years: years)
+        b.start = placed(o.sameDate ? sameDay(a.start, years: years) : sameWeek(a.start, years: years), a.start)
         b.end = b.start + length
       }
       lines.append(
-        "\(a.title): \(w.range(a.start, a.end)) \(a.start.year) → \(w.range(b.start, b.end)) \(b.start.year)")
+        "\(a.title): \(w.rangeWithYear(a.start, a.end)) → \(w.rangeWithYear(b.start, b.end))")
       plan.activities.append(b)
     }
     plan.milestones = old.milestones.map { m in
       var n = m
       n.done = false
-      n.date = o.sameDate ? sameDay(m.date, years: years) : sameWeek(m.date, years: years)
+      n.date = placed(o.sameDate ? sameDay(m.date, years: years) : sameWeek(m.date, years: years), m.date)
       lines.append("◆ \(m.title): \(w.day(m.date, year: true)) → \(w.day(n.date, year: true))")
       return n
     }

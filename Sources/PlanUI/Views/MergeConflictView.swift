@@ -14,12 +14,14 @@ enum MergeConflictView {
     for i in first..<min(conflicts.count, first + room) {
       let c = conflicts[i]
       let selected = i == s.conflictIndex
-      lines.append(((selected ? "▶ " : "  ") + words.item(c) + " · " + words.field(c), selected ? .reverse : .bold))
+      let heading = words.isStory(c) ? words.item(c) : words.item(c) + " · " + words.field(c)
+      lines.append(((selected ? "▶ " : "  ") + heading, selected ? .reverse : .bold))
+      let (ourWords, theirWords) = words.sides(c)
       let ours = (sv ? "vårt" : "ours") + ":"
       let theirs = (c.theirLabel ?? (sv ? "deras" : "theirs")) + ":"
       let labelWidth = max(displayWidth(ours), displayWidth(theirs)) + 1
-      lines.append(("    " + padded(ours, to: labelWidth) + words.value(c.ours, field: c.field), .plain))
-      lines.append(("    " + padded(theirs, to: labelWidth) + words.value(c.theirs, field: c.field), .plain))
+      lines.append(("    " + padded(ours, to: labelWidth) + ourWords, .plain))
+      lines.append(("    " + padded(theirs, to: labelWidth) + theirWords, .plain))
     }
     lines.append(("", .plain))
     lines.append((KeyMap.conflictHints(s.plan.language), .dim))

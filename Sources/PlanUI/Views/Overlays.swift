@@ -71,7 +71,7 @@ enum DetailsView {
       title = sanitized(a.title)
       row(
         sv ? "Datum" : "Dates",
-        w.range(a.start, a.end) + " " + String(a.start.year) + " (" + w.weeks(a.start, a.end) + ")")
+        w.rangeWithYear(a.start, a.end) + " (" + w.weeks(a.start, a.end) + ")")
       row(sv ? "Tid" : "Time", a.time.map { w.time($0) } ?? (sv ? "heldag" : "all day"))
       row(sv ? "Upprepas" : "Repeats", w.rule(a))
       row(sv ? "Tema" : "Theme", s.plan.theme(a.theme)?.name)

@@ -105,7 +105,7 @@ public enum Screen {
     if let a = s.focusedActivity {
       var parts = [sanitized(a.title)]
       let occ = nearestOccurrence(a, to: s.cursor, in: s.yearRange) ?? Occurrence(start: a.start, end: a.end)
-      var when = w.range(occ.start, occ.end) + " " + String(occ.start.year)
+      var when = w.rangeWithYear(occ.start, occ.end)
       if let t = a.time { when += " " + w.time(t) }
       parts.append(when)
       parts.append(w.weeks(occ.start, occ.end))

@@ -2,6 +2,8 @@ import PlanKit
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The year as a wheel: twelve month sectors clockwise from 12 o'clock,
@@ -148,7 +150,7 @@ enum WheelView {
     let week = sector.range.from.isoWeek.week
     g.text((sv ? "Vecka " : "Week ") + "\(week)", x: r.x, y: y, style: Style(fg: .yellow, bold: true))
     g.text(
-      w.range(sector.range.from, sector.range.to) + " \(sector.range.to.year)", x: r.x + (sv ? 10 : 9), y: y,
+      w.rangeWithYear(sector.range.from, sector.range.to), x: r.x + (sv ? 10 : 9), y: y,
       width: r.width - 10)
     y += 1
     g.text(String(repeating: "─", count: r.width), x: r.x, y: y, style: .dim)

@@ -7,9 +7,8 @@ struct Diff: ParsableCommand {
     commandName: "diff",
     abstract: "What changed in a plan, in words: new, moved, changed, cancelled or done, deleted.",
     discussion: """
-      arshjul diff OLD NEW                 two plan files
-      arshjul diff PLAN --since REV        the plan against its version at a git revision
-                                           (a tag, a date: --since "main@{2022-09-01}", a commit)
+      `arshjul diff OLD NEW` compares two plan files; `arshjul diff PLAN --since REV` compares the plan \
+      with its version at a git revision: a tag, a branch, a commit, or a date such as main@{2022-09-01}.
       """)
 
   @Argument(help: "The old plan (or, with --since, the plan).") var first: String
@@ -54,18 +53,33 @@ struct Diff: ParsableCommand {
     if exitCode && !diff.isEmpty { throw ExitCode(1) }
   }
 
-  /// The plan as it was at `revision`, read with `git show`.
+  /// The plan as it was at `revision`, read with `git cat-file`. The
+  /// revision is a revision, never an option: one that starts with `-` is
+  /// refused, the rest is resolved to a commit first (behind
+  /// `--end-of-options`), and only that commit's id goes on to git.
   func planAt(revision: String, path: String) throws -> Plan {
     guard let top = Git.topLevel(of: path) else {
       throw fail("arshjul diff: \(visibleName(path)) is not in a git repository; --since needs one", code: 2)
     }
+    let notARevision = "arshjul diff: --since \(quoted(revision)) is not a revision of this repository"
+    guard !revision.hasPrefix("-"), !revision.isEmpty else {
+      throw fail(notARevision + " (a tag, a branch, a commit or main@{2022-09-01})", code: 2)
+    }
+    guard
+      let resolved = Git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], in: top)
+    else {
+      throw fail("arshjul diff: git could not be run; is it installed?", code: 2)
+    }
+    let commit = String(decoding: resolved.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard resolved.status == 0, commit.count >= 40, commit.allSatisfy(\.isHexDigit) else {
+      throw fail(notARevision, code: 2)
+    }
     let relative = Git.relative(path, to: top)
-    guard let out = Git.run(["show", "\(revision):\(relative)"], in: top) else {
+    guard let out = Git.run(["cat-file", "blob", "\(commit):\(relative)"], in: top) else {
       throw fail("arshjul diff: git could not be run; is it installed?", code: 2)
     }
     guard out.status == 0 else {
-      let why = out.stderr.split(separator: "\n").first.map(String.init) ?? "git show failed"
-      throw fail("arshjul diff: \(revision):\(relative): \(why)", code: 2)
+      throw fail("arshjul diff: \(relative) is not in \(revision) (\(commit.prefix(10)))", code: 2)
     }
     do {
       return try PlanFile.decode(out.stdout, file: "\(revision):\(relative)")

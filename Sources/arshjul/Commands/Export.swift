@@ -130,7 +130,7 @@ struct ExportHTML: ParsableCommand {
     commandName: "html",
     abstract: "Export the year wheel as one web page (wheel, agenda, legend, a link to subscribe).",
     discussion: """
-      One self-contained HTML file: no fonts, scripts or images from elsewhere, so it works
+      One self-contained HTML file: no fonts, scripts or images from elsewhere, so it works \
       from file:// and on any web server or intranet. The same plan gives the same bytes.
       """)
 

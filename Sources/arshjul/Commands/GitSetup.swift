@@ -8,10 +8,10 @@ struct GitSetup: ParsableCommand {
     commandName: "git-setup",
     abstract: "Set a git repository up so that plans merge by item and diff in words.",
     discussion: """
-      Adds `PLAN merge=arshjul diff=arshjul` to .gitattributes (commit it), the merge driver
-      and textconv to this clone's git config, a pre-commit hook that refuses a plan with
-      unresolved conflicts, and arshjul's own files to .gitignore. git keeps drivers out of
-      what a clone copies, so every clone runs this once. Running it again changes nothing.
+      Adds `PLAN merge=arshjul diff=arshjul` to .gitattributes (commit it), the merge driver \
+      and textconv to this clone's git config, a pre-commit hook that refuses a plan with \
+      unresolved conflicts, and arshjul's own files to .gitignore. git keeps drivers out of \
+      what a clone copies, so every clone runs this once. Running it again changes nothing. \
       `arshjul` must be on PATH for git to find it.
       """)
 
@@ -33,6 +33,14 @@ struct GitSetup: ParsableCommand {
         throw fail(
           "arshjul git-setup: \(visibleName(plan)) is in another repository than \(visibleName(plans[0]))", code: 2)
       }
+      // A link to a plan elsewhere: git keeps the link, never the plan, so
+      // no attribute here could reach it.
+      let relative = Git.relative(plan, to: top)
+      if relative.hasPrefix("/") {
+        throw fail(
+          "arshjul git-setup: \(visibleName(plan)) is a link to \(visibleName(relative)), outside the repository; "
+            + "git keeps only the link — move the plan into the repository instead", code: 2)
+      }
     }
     // .gitattributes: one line per plan.
     let attributes = top + "/.gitattributes"
@@ -46,10 +54,12 @@ struct GitSetup: ParsableCommand {
       }
     }
     try writeLines(lines, to: attributes)
-    // .gitignore: the lock, the journal and the sync state stay out.
+    // .gitignore: each plan's lock, and the journal and sync state, which
+    // only arshjul names so; never every *.lock (Cargo.lock, yarn.lock…).
     let ignore = top + "/.gitignore"
     var ignored = readLines(ignore)
-    for pattern in ["*.lock", "*.arshjul-journal*", "*.arshjul-sync"] where !ignored.contains(pattern) {
+    let locks = plans.map { "/" + GitSetup.globEscaped(Git.relative($0, to: top)) + ".lock" }
+    for pattern in locks + ["*.arshjul-journal*", "*.arshjul-sync"] where !ignored.contains(pattern) {
       ignored.append(pattern)
       said.append(".gitignore: \(pattern)")
     }
@@ -57,7 +67,9 @@ struct GitSetup: ParsableCommand {
     // The clone's config.
     for (key, value) in [
       ("merge.arshjul.name", "arshjul: plans merged by item and field"),
-      ("merge.arshjul.driver", "arshjul merge %O %A %B"),
+      // %P and the labels name the plan and the branches in messages; git
+      // before 2.44 leaves %S %X %Y as they are, and merge ignores them then.
+      ("merge.arshjul.driver", "arshjul merge %O %A %B --path %P --base-label %S --our-label %X --their-label %Y"),
       ("diff.arshjul.textconv", "arshjul textconv"),
     ] {
       let current = Git.run(["config", "--local", "--get", key], in: top).map {
@@ -80,14 +92,26 @@ struct GitSetup: ParsableCommand {
     }
   }
 
-  /// A path as a .gitattributes pattern: anchored at the top, spaces and
-  /// specials quoted the way git reads them.
+  /// A path as a .gitattributes pattern: anchored at the top, its glob
+  /// characters escaped (so `plan [utkast].json` matches only itself), and
+  /// quoted C-style where it holds a space, a tab or a quote.
   func gitPattern(_ relative: String) -> String {
-    let needsQuotes = relative.contains { $0 == " " || $0 == "\"" || $0 == "\\" || $0 == "\t" }
-    guard needsQuotes else { return "/" + relative }
-    let escaped = relative.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    let pattern = "/" + GitSetup.globEscaped(relative)
+    guard pattern.contains(where: { $0 == " " || $0 == "\"" || $0 == "\t" }) else { return pattern }
+    let escaped = pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
       .replacingOccurrences(of: "\t", with: "\\t")
-    return "\"/" + escaped + "\""
+    return "\"" + escaped + "\""
+  }
+
+  /// A path with the characters that gitattributes and gitignore read as
+  /// a pattern (`[ ] * ? \\`, and `!` or `#` first) behind a backslash.
+  static func globEscaped(_ path: String) -> String {
+    var out = ""
+    for c in path {
+      if "[]*?\\".contains(c) || (out.isEmpty && (c == "!" || c == "#")) { out.append("\\") }
+      out.append(c)
+    }
+    return out
   }
 
   func readLines(_ path: String) -> [String] {

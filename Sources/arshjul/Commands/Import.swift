@@ -8,10 +8,10 @@ struct Import: ParsableCommand {
     commandName: "import",
     abstract: "Bring dates in from iCalendar (.ics) and spreadsheet (.csv) files, without doubling them.",
     discussion: """
-      Importing the same file again updates what changed and adds nothing twice: events of this
-      plan map back to their items, other events are matched by their UID (kept on the
-      activity), events without one by their start and title. Rules a plan cannot repeat by
-      itself (several weekdays, changed single occurrences) are listed and skipped, or with
+      Importing the same file again updates what changed and adds nothing twice: events of this \
+      plan map back to their items, other events are matched by their UID (kept on the \
+      activity), events without one by their start and title. Rules a plan cannot repeat by \
+      itself (several weekdays, changed single occurrences) are listed and skipped, or with \
       --expand brought in as single occurrences in the plan's year.
       """)
 

@@ -7,10 +7,9 @@ struct New: ParsableCommand {
     commandName: "new",
     abstract: "Create a plan with the three themes, or (--from) next year's plan from this year's.",
     discussion: """
-      arshjul new plan-2023.json --from plan-2022.json [--year 2023]
-      keeps the themes, settings and every repeat anchored as it was (2nd Tuesday, last Friday,
-      Mondays, every 3rd month), moves one-offs to the same ISO week and weekday (--same-date:
-      the same date), leaves done and cancelled one-offs behind (--all keeps them), carries
+      `arshjul new plan-2023.json --from plan-2022.json [--year 2023]` keeps the themes, settings and \
+      every repeat anchored as it was (2nd Tuesday, last Friday, Mondays, every 3rd month), moves one-offs to the same ISO week and weekday (--same-date: \
+      the same date), leaves done and cancelled one-offs behind (--all keeps them), carries \
       milestones not done, and says what moved where and what now lands on a holiday.
       """)
 

@@ -9,11 +9,11 @@ struct Sync: ParsableCommand {
     commandName: "sync",
     abstract: "Keep the plan in a CalDAV calendar (Nextcloud, Radicale, iCloud…), both ways.",
     discussion: """
-      Sends new and changed activities and milestones (one event each, the UIDs `export ics`
-      writes), deletes in the calendar what was deleted in the plan, and brings back what was
-      changed in calendar apps, merged field by field with the plan; the same field changed on
-      both sides is a conflict recorded in the plan (`arshjul PLAN` resolves it). The URL is
-      remembered in the plan. The password comes from --password-file, ARSHJUL_PASSWORD,
+      Sends new and changed activities and milestones (one event each, the UIDs `export ics` \
+      writes), deletes in the calendar what was deleted in the plan, and brings back what was \
+      changed in calendar apps, merged field by field with the plan; the same field changed on \
+      both sides is a conflict recorded in the plan (`arshjul PLAN` resolves it). The URL is \
+      remembered in the plan. The password comes from --password-file, ARSHJUL_PASSWORD, \
       ~/.netrc or a prompt — never the command line.
       """)
 
@@ -45,6 +45,13 @@ struct Sync: ParsableCommand {
     do { stored = try SyncStateFile.read(for: path) } catch { throw fail("arshjul sync: \(error.message)", code: 2) }
     guard let address = url ?? plan.calendarURL ?? stored?.url else {
       throw fail("arshjul sync: give the calendar's URL the first time: --url https://…/calendars/…/arshjul/")
+    }
+    // A password in the URL would be seen in `ps` and kept in the plan, which goes into git.
+    if CalendarURL.hasUserInfo(address) {
+      throw fail(
+        "arshjul sync: the calendar URL \(url == nil ? "remembered in the plan " : "")carries a user name or password; "
+          + "give the URL without it, the user with --user and the password in ~/.netrc, ARSHJUL_PASSWORD or --password-file",
+        code: 2)
     }
     guard let target = URL(string: address), let scheme = target.scheme?.lowercased(), let host = target.host,
       scheme == "http" || scheme == "https"

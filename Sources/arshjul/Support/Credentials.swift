@@ -3,6 +3,8 @@ import PlanKit
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The password for a calendar server, never from the command line: a file
@@ -14,7 +16,21 @@ enum Credentials {
       guard let data = FileManager.default.contents(atPath: file) else {
         throw fail("arshjul sync: cannot read the password file \(visibleName(file))", code: 2)
       }
-      let first = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      // The first line, as it is: an empty one is a mistake, never an empty password.
+      let first =
+        String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        .first.map(String.init) ?? ""
+      guard !first.isEmpty else {
+        throw fail(
+          "arshjul sync: the password file \(visibleName(file)) is empty; its first line must be the password", code: 2)
+      }
+      // As ssh does for a key: a secret that others can read is told.
+      var st = stat()
+      if stat(file, &st) == 0 && st.st_mode & 0o077 != 0 {
+        printError(
+          "arshjul sync: warning: the password file \(visibleName(file)) can be read by others (mode "
+            + String(st.st_mode & 0o777, radix: 8) + "); chmod 600 \(visibleName(file))")
+      }
       return (user ?? netrc(host)?.login, first)
     }
     if let env = ProcessInfo.processInfo.environment["ARSHJUL_PASSWORD"] { return (user ?? netrc(host)?.login, env) }

@@ -4,6 +4,8 @@ import PlanStore
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Errors go to stderr as one line each; stdout stays clean for pipes.

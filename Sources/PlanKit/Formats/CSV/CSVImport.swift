@@ -39,7 +39,7 @@ public enum CSVImport {
     for row in rows.dropFirst() {
       func value(_ c: CSVColumn) -> String? {
         guard let i = columns[c], i < row.fields.count else { return nil }
-        let v = row.fields[i].trimmed
+        let v = CSVCell.read(row.fields[i]).trimmed
         return v.isEmpty ? nil : v
       }
       if row.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }

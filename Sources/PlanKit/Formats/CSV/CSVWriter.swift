@@ -21,7 +21,8 @@ public enum CSVWriter {
     let sep = options.comma ? "," : ";"
     let lang = plan.language
     let w = Wording(lang)
-    func field(_ s: String) -> String {
+    func field(_ cell: String) -> String {
+      let s = CSVCell.written(cell)
       guard s.contains(where: { $0 == Character(sep) || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
       return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

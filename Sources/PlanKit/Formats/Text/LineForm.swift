@@ -9,13 +9,15 @@ public enum LineForm {
     head.append(
       "\(sv ? "plan" : "plan") \(sanitized(plan.title)) (\(plan.id), \(plan.language.rawValue), \(plan.timeZone), \(sv ? "startmånad" : "start month") \(plan.startMonth))"
     )
+    if let url = plan.calendarURL {
+      head.append("\(sv ? "kalender" : "calendar") \(sanitized(CalendarURL.masked(url)))")
+    }
     for (i, t) in plan.themes.enumerated() {
       head.append("\(sv ? "tema" : "theme") \(i + 1) \(t.id): \(sanitized(t.name)) [\(t.color.description)]")
     }
     var items: [(Day, String, String)] = []
     for a in plan.activities {
-      var parts = [a.start.iso, sanitized(a.title), "–", w.range(a.start, a.end)]
-      if a.start.year == a.end.year { parts[3] += " " + String(a.start.year) }
+      var parts = [a.start.iso, sanitized(a.title), "–", w.rangeWithYear(a.start, a.end)]
       if let t = a.time { parts.append(w.time(t)) }
       var line = parts.joined(separator: " ")
       if let r = w.rule(a) { line += ", " + r }

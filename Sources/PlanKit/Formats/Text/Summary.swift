@@ -72,16 +72,7 @@ struct SummaryBuilder {
   /// Plan text is made safe for a terminal or a mail: no control characters.
   func clean(_ s: String) -> String {
     let t = sanitized(s)
-    return markdown ? escapeMarkdown(t) : t
-  }
-
-  func escapeMarkdown(_ s: String) -> String {
-    var out = ""
-    for c in s {
-      if "\\`*_[]<>#|".contains(c) { out.append("\\") }
-      out.append(c)
-    }
-    return out
+    return markdown ? markdownEscaped(t) : t
   }
 
   var themes: [Theme] {

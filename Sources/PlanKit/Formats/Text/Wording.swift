@@ -20,6 +20,11 @@ public struct Wording: Sendable {
     return day(a) + "–" + day(b)
   }
 
+  /// A range with its year said once: "14–18 mars 2022", "28 dec 2022–3 jan 2023".
+  public func rangeWithYear(_ a: Day, _ b: Day) -> String {
+    a.year == b.year ? range(a, b) + " " + String(a.year) : range(a, b)
+  }
+
   /// "1 januari–31 december 2022".
   public func period(_ r: DayRange) -> String {
     func long(_ d: Day, _ y: Bool) -> String {
