@@ -34,8 +34,11 @@ let package = Package(
       dependencies: [
         "PlanKit", "PlanStore", "PlanUI", "CursesTerminal", "CalDAV",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["BuildInfo"]
     ),
+    // The version (from the file VERSION) and the git commit, for --version.
+    .plugin(name: "BuildInfo", capability: .buildTool()),
     // Speed and memory figures (run in release: swift run -c release Benchmarks).
     .executableTarget(name: "Benchmarks", dependencies: ["PlanKit", "PlanStore", "PlanUI"]),
     // Helpers the test targets share (fixtures, temporary folders).

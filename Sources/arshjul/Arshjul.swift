@@ -14,9 +14,10 @@ struct Arshjul: ParsableCommand {
     commandName: "arshjul",
     abstract: "A year-wheel planner for the terminal: plan a year of activities by theme.",
     discussion: """
-      Open a plan with `arshjul PLAN`. Plans are JSON files (see docs/plan-format.md).
+      Open a plan with `arshjul PLAN`. Plans are JSON files (see docs/plan-format.md, or arshjul-plan(5) where \
+      arshjul is installed).
       """,
-    version: "0.1.0",
+    version: "\(buildVersion) (commit \(buildCommit))",
     subcommands: [
       Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self, Import.self,
       Sync.self, Merge.self,

@@ -16,7 +16,7 @@ struct Add: ParsableCommand {
   @OptionGroup var file: PlanArgument
 
   @Option(help: "Title.") var title: String
-  @Option(help: "Theme id, name or number (1, 2, 3…).") var theme: String
+  @Option(help: "Theme id, name or number (1, 2, 3…).", completion: .custom(themeCompletions)) var theme: String
   @Option(help: "First day (for a milestone: its date).") var start: String
   @Option(help: "Last day, inclusive (default: the start).") var end: String?
   @Flag(help: "Add a milestone instead of an activity.") var milestone = false

@@ -22,7 +22,9 @@ struct Import: ParsableCommand {
   @Argument(help: "The .ics or .csv files.", completion: .file(extensions: ["ics", "csv"]))
   var files: [String]
 
-  @Option(help: "Theme for events whose CATEGORIES name none of the plan's (id, name or number).")
+  @Option(
+    help: "Theme for events whose CATEGORIES name none of the plan's (id, name or number).",
+    completion: .custom(themeCompletions))
   var theme: String?
 
   @Option(help: "ics or csv (default: from the file's extension).")

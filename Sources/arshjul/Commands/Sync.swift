@@ -24,7 +24,8 @@ struct Sync: ParsableCommand {
   @Option(help: "A file whose first line is the password.") var passwordFile: String?
   @Flag(help: "Say what would be sent and received; change nothing.") var dryRun = false
   @Flag(help: "Bring events the plan did not make into it (with --theme).") var importNew = false
-  @Option(help: "Theme for --import-new (id, name or number).") var theme: String?
+  @Option(help: "Theme for --import-new (id, name or number).", completion: .custom(themeCompletions))
+  var theme: String?
   @Flag(help: "Create the calendar collection when it is not there.") var create = false
   @Flag(help: "Allow a password over plain http to a host that is not this machine.") var allowHttp = false
   @Option(help: "Seconds to wait for the server.") var timeout: Double = 30

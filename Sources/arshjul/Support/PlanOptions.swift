@@ -36,7 +36,9 @@ struct RangeOptions: ParsableArguments {
 
 /// `--theme`, as many times as wanted: by id, name or number.
 struct ThemeFilter: ParsableArguments {
-  @Option(name: .customLong("theme"), help: "Only this theme (id, name or number); may be repeated.")
+  @Option(
+    name: .customLong("theme"), help: "Only this theme (id, name or number); may be repeated.",
+    completion: .custom(themeCompletions))
   var themes: [String] = []
 
   /// Theme ids for the filter, nil when none was asked for.
@@ -69,4 +71,15 @@ struct PlanArgument: ParsableArguments {
 struct OutputOption: ParsableArguments {
   @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
   var output: String?
+}
+
+/// Completion of `--theme`: the theme ids of the plan named on the command
+/// line so far (the first word that is a readable plan), nothing otherwise.
+/// The shell runs `arshjul` for it, so it reads the plan and nothing else.
+@Sendable func themeCompletions(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+  for word in words where word.hasSuffix(".json") {
+    guard let plan = try? PlanFile.load(word).plan else { continue }
+    return plan.themes.map(\.id).filter { $0.hasPrefix(prefix) }
+  }
+  return []
 }
