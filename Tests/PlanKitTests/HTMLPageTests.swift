@@ -22,7 +22,7 @@ import Testing
       }
     }
     out.append("arcs \(html.components(separatedBy: "class=\"arc").count - 1)")
-    out.append("milestones \(html.components(separatedBy: "class=\"mark\"").count - 1)")
+    out.append("milestones \(html.components(separatedBy: "class=\"mark").count - 1)")
     return out
   }
 
@@ -36,11 +36,40 @@ import Testing
     #expect(lines == expected)
   }
 
-  @Test func everyArcIsAKeyboardLinkWithALabel() throws {
+  @Test func everyArcIsAKeyboardLinkNamedByItsAgendaRow() throws {
     let html = page(try examplePlan())
     let arcs = html.components(separatedBy: "<a class=\"arc").dropFirst()
     #expect(arcs.count == 28)
-    #expect(arcs.allSatisfy { $0.contains("aria-label=\"") && $0.contains("href=\"#item-") })
+    for arc in arcs {
+      let id = try #require(arc.firstMatch(of: /aria-labelledby="(w-[^"]+)"/)?.1)
+      #expect(arc.contains("href=\"#\(id)\""))
+      // The row it names is there once, with the number the arc shows.
+      #expect(html.components(separatedBy: "id=\"\(id)\"").count == 2, "\(id)")
+    }
+    // An image may hold nothing focusable: the wheel is a group.
+    #expect(html.contains("<svg viewBox=\"0 0 800 800\" role=\"group\""))
+  }
+
+  @Test func thePageSaysTheArcsTextOnce() throws {
+    // The words of an activity stand in its agenda rows only: no label,
+    // tooltip or title repeats them in the wheel, and the rule is said once.
+    let html = page(try examplePlan())
+    let svg = html[html.range(of: "<svg")!.lowerBound..<html.range(of: "</svg>")!.upperBound]
+    #expect(!svg.contains("Digital frukostträff") && !svg.contains("data-tip") && !svg.contains("aria-label=\"Digital"))
+    #expect(html.components(separatedBy: "andra tisdagen varje månad").count == 2)
+  }
+
+  @Test(arguments: ThemeColor.names + ["#ffff00", "#000000", "#ffffff", "#777777", "#f4f1ea", "#161616"])
+  func everyThemeColourMakesArcsThatStandOutFromTheirRing(_ color: String) throws {
+    let theme = Theme(id: "t", name: "T", color: try #require(ThemeColor(color))).hexColor
+    for mode in [HTMLPalette.light, HTMLPalette.dark] {
+      let arc = HTMLPalette.arc(theme, mode)
+      for month in [mode.m0, mode.m1] {
+        let ring = HTMLPalette.over(theme, opacity: HTMLPalette.bandOpacity, month)
+        #expect(HTMLPalette.contrast(arc, ring) >= 3, "\(color) \(mode.bg)")
+      }
+      #expect(HTMLPalette.contrast(HTMLPalette.text(on: arc), arc) >= 4.5)
+    }
   }
 
   @Test func planTextIsEscapedEverywhere() throws {

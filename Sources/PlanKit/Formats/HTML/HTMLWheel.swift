@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The wheel of the web page: the printed wheel's geometry (`WheelLayout`),
+/// each activity an arc drawn as a stroke along its lane, numbered where the
+/// number fits as on the poster, in a ring per theme that a keyboard walks
+/// with the arrows. An arc carries no text of its own: it is named by its
+/// row in the agenda (`aria-labelledby`), which is also where it links to,
+/// so the plan's words stand in the page once.
+enum HTMLWheel {
+  static func write(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: PieceOutput) {
+    let sv = plan.language == .sv
+    func line(_ s: String) { h.appendLine(s) }
+    line("<section class=\"wheel\" aria-labelledby=\"wheel-heading\">")
+    line("<h2 id=\"wheel-heading\">\(sv ? "Årshjulet" : "The year wheel")</h2>")
+    line("<div class=\"controls\" role=\"group\" aria-label=\"\(sv ? "Visa teman" : "Show themes")\" hidden>")
+    for (i, ring) in layout.rings.enumerated() {
+      line(
+        "<button type=\"button\" class=\"theme-toggle\" data-theme=\"\(HTML.escape(ring.theme.id))\" data-t=\"\(i)\" aria-pressed=\"true\">"
+          + "<i class=\"sw s\(i)\"></i>\(HTML.escape(ring.theme.name))"
+          + "<span class=\"visually-hidden\"> (\(ringWords(i, layout.rings.count, sv)))</span></button>")
+    }
+    line("</div>")
+    line(
+      "<p id=\"wheel-keys\" class=\"hint\" hidden>"
+        + (sv
+          ? "Tabba till hjulet: ← → går längs en ring, ↑ ↓ byter ring, Home End till ringens första och sista, Enter visar aktiviteten i listan."
+          : "Tab to the wheel: ← → walk a ring, ↑ ↓ change ring, Home End go to a ring's first and last, Enter shows the activity in the list.")
+        + "</p>")
+    line(
+      "<svg viewBox=\"0 0 800 800\" role=\"group\" aria-labelledby=\"wheel-title\" aria-describedby=\"wheel-keys\" data-from=\"\(layout.range.from.iso)\" data-to=\"\(layout.range.to.iso)\" data-cx=\"400\" data-cy=\"400\" data-inner=\"\(num(layout.inner))\" data-outer=\"\(num(layout.rim + 3))\">"
+    )
+    line("<title id=\"wheel-title\">\(HTML.escape("\(plan.title) – \(w.period(layout.range))"))</title>")
+    months(layout, plan, into: h)
+    let from = layout.range.from
+    for (t, ring) in layout.rings.enumerated() {
+      line(
+        "<g class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(ringWords(t, layout.rings.count, sv))\" stroke-width=\"\(n1(ring.outer - ring.inner - 0.6))\">"
+      )
+      line("<path class=\"band\" d=\"\(layout.sectorPath(0, 2 * Double.pi - 0.0001, ring.inner, ring.outer))\"/>")
+      // Arcs and milestones in date order: the order the arrows walk them.
+      var items: [(day: Int, text: String)] = []
+      for entry in ring.entries {
+        let a = layout.activity(entry)
+        let first = entry.occurrences[0].start
+        let status = a.status == .cancelled ? " cancelled" : (a.status == .done ? " done" : "")
+        let id = HTML.escape(a.id)
+        var s =
+          "<a class=\"arc\(status)\" href=\"#w-\(id)\" aria-labelledby=\"w-\(id)\" data-d=\"\(first - from)\"><path d=\""
+        let mid = (entry.inner + entry.outer) / 2
+        let arcs = layout.arcs(entry)
+        for (i, arc) in arcs.enumerated() { s += (i == 0 ? "" : " ") + centreLine(layout, arc.start, arc.end, mid) }
+        // The ring's stroke width, unless the arc shares a lane with others.
+        let width = n1(entry.outer - entry.inner - 0.6)
+        s += width == n1(ring.outer - ring.inner - 0.6) ? "\"/>" : "\" stroke-width=\"\(width)\"/>"
+        if let arc = arcs.first {
+          let thickness = entry.outer - entry.inner
+          let size = min(11, thickness * 0.72)
+          let label = String(entry.number)
+          if size >= 6.5 && (arc.end - arc.start) * mid >= Double(label.count) * size * 0.62 + 4 {
+            let (x, y) = layout.point((arc.start + arc.end) / 2, mid)
+            s += "<text class=\"num\" x=\"\(n1(x))\" y=\"\(n1(y))\" font-size=\"\(n1(size))\">\(label)</text>"
+          }
+        }
+        items.append((first - from, s + "</a>"))
+      }
+      for mark in layout.marks where mark.themeIndex == layout.themes.firstIndex(where: { $0.id == ring.theme.id }) {
+        let m = mark.milestone
+        let (x, y) = layout.point(mark.angle, mark.radius)
+        let r = 7.0
+        let id = HTML.escape(m.id)
+        items.append(
+          (
+            m.date - from,
+            "<a class=\"mark\(m.done ? " done" : "")\" href=\"#w-\(id)\" aria-labelledby=\"w-\(id)\" data-d=\"\(m.date - from)\">"
+              + "<path d=\"M\(n1(x)) \(n1(y - r))L\(n1(x + r)) \(n1(y))L\(n1(x)) \(n1(y + r))L\(n1(x - r)) \(n1(y))Z\"/>"
+              + "<text class=\"letter\" x=\"\(n1(x))\" y=\"\(n1(y))\">\(mark.letter)</text></a>"
+          ))
+      }
+      for item in items.enumerated().sorted(by: { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }) {
+        line(item.element.text)
+      }
+      line("</g>")
+    }
+    line("<circle class=\"centre\" cx=\"400\" cy=\"400\" r=\"\(num(layout.inner))\"/>")
+    line("<text class=\"year\" x=\"400\" y=\"410\">\(HTML.escape(layout.yearText))</text>")
+    line("<g class=\"hand\" aria-hidden=\"true\"></g>")
+    line("</svg>")
+    line("<p id=\"tip\" class=\"tip\"></p>")
+    line("<h3>\(sv ? "Ringarna utifrån och in" : "The rings, outside in")</h3>")
+    line("<ul class=\"legend\">")
+    for (i, ring) in layout.rings.enumerated() {
+      line(
+        "<li class=\"t\(i)\"><i class=\"sw s\(i)\"></i>\(HTML.escape(ring.theme.name)) <span class=\"muted\">(\(ringWords(i, layout.rings.count, sv)))</span></li>"
+      )
+    }
+    line(
+      "<li>"
+        + (sv
+          ? "Siffran på en båge är aktivitetens nummer i listan · tätt streckad: klar · glest streckad och grå: inställd · ◆ milstolpe"
+          : "The number on an arc is the activity's number in the list · finely dashed: done · dashed and grey: cancelled · ◆ milestone")
+        + "</li>")
+    line("</ul>")
+    line("</section>")
+  }
+
+  /// Months, shaded every other one and named round the rim.
+  static func months(_ layout: WheelLayout, _ plan: Plan, into h: PieceOutput) {
+    h.appendLine("<g class=\"months\" aria-hidden=\"true\">")
+    for (i, m) in layout.months.enumerated() {
+      h.appendLine(
+        "<path class=\"month m\(i % 2)\" d=\"\(layout.sectorPath(m.startAngle, m.endAngle, layout.inner, layout.rim))\"/>"
+      )
+      let mid = (m.startAngle + m.endAngle) / 2
+      let (x, y) = layout.point(mid, layout.rim + 18)
+      var rotation = mid * 180 / Double.pi
+      if cos(mid) < 0 { rotation += 180 }
+      h.appendLine(
+        "<text class=\"month-name\" x=\"\(num(x))\" y=\"\(num(y))\" transform=\"rotate(\(num(rotation)) \(num(x)) \(num(y)))\">\(HTML.escape(Names.month(m.start.month, plan.language)))</text>"
+      )
+    }
+    h.appendLine("</g>")
+  }
+
+  /// The middle line of an arc from a0 to a1 at radius r (drawn with a
+  /// stroke as wide as its lane): half the numbers of the sector's outline.
+  static func centreLine(_ layout: WheelLayout, _ a0: Double, _ a1: Double, _ r: Double) -> String {
+    if a1 - a0 > 1.9 * Double.pi {
+      let mid = (a0 + a1) / 2
+      return centreLine(layout, a0, mid, r) + " " + centreLine(layout, mid, a1, r)
+    }
+    let p0 = layout.point(a0, r)
+    let p1 = layout.point(a1, r)
+    return "M\(n1(p0.x)) \(n1(p0.y))A\(n1(r)) \(n1(r)) 0 \((a1 - a0) > Double.pi ? 1 : 0) 1 \(n1(p1.x)) \(n1(p1.y))"
+  }
+
+  static func num(_ v: Double) -> String { SVGWriter.num(v) }
+
+  /// A coordinate to a tenth of a unit (the wheel is 800 units across).
+  static func n1(_ v: Double) -> String {
+    let tenths = Int((v * 10).rounded())
+    let sign = tenths < 0 ? "-" : ""
+    let whole = abs(tenths) / 10
+    let frac = abs(tenths) % 10
+    return frac == 0 ? sign + String(whole) : sign + String(whole) + "." + String(frac)
+  }
+
+  static func ringWords(_ i: Int, _ count: Int, _ sv: Bool) -> String {
+    if count == 1 { return sv ? "ringen" : "the ring" }
+    if i == 0 { return sv ? "yttersta ringen" : "outermost ring" }
+    if i == count - 1 { return sv ? "innersta ringen" : "innermost ring" }
+    return sv ? "ring \(i + 1) utifrån" : "ring \(i + 1) from outside"
+  }
+}
