@@ -25,6 +25,9 @@ enum {
   OPT_HEADERDATA = 10029,
   OPT_CUSTOMREQUEST = 10036,
   OPT_FOLLOWLOCATION = 52,
+  OPT_HTTPAUTH = 107,
+  OPT_USERNAME = 10173,
+  OPT_PASSWORD = 10174,
   OPT_MAXREDIRS = 68,
   OPT_CONNECTTIMEOUT = 78,
   OPT_HTTPGET = 80,
@@ -35,6 +38,8 @@ enum {
   OPT_HEADERFUNCTION = 20079,
   OPT_POSTFIELDSIZE_LARGE = 30120,
   INFO_RESPONSE_CODE = 0x200000 + 2,
+  AUTH_BASIC = 1,
+  AUTH_DIGEST = 2,
   PROTO_HTTP_HTTPS = 1 | 2,
   GLOBAL_ALL = 3,
   E_COULDNT_RESOLVE_HOST = 6,
@@ -54,7 +59,6 @@ typedef size_t (*sink_fn)(char *, size_t, size_t, void *);
 static struct {
   int (*global_init)(long);
   void *(*easy_init)(void);
-  void (*easy_reset)(void *);
   void (*easy_cleanup)(void *);
   int (*easy_perform)(void *);
   int (*setopt)(void *, int, ...);
@@ -89,7 +93,6 @@ static void load(void) {
   }
   FIND(global_init, "curl_global_init");
   FIND(easy_init, "curl_easy_init");
-  FIND(easy_reset, "curl_easy_reset");
   FIND(easy_cleanup, "curl_easy_cleanup");
   FIND(easy_perform, "curl_easy_perform");
   FIND(setopt, "curl_easy_setopt");
@@ -145,14 +148,32 @@ static size_t take_body(char *data, size_t size, size_t count, void *context) {
   return n;
 }
 
-// Keeps the last ETag header; a new status line (a redirect was followed)
-// forgets the one before.
+// What the header callback keeps of the last answer: its ETag, and the
+// schemes its WWW-Authenticate headers offer. A new status line (a redirect
+// was followed, or an authentication challenge answered) forgets both.
+struct heard {
+  char **etag;
+  int *offered;
+};
+
+static int has_prefix(const char *data, size_t n, const char *prefix) {
+  size_t p = strlen(prefix);
+  return n >= p && strncasecmp(data, prefix, p) == 0;
+}
+
 static size_t take_header(char *data, size_t size, size_t count, void *context) {
-  char **etag = context;
+  struct heard *h = context;
   size_t n = size * count;
   if (n >= 5 && memcmp(data, "HTTP/", 5) == 0) {
-    free(*etag);
-    *etag = NULL;
+    free(*h->etag);
+    *h->etag = NULL;
+    *h->offered = 0;
+  } else if (has_prefix(data, n, "www-authenticate:")) {
+    size_t start = 17;
+    while (start < n && (data[start] == ' ' || data[start] == '\t')) start++;
+    if (has_prefix(data + start, n - start, "basic")) *h->offered |= CCURL_OFFERS_BASIC;
+    else if (has_prefix(data + start, n - start, "digest")) *h->offered |= CCURL_OFFERS_DIGEST;
+    else *h->offered |= CCURL_OFFERS_OTHER;
   } else if (n > 5 && strncasecmp(data, "etag:", 5) == 0) {
     size_t start = 5, end = n;
     while (start < end && (data[start] == ' ' || data[start] == '\t')) start++;
@@ -161,8 +182,8 @@ static size_t take_header(char *data, size_t size, size_t count, void *context) 
     if (value) {
       memcpy(value, data + start, end - start);
       value[end - start] = 0;
-      free(*etag);
-      *etag = value;
+      free(*h->etag);
+      *h->etag = value;
     }
   }
   return n;
@@ -183,7 +204,8 @@ static int failure_of(int code) {
 
 void ccurl_perform(
   void *connection, const char *method, const char *url, const char *const *headers, int header_count,
-  const unsigned char *body, size_t body_length, long timeout_seconds, ccurl_answer *answer) {
+  const unsigned char *body, size_t body_length, const char *user, const char *password, int auth,
+  long timeout_seconds, ccurl_answer *answer) {
   memset(answer, 0, sizeof *answer);
   if (!connection) {
     answer->failure = CCURL_NO_LIBRARY;
@@ -191,8 +213,9 @@ void ccurl_perform(
     strncpy(answer->detail, why ? why : "libcurl is not loaded", sizeof answer->detail - 1);
     return;
   }
-  // Forgets the last request's options but keeps its connection open.
-  curl.easy_reset(connection);
+  // Every option a request uses is set anew below, so the handle is not
+  // reset between requests: a reset would also forget the Digest nonce,
+  // and each request would then pay the server's challenge again.
   struct slist *list = NULL;
   for (int i = 0; i < header_count; i++) list = curl.slist_append(list, headers[i]);
   // No "Expect: 100-continue" pause before a large body.
@@ -215,15 +238,21 @@ void ccurl_perform(
   curl.setopt(connection, OPT_WRITEFUNCTION, (sink_fn)take_body);
   curl.setopt(connection, OPT_WRITEDATA, (void *)&received);
   curl.setopt(connection, OPT_HEADERFUNCTION, (sink_fn)take_header);
-  curl.setopt(connection, OPT_HEADERDATA, (void *)&answer->etag);
-  if (strcmp(method, "GET") == 0) {
-    curl.setopt(connection, OPT_HTTPGET, 1L);
-  } else {
-    curl.setopt(connection, OPT_CUSTOMREQUEST, method);
-    if (body) {
-      curl.setopt(connection, OPT_POSTFIELDS, (const void *)body);
-      curl.setopt(connection, OPT_POSTFIELDSIZE_LARGE, (int64_t)body_length);
-    }
+  struct heard heard = {&answer->etag, &answer->offered};
+  curl.setopt(connection, OPT_HEADERDATA, (void *)&heard);
+  // libcurl answers the server's challenge: Basic is sent at once, Digest
+  // after the 401 that brings its nonce. The password goes to libcurl only.
+  int login = user && password && auth != CCURL_AUTH_NONE;
+  curl.setopt(connection, OPT_USERNAME, login ? user : (const char *)NULL);
+  curl.setopt(connection, OPT_PASSWORD, login ? password : (const char *)NULL);
+  curl.setopt(connection, OPT_HTTPAUTH, (long)(auth == CCURL_AUTH_DIGEST ? AUTH_DIGEST : AUTH_BASIC));
+  // Back to a plain GET first (forgets a body the last request sent), then
+  // the method and this request's body.
+  curl.setopt(connection, OPT_HTTPGET, 1L);
+  curl.setopt(connection, OPT_CUSTOMREQUEST, strcmp(method, "GET") == 0 ? (const char *)NULL : method);
+  if (body) {
+    curl.setopt(connection, OPT_POSTFIELDS, (const void *)body);
+    curl.setopt(connection, OPT_POSTFIELDSIZE_LARGE, (int64_t)body_length);
   }
   int code = curl.easy_perform(connection);
   curl.slist_free_all(list);

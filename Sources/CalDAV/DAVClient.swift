@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 
 /// A CalDAV (RFC 4791) calendar collection over HTTP: list its resources
@@ -9,20 +10,30 @@ import Foundation
 /// nothing more than requests and answers.
 public struct DAVClient: Sendable {
   public let collection: URL
-  let authorization: String?
+  let user: String?
+  let password: String?
   let timeout: TimeInterval
   let connections = HTTPConnections()
+  /// Basic until a server asks for Digest (Baïkal does); then Digest for
+  /// the rest of the sync, libcurl answering each challenge.
+  let scheme = AuthScheme()
 
   public init(collection: URL, user: String?, password: String?, timeout: TimeInterval = 30) {
     var url = collection
     if !url.path.hasSuffix("/") { url = url.appendingPathComponent("") }
     self.collection = url
-    if let user, let password {
-      authorization = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
-    } else {
-      authorization = nil
-    }
+    self.user = user
+    self.password = password
     self.timeout = timeout
+  }
+
+  final class AuthScheme: @unchecked Sendable {
+    private let lock = NSLock()
+    private var digest = false
+    var usesDigest: Bool {
+      get { lock.withLock { digest } }
+      set { lock.withLock { digest = newValue } }
+    }
   }
 
   public struct Resource: Sendable, Equatable {
@@ -34,20 +45,41 @@ public struct DAVClient: Sendable {
     public var status: Int
     public var body: [UInt8]
     public var etag: String?
+    /// What a 401 offered (CCURL_OFFERS_*) and what was sent ("Basic", "Digest", nil: no login).
+    var offered: Int32 = 0
+    var tried: String?
   }
 
   /// One request; transport failures become `DAVError`s a planner can read.
-  /// The Authorization header is ours, so a 401 comes back as an answer.
+  /// A 401 that offers Digest to a client that sent Basic is asked again
+  /// with Digest; any other 401 comes back as an answer, with what the
+  /// server asked for and what was tried.
   func send(
     _ method: String, _ url: URL, body: [UInt8]? = nil, headers: [String: String] = [:]
   ) async throws(DAVError) -> Response {
-    var lines = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-    if let authorization { lines.append("Authorization: \(authorization)") }
+    let digest = scheme.usesDigest
+    let r = try await sendOnce(method, url, body: body, headers: headers, digest: digest)
+    if r.status == 401, !digest, user != nil, r.offered & Int32(CCURL_OFFERS_DIGEST.rawValue) != 0 {
+      scheme.usesDigest = true
+      return try await sendOnce(method, url, body: body, headers: headers, digest: true)
+    }
+    return r
+  }
+
+  func sendOnce(
+    _ method: String, _ url: URL, body: [UInt8]?, headers: [String: String], digest: Bool
+  ) async throws(DAVError) -> Response {
+    let lines = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+    let login = user.flatMap { u in password.map { HTTPConnections.Login(user: u, password: $0, digest: digest) } }
     let host = url.host ?? ""
     switch await connections.perform(
-      method, url.absoluteString, headers: lines, body: body, timeout: max(1, Int(timeout.rounded(.up))))
+      method, url.absoluteString, headers: lines, body: body, login: login, timeout: max(1, Int(timeout.rounded(.up))))
     {
-    case .success(let a): return Response(status: a.status, body: a.body, etag: a.etag)
+    case .success(let a):
+      var r = Response(status: a.status, body: a.body, etag: a.etag)
+      r.offered = a.offered
+      r.tried = login == nil ? nil : (digest ? "Digest" : "Basic")
+      return r
     case .failure(.timedOut): throw DAVError.transport(.timedOut, host)
     case .failure(.cannotConnect): throw DAVError.transport(.cannotConnect, host)
     case .failure(.tls(let why)): throw DAVError.transport(.tls(why), host)
@@ -147,8 +179,42 @@ public struct DAVClient: Sendable {
 
   public func get(_ href: String) async throws(DAVError) -> (body: [UInt8], etag: String?) {
     let r = try await send("GET", url(for: href))
+    if r.status == 404 || r.status == 410 { throw DAVError.gone }
     try check(r, "read \(href)")
     return (r.body, r.etag)
+  }
+
+  /// What one calendar-multiget (RFC 4791 §7.9) says of each href asked:
+  /// its body and ETag, or gone. Nil when the server does not offer it.
+  public enum Fetched: Sendable, Equatable {
+    case body([UInt8], etag: String?)
+    case gone
+  }
+
+  public func multiget(_ hrefs: [String]) async throws(DAVError) -> [String: Fetched]? {
+    let paths = hrefs.map { "<d:href>\(MultiStatus.escape(url(for: $0).path))</d:href>" }.joined()
+    let body = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <c:calendar-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">\
+      <d:prop><d:getetag/><c:calendar-data/></d:prop>\(paths)</c:calendar-multiget>
+      """
+    let r = try await send(
+      "REPORT", collection, body: Array(body.utf8),
+      headers: ["Depth": "1", "Content-Type": "application/xml; charset=utf-8"])
+    if r.status == 400 || r.status == 403 || r.status == 405 || r.status == 415 || r.status == 501 { return nil }
+    try check(r, "read the calendar's changed events")
+    var out: [String: Fetched] = [:]
+    let wanted = Dictionary(hrefs.map { (url(for: $0).path, $0) }, uniquingKeysWith: { a, _ in a })
+    for e in MultiStatus.parse(r.body) {
+      let path = URL(string: e.href, relativeTo: collection)?.path ?? e.href
+      guard let name = wanted[path] ?? wanted[e.href] else { continue }
+      if let data = e.calendarData {
+        out[name] = .body(Array(data.utf8), etag: e.etag)
+      } else if e.status == 404 || e.status == 410 {
+        out[name] = .gone
+      }
+    }
+    return out
   }
 
   /// Creates (`etag` nil: If-None-Match) or changes (If-Match) a resource;
@@ -157,20 +223,27 @@ public struct DAVClient: Sendable {
     var headers = ["Content-Type": "text/calendar; charset=utf-8"]
     if let etag { headers["If-Match"] = etag } else { headers["If-None-Match"] = "*" }
     let r = try await send("PUT", url(for: href), body: body, headers: headers)
+    // A change to an event deleted meanwhile (If-Match on nothing).
+    if etag != nil && (r.status == 404 || r.status == 410) { throw DAVError.gone }
     try check(r, "write \(href)")
     return r.etag
   }
 
   public func delete(_ href: String, etag: String) async throws(DAVError) {
     let r = try await send("DELETE", url(for: href), headers: ["If-Match": etag])
-    if r.status == 404 { return }  // already gone: what we wanted
+    if r.status == 404 || r.status == 410 { return }  // already gone: what we wanted
     try check(r, "delete \(href)")
   }
 
   func check(_ r: Response, _ what: String) throws(DAVError) {
     switch r.status {
     case 200..<300: return
-    case 401, 403: throw DAVError.unauthorized(r.status)
+    case 401, 403:
+      var asked: [String] = []
+      if r.offered & Int32(CCURL_OFFERS_BASIC.rawValue) != 0 { asked.append("Basic") }
+      if r.offered & Int32(CCURL_OFFERS_DIGEST.rawValue) != 0 { asked.append("Digest") }
+      if r.offered & Int32(CCURL_OFFERS_OTHER.rawValue) != 0 { asked.append("another scheme") }
+      throw DAVError.unauthorized(r.status, asked: asked, tried: r.tried.map { "\($0) as \(user ?? "")" })
     case 404: throw DAVError.notFound
     case 405, 501: throw DAVError.notCalDAV(r.status)
     case 412: throw DAVError.precondition
@@ -185,11 +258,14 @@ public struct DAVClient: Sendable {
 }
 
 public enum DAVError: Error, Sendable, Equatable {
-  case unauthorized(Int)
+  /// The status, the schemes the server asked for, and what was tried (nil: no login).
+  case unauthorized(Int, asked: [String], tried: String?)
   case notFound
   case notCalDAV(Int)
   case notCalendar
   case precondition
+  /// One event is not there (any more): deleted by someone while the sync ran.
+  case gone
   case status(Int, String, String)
   case transport(Transport, String)
   case other(String)
@@ -205,15 +281,19 @@ public enum DAVError: Error, Sendable, Equatable {
   /// One line, with what to do.
   public var message: String {
     switch self {
-    case .unauthorized(let s):
+    case .unauthorized(let s, let asked, let tried):
+      let said =
+        (asked.isEmpty ? "" : "it asks for \(asked.joined(separator: " or ")), ")
+        + (tried.map { "tried \($0)" } ?? "no user name was given")
       return
-        "the server refused the user name or password (\(s)); check --user and the password (~/.netrc, ARSHJUL_PASSWORD or --password-file)"
+        "the server refused the user name or password (\(s); \(said)); check --user and the password (~/.netrc, ARSHJUL_PASSWORD or --password-file)"
     case .notFound:
       return
         "there is no calendar at that URL; create one in your calendar app (or on the server), or run with --create"
     case .notCalDAV(let s): return "the server does not speak CalDAV at that URL (\(s)); give the calendar's own URL"
     case .notCalendar: return "that URL is not a calendar collection; give the calendar's own URL (it ends in /)"
     case .precondition: return "someone changed the event at the same moment; run the sync again"
+    case .gone: return "an event was deleted in the calendar while the sync ran; run the sync again"
     case .status(let s, let what, let reason):
       return "the server answered \(s) when asked to \(what)" + (reason.isEmpty ? "" : ": \(reason)")
     case .transport(let why, let host):

@@ -9,6 +9,8 @@ struct MultiStatus {
     var status: Int?
     var isCollection = false
     var isCalendar = false
+    /// The event itself, in a calendar-multiget answer.
+    var calendarData: String?
   }
 
   static func parse(_ body: [UInt8]) -> [Entry] { read(body).entries }
@@ -37,6 +39,7 @@ struct MultiStatus {
         case ("DAV:", "href"):
           if current?.href.isEmpty == true { current?.href = value.removingPercentEncoding ?? value }
         case ("DAV:", "getetag"): if !value.isEmpty { current?.etag = value }
+        case ("urn:ietf:params:xml:ns:caldav", "calendar-data"): if !value.isEmpty { current?.calendarData = text }
         case ("DAV:", "status"):
           // "HTTP/1.1 200 OK"
           let code = value.split(separator: " ").dropFirst().first.flatMap { Int($0) }

@@ -58,4 +58,32 @@ import Testing
     #expect(XMLReader.read(Array("<a>unclosed".utf8)) { _ in } == false)
     #expect(XMLReader.read(Array("\u{FEFF}<a>&lt;&gt;&apos;</a>".utf8)) { _ in } == true)
   }
+
+  @Test func aMultigetAnswerCarriesEachEventAndWhatIsGone() {
+    // As Radicale, Xandikos and SabreDAV answer calendar-multiget: the
+    // event escaped in calendar-data (or in CDATA), a 404 for one deleted meanwhile.
+    let xml = """
+      <d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">\
+      <d:response><d:href>/cal/a.ics</d:href><d:propstat><d:prop><d:getetag>"1"</d:getetag>\
+      <c:calendar-data>BEGIN:VCALENDAR&#13;\nSUMMARY:Fika &amp; prat&#13;\nEND:VCALENDAR&#13;\n</c:calendar-data>\
+      </d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>\
+      <d:response><d:href>/cal/b.ics</d:href><d:propstat><d:prop><d:getetag>"2"</d:getetag>\
+      <c:calendar-data><![CDATA[BEGIN:VCALENDAR\nEND:VCALENDAR\n]]></c:calendar-data></d:prop>\
+      <d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>\
+      <d:response><d:href>/cal/gone.ics</d:href><d:status>HTTP/1.1 404 Not Found</d:status></d:response>\
+      </d:multistatus>
+      """
+    let entries = MultiStatus.parse(Array(xml.utf8))
+    #expect(entries.count == 3)
+    #expect(entries[0].calendarData == "BEGIN:VCALENDAR\r\nSUMMARY:Fika & prat\r\nEND:VCALENDAR\r\n")
+    #expect(entries[1].calendarData == "BEGIN:VCALENDAR\nEND:VCALENDAR\n")
+    #expect(entries[2].calendarData == nil && entries[2].status == 404)
+  }
+
+  @Test func aRefusedLoginSaysWhatWasAskedAndTriedButNeverThePassword() {
+    let e = DAVError.unauthorized(401, asked: ["Digest"], tried: "Basic as anna")
+    #expect(e.message.contains("it asks for Digest, tried Basic as anna"))
+    let none = DAVError.unauthorized(401, asked: ["Basic"], tried: nil)
+    #expect(none.message.contains("it asks for Basic, no user name was given"))
+  }
 }

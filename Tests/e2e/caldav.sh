@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # arshjul sync against real CalDAV servers started here on 127.0.0.1 —
-# Radicale (with htpasswd users) and Xandikos — with Python's caldav
+# Radicale (with htpasswd users), Xandikos, and SabreDAV (the library of
+# Nextcloud and Baikal, Debian's php-sabre-dav on PDO sqlite) once with
+# Basic and once with Digest logins as Baikal ships — with Python's caldav
 # library as the other calendar app. First sync, a second that sends
 # nothing, edits on both sides, a conflict, deletes, a moved occurrence, a
 # foreign event, a wrong password, a server that is down, one that never
@@ -21,6 +23,7 @@ wait_up() {
 }
 
 start_radicale() {
+  tokens=yes challenge=0
   local dir=$work/radicale port
   port=$(free_port)
   mkdir -p "$dir/store"
@@ -49,6 +52,7 @@ CONF
 }
 
 start_xandikos() {
+  tokens=yes challenge=0
   local dir=$work/xandikos port
   port=$(free_port)
   mkdir -p "$dir"
@@ -59,6 +63,41 @@ start_xandikos() {
   user=""
   pass=""
   log=$dir/log
+}
+
+# start_sabredav basic|digest: SabreDAV under php -S (Tests/caldav/sabredav-server.php),
+# its database made from the sql files the package ships.
+start_sabredav() {
+  # Digest: each new process first meets the server's challenge (a 401).
+  tokens=no challenge=$([ "$1" = digest ] && echo 1 || echo 0)
+  local dir=$work/sabredav-$1 port
+  port=$(free_port)
+  mkdir -p "$dir"
+  python3 - "$dir/db.sqlite" <<'PY' || { echo "sabredav: cannot make its database"; exit 1; }
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for part in ["calendars", "principals", "users", "locks"]:
+    db.executescript(open(f"/usr/share/doc/php-sabre-dav/examples/sql/sqlite.{part}.sql").read())
+for uri in ["principals/anna", "principals/anna/calendar-proxy-read", "principals/anna/calendar-proxy-write"]:
+    db.execute("INSERT INTO principals (uri, email, displayname) VALUES (?, NULL, NULL)", (uri,))
+# Digest's stored hash: md5(user:realm:password).
+db.execute("INSERT INTO users (username, digesta1) VALUES ('anna', ?)", (hashlib.md5(b"anna:SabreDAV:hemligt").hexdigest(),))
+db.commit()
+PY
+  ARSHJUL_DAV_DB=$dir/db.sqlite ARSHJUL_DAV_AUTH=$1 php -S "127.0.0.1:$port" Tests/caldav/sabredav-server.php >"$dir/log" 2>&1 &
+  pids+=($!)
+  wait_up "http://127.0.0.1:$port/" || { echo "sabredav did not start"; cat "$dir/log"; exit 1; }
+  base=http://127.0.0.1:$port/calendars/anna
+  user=anna
+  pass=hemligt
+  log=$dir/log
+}
+
+# requests [METHOD]: how many the server has logged (Radicale says "PUT
+# request for", Xandikos '"PUT /', the SabreDAV script and the vanishing
+# server "PUT /").
+requests() {
+  grep -cE "(^|[\" ])(${1:-GET|PUT|REPORT|PROPFIND|DELETE|MKCALENDAR}) (request for|/)" "$log" 2>/dev/null || echo 0
 }
 
 puts() { grep -cE 'PUT (request|/)' "$log" 2>/dev/null || echo 0; }
@@ -79,10 +118,27 @@ scenario() { # NAME
   "$bin" export ics "$plan" -o "$work/$name.ics"
   check "$name: read back by caldav, identical to export ics" dav compare "$work/$name.ics"
   before=$(puts)
+  asked=$(requests)
   out=$(sync 2>&1)
   check "$name: a second sync sends nothing" sh -c "echo \"\$0\" | grep -q '^sent 0 new, 0 changed, 0 deleted; received 0 changed'" "$out"
   check "$name: and the server saw no PUT" test "$(puts)" = "$before"
-  check "$name: the sync token is kept for next time (RFC 6578)" grep -q '"token": ' "$plan.arshjul-sync"
+  # Right after the upload: the token from after our own writes lists nothing.
+  expected=$(($([ "$tokens" = yes ] && echo 1 || echo 2) + challenge))
+  check "$name: that sync is $expected request(s) ($(($(requests) - asked)))" test "$(($(requests) - asked))" = "$expected"
+  # Ten events changed in a calendar app come in with one calendar-multiget.
+  for uid in kulturting digital-julfika kulturkvall-katrineholm frukosttraff nyhetsbrev styrgruppsmote \
+    sommartraff-trosa hostkonferens planeringsdag projektledaravstamning; do
+    dav set "$uid" DESCRIPTION "Ändrat i mobilen"
+  done
+  gets=$(requests GET)
+  reports=$(requests REPORT)
+  sync >/dev/null 2>&1
+  check "$name: ten changed events read with one multiget, no GET" sh -c "[ $(($(requests GET) - gets)) = 0 ] && [ $(($(requests REPORT) - reports)) -le $((2 + challenge)) ]"
+  if [ "$tokens" = yes ]; then
+    check "$name: the sync token is kept for next time (RFC 6578)" grep -q '"token": ' "$plan.arshjul-sync"
+  else
+    check "$name: no sync-collection here (SabreDAV 1.8 answers 403): no token, the listing is read" sh -c "! grep -q '\"token\": ' '$plan.arshjul-sync'"
+  fi
 
   # Both sides edit: different items, and different fields of one item.
   python3 - "$plan" <<'PY'
@@ -280,4 +336,32 @@ check "and then nothing is left to send" sh -c "echo \"\$0\" | grep -q '^sent 0 
 
 start_xandikos
 scenario xandikos
+
+# Events deleted between the listing and the read (someone cleaning up on
+# a phone while the sync runs): one line each, the rest of the sync goes on.
+port=$(free_port)
+mkdir -p "$work/vanish"
+python3 Tests/caldav/vanishing_server.py "$port" "$work/vanish-ready" "$work/vanish" 2>"$work/vanish.log" &
+pids+=($!)
+await "the vanishing server listens" 10 test -e "$work/vanish-ready"
+cp plans/kulturtillgangar-2022.json "$work/vanish.json"
+vsync() { "$bin" sync "$work/vanish.json" --url "http://127.0.0.1:$port/cal/" "$@"; }
+out=$(vsync 2>&1)
+check "vanishing: the first upload" sh -c "echo \"\$0\" | grep -q '^sent 36 new'" "$out"
+href=$(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print([e['href'] for u,e in s['items'].items() if 'kulturting' in u][0])" "$work/vanish.json.arshjul-sync")
+printf '%s\n' "$href" >"$work/vanish/touch"
+printf '%s\n' "$href" >"$work/vanish/vanish"
+out=$(vsync 2>&1)
+rc=$?
+check "an event edited and deleted mid-sync: the sync goes on (exit 0)" test $rc = 0
+check "and says so in one line, by its title" sh -c "echo \"\$0\" | grep -q 'deleted in the calendar while this sync ran: Kulturting'" "$out"
+check "the plan follows the calendar: the unchanged item is deleted" sh -c "! grep -q '\"id\": \"kulturting\"' '$work/vanish.json'"
+check "read with one calendar-multiget, not a GET" sh -c "grep -c '^REPORT' '$work/vanish.log' | grep -qv '^0$' && ! grep -q '^GET' '$work/vanish.log'"
+
+for auth in basic digest; do
+  start_sabredav $auth
+  scenario sabredav-$auth
+  out=$(ARSHJUL_PASSWORD=fel "$bin" sync "$work/sabredav-$auth.json" --user anna 2>&1)
+  check "sabredav-$auth: a wrong password says what the server asked for and what was tried" sh -c "echo \"\$0\" | grep -qi 'asks for $auth, tried $auth as anna' && ! echo \"\$0\" | grep -q fel" "$out"
+done
 finish "caldav-e2e"

@@ -21,7 +21,7 @@ final class SyncRun: @unchecked Sendable {
   var sent = (new: 0, changed: 0, deleted: 0)
   var received = (changed: 0, deleted: 0, imported: 0)
   var conflicts = 0
-  var requests = (put: 0, get: 0, delete: 0)
+  var requests = (put: 0, get: 0, delete: 0, report: 0)
 
   init(plan: Plan, state: SyncState, client: DAVClient, dryRun: Bool, importNew: Bool, theme: String?, stamp: Int) {
     self.plan = plan
@@ -71,7 +71,7 @@ final class SyncRun: @unchecked Sendable {
   var usedToken = false
 
   func run() async throws(DAVError) {
-    let server = try await serverState()
+    var server = try await serverState()
     let items = SyncItems.items(plan)
     var current: [String: SyncItems.Item] = [:]
     for item in items { current[item.uid] = item }
@@ -90,7 +90,10 @@ final class SyncRun: @unchecked Sendable {
     for (name, etag) in server where !stateNames.contains(name) && !ownNames.contains(name) {
       if state.foreign[name]?.etag != etag { toRead.insert(name) }
     }
-    let bodies = try await read(Array(toRead).sorted())
+    let (bodies, gone) = try await read(Array(toRead).sorted())
+    // Deleted between the listing and the read (someone cleaning up on a
+    // phone): gone from the server, as if the listing had said so.
+    for name in gone { server[name] = nil }
 
     var writes: [Write] = []
     var stateOut = state
@@ -165,7 +168,14 @@ final class SyncRun: @unchecked Sendable {
       }
       var fetched = bodies[name]
       if fetched == nil && importNew {
-        if let got = try? await client.get(name) { fetched = (got.body, got.etag) }
+        do {
+          let got = try await client.get(name)
+          fetched = (got.body, got.etag)
+        } catch .gone {
+          continue
+        } catch {
+          lines.append("not imported: \(name) could not be read (\(error.message))")
+        }
       }
       guard let body = fetched else { continue }
       let (uid, summary) = SyncRun.peek(body.body)
@@ -211,7 +221,7 @@ final class SyncRun: @unchecked Sendable {
       return
     }
     try await write(writes, into: &stateOut)
-    stateOut.token = newToken
+    stateOut.token = try await tokenAfter(writes, into: &stateOut)
     // An ETag the server did not send with a write: one more listing.
     if stateOut.items.values.contains(where: { $0.etag.isEmpty }) {
       let again = try await client.list()
@@ -222,6 +232,35 @@ final class SyncRun: @unchecked Sendable {
       }
     }
     state = stateOut
+  }
+
+  /// The sync token to keep: the one from after our own writes when the
+  /// changes since the listing are ours alone (so the next sync does not
+  /// list them back, and ETags a PUT did not send come with them); the one
+  /// from before them when someone else changed something meanwhile, which
+  /// the next sync then reads.
+  func tokenAfter(_ writes: [Write], into stateOut: inout SyncState) async throws(DAVError) -> String? {
+    guard let newToken, sent.new + sent.changed + sent.deleted > 0,
+      let delta = try await client.changes(since: newToken)
+    else { return newToken }
+    var ours: [String: String] = [:]  // name → uid
+    var deleted: Set<String> = []
+    for w in writes {
+      switch w {
+      case .create(let name, let uid, _), .change(let name, let uid, _, _): ours[name] = uid
+      case .delete(let name, _, _, _): deleted.insert(name)
+      }
+    }
+    for r in delta.changed {
+      let name = SyncRun.name(r.href)
+      guard let uid = ours[name], let entry = stateOut.items[uid], entry.etag.isEmpty || entry.etag == r.etag
+      else { return newToken }
+    }
+    for href in delta.deleted where !deleted.contains(SyncRun.name(href)) { return newToken }
+    for r in delta.changed {
+      if let uid = ours[SyncRun.name(r.href)] { stateOut.items[uid]?.etag = r.etag }
+    }
+    return delta.token
   }
 
   var calendarWord: String { plan.language == .sv ? "kalendern" : "the calendar" }
@@ -286,23 +325,53 @@ final class SyncRun: @unchecked Sendable {
     return (event.first("UID")?.text ?? "", visibleName(event.first("SUMMARY")?.text ?? "?"))
   }
 
-  /// Reads bodies, four at a time.
-  func read(_ names: [String]) async throws(DAVError) -> [String: (body: [UInt8], etag: String?)] {
+  /// Reads bodies: in calendar-multiget batches where the server answers
+  /// them (RFC 4791 §7.9: one request for many), else one GET each, four
+  /// at a time. A resource deleted meanwhile is `gone`, not an error.
+  func read(_ names: [String]) async throws(DAVError) -> (
+    bodies: [String: (body: [UInt8], etag: String?)], gone: Set<String>
+  ) {
     var out: [String: (body: [UInt8], etag: String?)] = [:]
+    var gone: Set<String> = []
+    var rest = names
+    if !names.isEmpty && !noMultiget {
+      var unanswered: [String] = []
+      for start in stride(from: 0, to: names.count, by: 200) {
+        let batch = Array(names[start..<min(names.count, start + 200)])
+        guard let got = try await client.multiget(batch) else {
+          noMultiget = true
+          unanswered = names
+          break
+        }
+        requests.report += 1
+        for name in batch {
+          switch got[name] {
+          case .body(let body, let etag)?: out[name] = (body, etag)
+          case .gone?: gone.insert(name)
+          case nil: unanswered.append(name)
+          }
+        }
+      }
+      rest = unanswered
+    }
     let client = client
     do {
-      try await withThrowingTaskGroup(of: (String, [UInt8], String?).self) { group in
-        var pending = names[...]
+      try await withThrowingTaskGroup(of: (String, [UInt8]?, String?).self) { group in
+        var pending = rest[...]
         func next() {
           guard let name = pending.popFirst() else { return }
           group.addTask {
-            let r = try await client.get(name)
-            return (name, r.body, r.etag)
+            do {
+              let r = try await client.get(name)
+              return (name, r.body, r.etag)
+            } catch DAVError.gone {
+              return (name, nil, nil)
+            }
           }
         }
         for _ in 0..<4 { next() }
         while let (name, body, etag) = try await group.next() {
-          out[name] = (body, etag)
+          if let body { out[name] = (body, etag) } else { gone.insert(name) }
           next()
         }
       }
@@ -311,9 +380,16 @@ final class SyncRun: @unchecked Sendable {
     } catch {
       throw DAVError.other("\(error)")
     }
-    requests.get += names.count
-    return out
+    requests.get += rest.count
+    for name in gone.sorted() {
+      let known = state.items.values.first { $0.href == name }.map { title($0.item) } ?? state.foreign[name]?.title
+      lines.append("deleted in the calendar while this sync ran: \(known ?? name)")
+    }
+    return (out, gone)
   }
+
+  /// Set when the server refused a calendar-multiget: GETs for the rest of the sync.
+  var noMultiget = false
 
   enum Outcome: Sendable {
     case done(String?)
@@ -384,29 +460,57 @@ final class SyncRun: @unchecked Sendable {
         stateOut.items[uid] = nil
         lines.append("deleted in the calendar: \(t)")
       case (.create(let name, let uid, let item), .taken), (.change(let name, let uid, let item, _), .taken):
-        // Someone wrote it meanwhile: read theirs, merge, send once more.
+        // Someone wrote it meanwhile: read theirs, merge, send once more;
+        // if someone is first again, a recorded conflict, never a drop.
         do {
           let body = try await client.get(name)
           requests.get += 1
           let entry =
             state.items[uid] ?? SyncState.Entry(href: name, etag: body.etag ?? "", kind: item.kind, item: item.json)
-          guard let theirs = fromServer(body.body, uid: uid, entry: entry) else { continue }
+          guard let theirs = fromServer(body.body, uid: uid, entry: entry) else {
+            lines.append(
+              "changed in the calendar while this sync ran and cannot be read as a plan item: \(title(item.json)); left as it is"
+            )
+            if let old = state.items[uid] { stateOut.items[uid] = old }
+            continue
+          }
           var retry: [Write] = []
           let kept = pull(
             item, base: state.items[uid]?.item, theirs: theirs, name: name, etag: body.etag ?? "", writes: &retry)
           stateOut.items[uid] = kept
           for case .change(_, _, let merged, let etag) in retry {
-            let newTag = try await client.put(name, SyncItems.body(merged, self.plan, stamp: stamp), replacing: etag)
-            requests.put += 1
-            sent.changed += 1
-            stateOut.items[uid] = SyncState.Entry(href: name, etag: newTag ?? "", kind: merged.kind, item: merged.json)
+            do {
+              let newTag = try await client.put(
+                name, SyncItems.body(merged, self.plan, stamp: stamp), replacing: etag)
+              requests.put += 1
+              sent.changed += 1
+              stateOut.items[uid] = SyncState.Entry(
+                href: name, etag: newTag ?? "", kind: merged.kind, item: merged.json)
+            } catch .precondition {
+              record(
+                Conflict(
+                  kind: merged.kind, id: merged.id, field: nil, base: state.items[uid]?.item, ours: merged.json,
+                  theirs: theirs.item, theirLabel: calendarWord))
+              lines.append(
+                "changed in the calendar again while this sync ran: \(title(merged.json)) (a conflict)")
+              stateOut.items[uid] = SyncState.Entry(href: name, etag: etag, kind: merged.kind, item: theirs.item)
+            }
           }
+        } catch .gone {
+          lines.append(
+            "deleted in the calendar while this sync ran: \(title(item.json)) (the next sync asks what to do)")
+          if let old = state.items[uid] { stateOut.items[uid] = old }
         } catch {
           firstError = firstError ?? error
         }
       case (.delete(_, let uid, _, let t), .taken):
         lines.append("not deleted in the calendar, it was changed there meanwhile: \(t) (next sync brings it back)")
         stateOut.items[uid] = nil
+      case (.change(_, let uid, let item, _), .failed(.gone)):
+        // Deleted there while changed here: the old state entry stays, so
+        // the next sync sees both and records the conflict.
+        lines.append("deleted in the calendar while this sync ran: \(title(item.json)) (the next sync asks what to do)")
+        if let old = state.items[uid] { stateOut.items[uid] = old }
       case (.create(_, let uid, _), .failed(let e)), (.change(_, let uid, _, _), .failed(let e)):
         // The server refused this event: say which, keep going with the rest.
         if case .status(let code, _, let reason) = e {
