@@ -36,6 +36,9 @@ struct Import: ParsableCommand {
   @Flag(help: "Say what would change; write nothing.")
   var dryRun = false
 
+  @Flag(help: "Import nothing (exit 1) when any event would be skipped.")
+  var strict = false
+
   @Flag(help: "Change the plan even if it is write-protected.")
   var force = false
 
@@ -60,6 +63,9 @@ struct Import: ParsableCommand {
       }
     }
     let work = { (plan: inout Plan) throws(PlanEditError) -> ImportReport in
+      if let theme, plan.themeID(for: theme) == nil {
+        throw .invalid([Problem("--theme \(quoted(theme)) is not a theme of the plan; \(plan.themeChoices)")])
+      }
       var total = ImportReport()
       for (name, bytes, format) in inputs {
         do {
@@ -79,6 +85,9 @@ struct Import: ParsableCommand {
         } catch {
           throw .invalid([Problem("\(error)")])
         }
+      }
+      if strict && !total.skipped.isEmpty {
+        throw .invalid(total.skipped.map { Problem("skipped, and --strict imports nothing then: \($0)") })
       }
       return total
     }

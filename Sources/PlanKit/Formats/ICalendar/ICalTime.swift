@@ -175,17 +175,25 @@ func icalDuration(_ raw: String) -> Int? {
       inTime = true
       continue
     }
-    guard let n = Int(number) else { return nil }
+    // Range-checked: P999999999999999999W is that event's error, never a crash.
+    guard let n = Int(number), n <= maxDurationSeconds else { return nil }
     number = ""
     any = true
+    let unit: Int
     switch (c, inTime) {
-    case ("W", false): seconds += n * 7 * 86400
-    case ("D", false): seconds += n * 86400
-    case ("H", true): seconds += n * 3600
-    case ("M", true): seconds += n * 60
-    case ("S", true): seconds += n
+    case ("W", false): unit = 7 * 86400
+    case ("D", false): unit = 86400
+    case ("H", true): unit = 3600
+    case ("M", true): unit = 60
+    case ("S", true): unit = 1
     default: return nil
     }
+    let (part, overflow) = n.multipliedReportingOverflow(by: unit)
+    guard !overflow, part <= maxDurationSeconds - seconds else { return nil }
+    seconds += part
   }
   return any && number.isEmpty ? sign * seconds : nil
 }
+
+/// The longest DURATION read: 300 years (a plan's dates are 1900–2200).
+let maxDurationSeconds = 300 * 366 * 86400
