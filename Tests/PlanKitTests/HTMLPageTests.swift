@@ -51,11 +51,18 @@ import Testing
   }
 
   @Test func thePageSaysTheArcsTextOnce() throws {
-    // The words of an activity stand in its agenda rows only: no label,
-    // tooltip or title repeats them in the wheel, and the rule is said once.
+    // The words of an activity stand in its agenda rows: no label, tooltip
+    // or title element repeats them for a screen reader in the wheel (a
+    // title drawn along an arc where it fits is aria-hidden), and the rule
+    // is said once.
     let html = page(try examplePlan())
-    let svg = html[html.range(of: "<svg")!.lowerBound..<html.range(of: "</svg>")!.upperBound]
-    #expect(!svg.contains("Digital frukostträff") && !svg.contains("data-tip") && !svg.contains("aria-label=\"Digital"))
+    let svg = String(html[html.range(of: "<svg")!.lowerBound..<html.range(of: "</svg>")!.upperBound])
+    #expect(!svg.contains("data-tip") && !svg.contains("<title>Digital"))
+    for arc in svg.components(separatedBy: "<a class=\"arc").dropFirst() {
+      #expect(!arc.prefix { $0 != ">" }.contains("aria-label="))
+    }
+    let drawn = svg.components(separatedBy: "<textPath").count - 1
+    #expect(drawn > 0 && svg.components(separatedBy: "aria-hidden=\"true\"><textPath").count - 1 == drawn)
     #expect(html.components(separatedBy: "andra tisdagen varje månad").count == 2)
   }
 

@@ -38,6 +38,7 @@ enum HTMLStyle {
       .month-name { font-size: 17px; font-weight: bold; fill: var(--fg); text-anchor: middle; dominant-baseline: middle; text-transform: uppercase; }
       .band { opacity: \(HTMLPalette.bandOpacity); }
       .arc path { fill: none; }
+      .arc .label-line { stroke: none !important; }
       .arc.done path { stroke-dasharray: 2 1.2; }
       .arc.cancelled path { stroke: var(--muted) !important; stroke-dasharray: 5 4; }
       .arc:hover path, .mark:hover path { filter: drop-shadow(0 0 1.5px var(--fg)); }
@@ -46,6 +47,7 @@ enum HTMLStyle {
       .focus-ring { pointer-events: none; }
       .num, .letter { font-weight: bold; text-anchor: middle; dominant-baseline: central; pointer-events: none; }
       .num { fill: var(--fg); stroke: var(--bg); stroke-width: 2.5px; paint-order: stroke; }
+      textPath { dominant-baseline: central; }
       .letter { font-size: 8px; }
       .mark.done .letter { fill: var(--fg) !important; }
       .mark path { stroke-width: 1.2; stroke: var(--fg) !important; }

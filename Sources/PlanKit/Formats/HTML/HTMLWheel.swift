@@ -60,7 +60,19 @@ enum HTMLWheel {
           let thickness = entry.outer - entry.inner
           let size = min(11, thickness * 0.72)
           let label = String(entry.number)
-          if size >= 6.5 && (arc.end - arc.start) * mid >= Double(label.count) * size * 0.62 + 4 {
+          let length = (arc.end - arc.start) * mid
+          let titled = "\(label) \(sanitized(a.title))"
+          if arcs.count == 1 && size >= 7 && ArcText.width(titled, size) + 8 < length {
+            // As on the poster: the number and title along an arc where
+            // they fit (read upright: right to left in the lower half).
+            // Drawn, not read: the arc's name is its agenda row.
+            let lower = cos((arc.start + arc.end) / 2) < 0
+            let line =
+              lower ? reversedLine(layout, arc.start, arc.end, mid) : centreLine(layout, arc.start, arc.end, mid)
+            s +=
+              "<path id=\"l\(entry.number)\" class=\"label-line\" d=\"\(line)\"/><text class=\"num\" font-size=\"\(n1(size))\" aria-hidden=\"true\">"
+              + "<textPath href=\"#l\(entry.number)\" startOffset=\"50%\">\(HTML.escape(titled))</textPath></text>"
+          } else if size >= 6.5 && length >= Double(label.count) * size * 0.62 + 4 {
             let (x, y) = layout.point((arc.start + arc.end) / 2, mid)
             s += "<text class=\"num\" x=\"\(n1(x))\" y=\"\(n1(y))\" font-size=\"\(n1(size))\">\(label)</text>"
           }
@@ -135,6 +147,14 @@ enum HTMLWheel {
     let p0 = layout.point(a0, r)
     let p1 = layout.point(a1, r)
     return "M\(n1(p0.x)) \(n1(p0.y))A\(n1(r)) \(n1(r)) 0 \((a1 - a0) > Double.pi ? 1 : 0) 1 \(n1(p1.x)) \(n1(p1.y))"
+  }
+
+  /// The same middle line drawn the other way round (anticlockwise), for a
+  /// label in the lower half of the wheel.
+  static func reversedLine(_ layout: WheelLayout, _ a0: Double, _ a1: Double, _ r: Double) -> String {
+    let p0 = layout.point(a1, r)
+    let p1 = layout.point(a0, r)
+    return "M\(n1(p0.x)) \(n1(p0.y))A\(n1(r)) \(n1(r)) 0 \((a1 - a0) > Double.pi ? 1 : 0) 0 \(n1(p1.x)) \(n1(p1.y))"
   }
 
   static func num(_ v: Double) -> String { SVGWriter.num(v) }
