@@ -39,7 +39,15 @@ import Testing
         case .save, .saveOverwrite: _ = update(&s, r.next(5) == 0 ? .saveConflict : .saved(copy: nil))
         case .saveCopy: _ = update(&s, .saved(copy: "x.kopia.json"))
         case .reload: _ = update(&s, .reloaded(theExamplePlan()))
-        case .quit, .writeJournal, .removeJournal, .journalRestored, .rollOver: break
+        case .sync(let plan):
+          // A calendar that changed one title meanwhile, or one that is away.
+          var after = plan
+          if !after.activities.isEmpty { after.activities[0].title = "Ändrad i kalendern \(step)" }
+          _ = update(
+            &s,
+            .syncFinished(
+              r.next(3) == 0 ? SyncOutcome(plan: nil, failure: "offline") : SyncOutcome(plan: after, received: 1)))
+        case .quit, .writeJournal, .removeJournal, .journalRestored, .rollOver, .keepSyncState: break
         }
       }
       let g = Screen.render(s)

@@ -9,7 +9,7 @@
 # answers, an untrusted certificate, and kill -9 in the middle of a sync.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-. Tests/e2e/check.sh
+. Tests/e2e/lib.sh
 client="python3 $(pwd)/Tests/caldav/client.py"
 pids=()
 at_exit+=('for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done')
@@ -229,6 +229,35 @@ PY
 start_radicale
 scenario radicale
 radicale_log=$log
+
+# Sync from the terminal UI: y, and the calendar's change arrives on screen,
+# is saved, and u takes it back like any edit.
+ui_plan=$work/radicale.json
+ui_cal=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['calendarURL'])" "$ui_plan")
+$client "$ui_cal" anna hemligt set kulturting LOCATION "Ändrad i mobilen"
+start 120 35 "cd '$work' && LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_USER=anna ARSHJUL_PASSWORD=hemligt '$bin' '$ui_plan'; echo EXIT=\$?"
+ready "1 Stöttande strukturer"
+keys y
+check "ui: y syncs and says what came in" wait_for "kom in" 20
+check "ui: one change came in" wait_for "1 kom in"
+on_disk() { grep -q '"location": "Ändrad i mobilen"' "$ui_plan"; }
+check "ui: the change is saved to the plan" await "the plan file has the calendar's change" 10 on_disk
+check "ui: and the sync state kept after it" grep -q 'Ändrad i mobilen' "$ui_plan.arshjul-sync"
+keys u
+check "ui: u takes it back" wait_for "Ångrat"
+keys s
+ready "Sparad"
+keys q
+ready "EXIT=0"
+check "ui: the undo is in the plan, for the next sync to send" sh -c "! grep -q 'Ändrad i mobilen' '$ui_plan'"
+out=$("$bin" sync "$ui_plan" --user anna 2>&1)
+check "ui: the next sync sends the undo back to the calendar" sh -c "echo \"\$0\" | grep -q '^sent 0 new, 1 changed'" "$out"
+start 120 35 "cd '$work' && LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_USER=anna ARSHJUL_PASSWORD=fel '$bin' '$ui_plan'; echo EXIT=\$?"
+ready "1 Stöttande strukturer"
+keys y
+check "ui: a refused login is one line, nothing changed" wait_for "Ingen synk: the server refused" 20
+keys q
+ready "EXIT=0"
 
 # Wrong password: one line, what to do, nothing written.
 cp plans/kulturtillgangar-2022.json "$work/pw.json"

@@ -10,6 +10,7 @@ public enum Action: Sendable, Equatable {
   case undo, redo, save, search, nextMatch, clearSearch, help, quit
   case showConflicts
   case nextYearPlan
+  case sync
 }
 
 /// What a key does in the list of merge conflicts.

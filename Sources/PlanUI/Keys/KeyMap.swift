@@ -115,15 +115,19 @@ public enum KeyMap {
       edits: true),
     KeyLine(
       [(.char("s"), .save), (.ctrl("s"), .save)], "spara", "save", hint: (1, "", "spara", "save"), edits: true),
+    // Esc shares the search's line: one line less, so the help (with y) still fits 100×30.
     KeyLine(
-      [(.char("/"), .search), (.char("n"), .nextMatch)], "sök, nästa träff", "search, next match",
+      [(.char("/"), .search), (.char("n"), .nextMatch), (.escape, .clearSearch)],
+      "sök · nästa träff · stäng, rensa sökningen", "search · next match · close, clear the search",
       hint: (1, "", "sök", "search")),
-    KeyLine([(.escape, .clearSearch)], "stäng, rensa sökning", "close, clear the search"),
     KeyLine(
       [(.char("c"), .showConflicts)], "listan över konflikter efter en sammanslagning",
       "the list of conflicts after a merge"),
     KeyLine(
       [(.char("N"), .nextYearPlan)], "nästa års plan, i en ny fil bredvid", "next year's plan, in a new file beside it"),
+    KeyLine(
+      [(.char("y"), .sync)], "synka med kalendern (sparar först)", "sync with the calendar (saves first)",
+      edits: true),
     KeyLine([(.char("?"), .help)], "den här hjälpen", "this help", hint: (1, "", "hjälp", "help")),
     KeyLine(
       [(.char("q"), .quit), (.ctrl("c"), .quit)], "avsluta (frågar om något är osparat)",

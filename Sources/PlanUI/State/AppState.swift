@@ -71,6 +71,12 @@ public struct AppState: Sendable {
   public var recoveryFileChanged = false
   /// Quit once the save in flight has gone through.
   public var quitAfterSave = false
+  /// A sync asked for while edits were unsaved: it starts once they are.
+  public var syncAfterSave = false
+  /// A sync runs in the background: edits wait until it is over.
+  public var syncing = false
+  /// The calendar's state after a sync, kept once the plan is saved.
+  public var syncStateToKeep: SyncState?
   /// The wheel in plain characters, for fonts without braille.
   public var asciiWheel = false
   /// A one-line notice in the status line, cleared by the next key.

@@ -25,6 +25,9 @@ public enum Message: Sendable, Equatable {
   case saveFailed(String)
   /// The file changed on disk since it was opened or last saved.
   case saveConflict
+  /// A sync started from the UI is over: the plan as the calendar left it
+  /// (nil when it failed), what moved, and why it failed.
+  case syncFinished(SyncOutcome)
   /// The plan as it now is on disk.
   case reloaded(Plan)
   /// Unsaved edits found in the journal of an earlier session;
@@ -52,4 +55,31 @@ public enum Effect: Sendable, Equatable {
   case rollOver(Plan)
   /// Read the plan from disk again.
   case reload
+  /// Sync the (saved) plan with its calendar, in the background.
+  case sync(Plan)
+  /// Keep what the calendar now holds (the sync state), once the plan that
+  /// matches it is saved: never before, or the next sync would undo it.
+  case keepSyncState(SyncState)
+}
+
+/// What a sync from the UI did, as numbers; the UI words it.
+public struct SyncOutcome: Sendable, Equatable {
+  public var plan: Plan?
+  /// What the calendar holds now, to keep once `plan` is saved.
+  public var state: SyncState?
+  public var sent: Int
+  public var received: Int
+  public var conflicts: Int
+  /// Why it did not happen (offline, refused login…), in the command's words.
+  public var failure: String?
+  public init(
+    plan: Plan?, state: SyncState? = nil, sent: Int = 0, received: Int = 0, conflicts: Int = 0, failure: String? = nil
+  ) {
+    self.plan = plan
+    self.state = state
+    self.sent = sent
+    self.received = received
+    self.conflicts = conflicts
+    self.failure = failure
+  }
 }

@@ -44,4 +44,28 @@ public struct UIText: Sendable {
   }
   var closeHint: String { sv ? "Esc stänger" : "Esc closes" }
   var helpTitle: String { sv ? "Tangenter" : "Keys" }
+
+  // Sync from the UI (y).
+  var syncStarted: String { sv ? "Synkar med kalendern …" : "Syncing with the calendar …" }
+  var syncRunning: String {
+    sv ? "Synkar med kalendern – ändra när den är klar" : "Syncing with the calendar – edit when it is done"
+  }
+  var syncNeedsFirstSync: String {
+    sv
+      ? "Planen har inte synkats förut: kör en gång arshjul sync PLAN --url … (sedan räcker y)"
+      : "The plan has not synced before: run arshjul sync PLAN --url … once (then y is enough)"
+  }
+  var syncNeedsNoConflicts: String {
+    sv ? "Lös konflikterna först (c), sedan y" : "Resolve the conflicts first (c), then y"
+  }
+  func syncDone(sent: Int, received: Int, conflicts: Int) -> String {
+    sv
+      ? "Synkat: \(sent) skickade, \(received) kom in, \(conflicts) \(conflicts == 1 ? "konflikt" : "konflikter")"
+        + (received > 0 ? " (u ångrar)" : "")
+      : "Synced: \(sent) sent, \(received) came in, \(conflicts) conflict\(conflicts == 1 ? "" : "s")"
+        + (received > 0 ? " (u undoes)" : "")
+  }
+  func syncFailed(_ why: String) -> String {
+    (sv ? "Ingen synk: " : "No sync: ") + why + (sv ? " – inget ändrat" : " – nothing changed")
+  }
 }

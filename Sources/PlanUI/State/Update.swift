@@ -41,6 +41,12 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
     s.notice = s.readOnlyReason ?? s.text.readOnlyNotice
     return []
   }
+  // The sync works on the plan as it was saved; an edit now would be lost
+  // when the calendar's changes arrive.
+  if s.syncing && line.editsPlan {
+    s.notice = s.text.syncRunning
+    return []
+  }
   return perform(&s, action)
 }
 
@@ -92,6 +98,7 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .save: return save(&s)
   case .quit: return quit(&s)
   case .nextYearPlan: return [.rollOver(s.plan)]
+  case .sync: return startSync(&s)
   case .showConflicts:
     if s.plan.conflicts.isEmpty {
       s.notice = s.text.noConflicts
@@ -125,4 +132,23 @@ func next(_ v: ViewKind, by n: Int) -> ViewKind {
   let all = ViewKind.allCases
   let i = all.firstIndex(of: v)!
   return all[(i + n + all.count) % all.count]
+}
+
+/// y: a sync with the calendar the plan remembers, saved first.
+func startSync(_ s: inout AppState) -> [Effect] {
+  guard s.plan.calendarURL != nil else {
+    s.notice = s.text.syncNeedsFirstSync
+    return []
+  }
+  guard s.plan.conflicts.isEmpty else {
+    s.notice = s.text.syncNeedsNoConflicts
+    return []
+  }
+  if s.dirty {
+    s.syncAfterSave = true
+    return [.save(s.plan)]
+  }
+  s.syncing = true
+  s.notice = s.text.syncStarted
+  return [.sync(s.plan)]
 }

@@ -80,6 +80,8 @@ struct Edit: ParsableCommand {
       }
       if changed { terminal.draw(Screen.render(state)) }
       changed = false
+      // A sync that finished in the background answers between keys.
+      pending += session.inbox.take()
       if let message = terminal.nextMessage() {
         pending.append(message)
       } else {

@@ -78,26 +78,9 @@ struct Sync: ParsableCommand {
     let run = SyncRun(
       plan: plan, state: state, client: client, dryRun: dryRun, importNew: importNew, theme: theme,
       stamp: SystemClock.now)
-    let create = create
-    let title = plan.title
-    let outcome = Blocking.wait { () async -> DAVError? in
-      do {
-        if stored == nil || stored?.url != address {
-          do {
-            try await client.checkCalendar()
-          } catch DAVError.notFound where create {
-            try await client.create(name: title)
-          }
-        }
-        try await run.run()
-        return nil
-      } catch let error as DAVError {
-        return error
-      } catch {
-        return .other("\(error)")
-      }
+    if let outcome = run.execute(checkFirst: stored == nil || stored?.url != address, create: create) {
+      throw fail("arshjul sync: \(outcome.message)")
     }
-    if let outcome { throw fail("arshjul sync: \(outcome.message)") }
     state = run.state
     plan = run.plan
     if dryRun {

@@ -32,6 +32,8 @@ final class EditSession {
   var journalBase: String?
 
   let journal: JournalWriter
+  /// What background work (a sync) has to say to the UI.
+  let inbox = Inbox()
 
   init(path: String, loaded: LoadedPlan, force: Bool = false) {
     self.path = path
@@ -99,6 +101,18 @@ final class EditSession {
     case .removeJournal:
       if lock != nil { journal.remove() }
       return []
+    case .sync(let plan):
+      let path = path
+      let inbox = inbox
+      Thread.detachNewThread { inbox.post(.syncFinished(SyncFromUI.run(plan, path: path))) }
+      return []
+    case .keepSyncState(let state):
+      do {
+        try SyncStateFile.write(state, for: path)
+        return []
+      } catch {
+        return [.saveFailed(error.message)]
+      }
     case .reload:
       do {
         let fresh = try PlanFile.load(path)

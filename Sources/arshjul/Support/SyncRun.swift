@@ -23,7 +23,10 @@ final class SyncRun: @unchecked Sendable {
   var conflicts = 0
   var requests = (put: 0, get: 0, delete: 0, report: 0)
 
-  init(plan: Plan, state: SyncState, client: DAVClient, dryRun: Bool, importNew: Bool, theme: String?, stamp: Int) {
+  init(
+    plan: Plan, state: SyncState, client: DAVClient, dryRun: Bool, importNew: Bool, theme: String?, stamp: Int,
+    progress: Bool = isatty(2) == 1
+  ) {
     self.plan = plan
     self.state = state
     self.client = client
@@ -31,7 +34,7 @@ final class SyncRun: @unchecked Sendable {
     self.importNew = importNew
     self.theme = theme
     self.stamp = stamp
-    progress = isatty(2) == 1
+    self.progress = progress
   }
 
   enum Write {
@@ -69,6 +72,31 @@ final class SyncRun: @unchecked Sendable {
 
   var newToken: String?
   var usedToken = false
+
+  /// The whole sync, waited for: first (for a calendar not synced with
+  /// before) whether the URL is a calendar, made with `create` when it is
+  /// not there; nil when it went through.
+  func execute(checkFirst: Bool, create: Bool) -> DAVError? {
+    let client = client
+    let title = plan.title
+    return Blocking.wait { () async -> DAVError? in
+      do {
+        if checkFirst {
+          do {
+            try await client.checkCalendar()
+          } catch DAVError.notFound where create {
+            try await client.create(name: title)
+          }
+        }
+        try await self.run()
+        return nil
+      } catch let error as DAVError {
+        return error
+      } catch {
+        return .other("\(error)")
+      }
+    }
+  }
 
   func run() async throws(DAVError) {
     var server = try await serverState()

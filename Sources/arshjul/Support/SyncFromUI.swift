@@ -1,0 +1,54 @@
+import CalDAV
+import Foundation
+import PlanKit
+import PlanStore
+import PlanUI
+
+/// A sync started with y in the terminal UI, on a thread of its own: the
+/// saved plan with the calendar it synced with before. The password comes
+/// from ~/.netrc or ARSHJUL_PASSWORD (the UI holds the terminal, so there is
+/// no prompt); nothing is written here but what the calendar holds — the
+/// plan that matches it is saved by the UI, and the sync state after that.
+enum SyncFromUI {
+  static func run(_ plan: Plan, path: String) -> SyncOutcome {
+    func failed(_ why: String) -> SyncOutcome { SyncOutcome(plan: nil, failure: why) }
+    guard let address = plan.calendarURL, !CalendarURL.hasUserInfo(address), let target = URL(string: address),
+      let host = target.host, let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https"
+    else { return failed("the plan's calendar URL cannot be used; run arshjul sync PLAN --url … once") }
+    if scheme == "http" && !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) {
+      return failed("plain http to \(host): sync from the command line (arshjul sync --allow-http)")
+    }
+    let stored: SyncState?
+    do { stored = try SyncStateFile.read(for: path) } catch { return failed(error.message) }
+    let entry = Credentials.netrc(host)
+    let environment = ProcessInfo.processInfo.environment
+    let user = entry?.login ?? environment["ARSHJUL_USER"]
+    let password = environment["ARSHJUL_PASSWORD"] ?? entry?.password
+    let client = DAVClient(collection: target, user: user, password: user == nil ? nil : password, timeout: 30)
+    let state = stored.flatMap { $0.url == address ? $0 : nil } ?? SyncState(url: address)
+    let run = SyncRun(
+      plan: plan, state: state, client: client, dryRun: false, importNew: false, theme: nil, stamp: SystemClock.now,
+      progress: false)
+    if let error = run.execute(checkFirst: stored?.url != address, create: false) {
+      return failed(error.message)
+    }
+    var after = run.plan
+    after.calendarURL = address
+    return SyncOutcome(
+      plan: after, state: run.state, sent: run.sent.new + run.sent.changed + run.sent.deleted,
+      received: run.received.changed + run.received.deleted + run.received.imported, conflicts: run.conflicts)
+  }
+}
+
+/// Messages that threads post for the UI's loop, which takes them between keys.
+final class Inbox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var messages: [Message] = []
+  func post(_ m: Message) { lock.withLock { messages.append(m) } }
+  func take() -> [Message] {
+    lock.withLock {
+      defer { messages.removeAll() }
+      return messages
+    }
+  }
+}
