@@ -62,20 +62,29 @@ import Testing
   }
 
   // 6. A theme removed here while there an activity was added to it.
-  func themeRemovedAgainstNewActivity() throws -> (merged: PlanMerge.Result, base: Plan) {
-    let b = try examplePlan()
-    var o = b
-    o.themes.removeAll { $0.id == "samverkan" }
-    o.activities.removeAll { $0.theme == "samverkan" }
-    o.milestones.removeAll { $0.theme == "samverkan" }
-    var t = b
-    var added = t.activities[0]
-    added.id = "ny-samverkan"
-    added.title = "Ny samverkan"
+  func withoutSamverkan(_ p: Plan) -> Plan {
+    var p = p
+    p.themes.removeAll { $0.id == "samverkan" }
+    p.activities.removeAll { $0.theme == "samverkan" }
+    p.milestones.removeAll { $0.theme == "samverkan" }
+    return p
+  }
+
+  func withNewActivityInSamverkan(_ p: Plan, id: String, title: String) -> Plan {
+    var p = p
+    var added = p.activities[0]
+    added.id = id
+    added.title = title
     added.theme = "samverkan"
     added.repeatRule = nil
-    t.activities.append(added)
-    return (PlanMerge.merge(base: b, ours: o, theirs: t, theirLabel: "origin/main"), b)
+    p.activities.append(added)
+    return p
+  }
+
+  func themeRemovedAgainstNewActivity() throws -> (merged: PlanMerge.Result, base: Plan) {
+    let b = try examplePlan()
+    let t = withNewActivityInSamverkan(b, id: "ny-samverkan", title: "Ny samverkan")
+    return (PlanMerge.merge(base: b, ours: withoutSamverkan(b), theirs: t, theirLabel: "origin/main"), b)
   }
 
   @Test func aThemeRemovedAgainstANewActivityInItIsOneConflictAboutTheTheme() throws {
@@ -114,20 +123,9 @@ import Testing
   }
 
   @Test func theMirrorCaseKeepsTheThemeForOurNewActivity() throws {
-    let (r0, b) = try themeRemovedAgainstNewActivity()
-    _ = r0
-    var o = b
-    var added = o.activities[0]
-    added.id = "var-nya"
-    added.title = "Vår nya"
-    added.theme = "samverkan"
-    added.repeatRule = nil
-    o.activities.append(added)
-    var t = b
-    t.themes.removeAll { $0.id == "samverkan" }
-    t.activities.removeAll { $0.theme == "samverkan" }
-    t.milestones.removeAll { $0.theme == "samverkan" }
-    let r = PlanMerge.merge(base: b, ours: o, theirs: t)
+    let b = try examplePlan()
+    let o = withNewActivityInSamverkan(b, id: "var-nya", title: "Vår nya")
+    let r = PlanMerge.merge(base: b, ours: o, theirs: withoutSamverkan(b))
     #expect(r.conflicts.count == 1 && r.conflicts[0].kind == .theme && r.conflicts[0].ours != nil)
     #expect(r.plan.activities.contains { $0.id == "var-nya" })
     let line = ConflictWording(r.plan, language: .en).line(r.conflicts[0])
