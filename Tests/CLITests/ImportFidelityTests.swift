@@ -99,4 +99,64 @@ import Testing
     let r = arshjul("import", p, dir + "/in.ics", "--theme", "nosuch")
     #expect(r.status == 1 && r.stderr.contains("--theme \"nosuch\" is not a theme of the plan"), "\(r.stderr)")
   }
+
+  @Test func aLineFoldedInsideAUTF8CharacterIsJoinedFirst() {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let p = plan(dir)
+    // "å" is C3 A5: the fold (CRLF and a space) falls between its two octets.
+    var bytes = Array(calendar("UID:fold@x\nSUMMARY:Höstmöte på Ås\nDTSTART;VALUE=DATE:20220301").utf8)
+    let at = bytes.firstIndex(of: 0xA5)!
+    bytes.insert(contentsOf: [0x0D, 0x0A, 0x20], at: at)
+    _ = FileManager.default.createFile(atPath: dir + "/in.ics", contents: Data(bytes))
+    let r = arshjul("import", p, dir + "/in.ics", "--theme", "1")
+    #expect(r.status == 0 && r.stdout.contains("new: Höstmöte på Ås"), "\(r.stdout) \(r.stderr)")
+  }
+
+  @Test func lineSeparatorsInAValueSurviveExportAndImport() throws {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let p = copyExample(to: dir)
+    // U+2028 and U+2029 are characters of a note, not line breaks (U+0085
+    // is a control character, which a plan does not hold at all).
+    let odd = "ett\u{2028}två\u{2029}tre"
+    let text = String(decoding: contents(p), as: UTF8.self).replacingOccurrences(
+      of: "\"notes\": \"Inställd; ersätts av kulturkvällen i Katrineholm.\"",
+      with:
+        "\"notes\": \"\(odd.unicodeScalars.map { $0.value > 127 ? String(format: "\\u%04x", $0.value) : String($0) }.joined())\""
+    )
+    try Data(text.utf8).write(to: URL(fileURLWithPath: p))
+    #expect(arshjul("check", p).status == 0)
+    #expect(arshjul("export", "ics", p, "-o", dir + "/own.ics").status == 0)
+    let r = arshjul("import", p, dir + "/own.ics")
+    #expect(r.status == 0 && r.stdout.hasPrefix("0 new, 0 changed"), "\(r.stdout) \(r.stderr)")
+    #expect(try loadPlan(p).activities.first { $0.id == "sommartraff-trosa" }?.notes == odd)
+  }
+
+  @Test func bareEventsAreReadAsIfWrapped() {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let p = plan(dir)
+    write("BEGIN:VEVENT\r\nUID:bare@x\r\nSUMMARY:Lös\r\nDTSTART;VALUE=DATE:20220301\r\nEND:VEVENT\r\n", dir + "/in.ics")
+    let r = arshjul("import", p, dir + "/in.ics", "--theme", "1")
+    #expect(
+      r.status == 0 && r.stdout.hasPrefix("1 new") && r.stdout.contains("no BEGIN:VCALENDAR"), "\(r.stdout) \(r.stderr)"
+    )
+  }
+
+  @Test(arguments: [
+    (
+      "BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:t@x\r\nSUMMARY:Att göra\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+      "only tasks (VTODO)"
+    ),
+    ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna\r\nEND:VCARD\r\n", "vCard"),
+  ])
+  func filesThatAreNotCalendarsOfEventsAreNamed(_ text: String, _ said: String) {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let p = plan(dir)
+    write(text, dir + "/in.ics")
+    let r = arshjul("import", p, dir + "/in.ics", "--theme", "1")
+    #expect(r.status == 1 && r.stderrLines.count == 1 && r.stderr.contains(said), "\(r.stderr)")
+  }
 }

@@ -123,7 +123,7 @@ public enum SyncItems {
   /// The calendar without its RECURRENCE-ID events, and each of those as a calendar of its own.
   static func splitOverrides(_ body: [UInt8]) -> (master: [UInt8], overrides: [[UInt8]]) {
     let text = String(decoding: body, as: UTF8.self)
-    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    var lines = contentLines(text)
     var overrides: [[UInt8]] = []
     var i = 0
     var header: [String] = []
@@ -155,11 +155,19 @@ public enum SyncItems {
     return (Array(lines.joined(separator: "\r\n").utf8), overrides)
   }
 
+  /// The physical lines of iCalendar text: only CR LF or LF end one
+  /// (U+2028 in a DESCRIPTION is a character of it, not a break).
+  static func contentLines(_ text: String) -> [String] {
+    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      String(line.last == "\r" ? line.dropLast() : line)
+    }
+  }
+
   static func stripLines(_ body: [UInt8], prefixes: [String]) -> [UInt8] {
     let text = String(decoding: body, as: UTF8.self)
     var out: [String] = []
     var skipping = false
-    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+    for line in contentLines(text) {
       if line.hasPrefix(" ") || line.hasPrefix("\t") {
         if !skipping { out.append(String(line)) }
         continue

@@ -53,7 +53,18 @@ public enum ICalendarImport {
     var items: [Item] = []
     let source = (file as NSString).lastPathComponent
     let w = Wording(plan.language)
+    if roots.allSatisfy({ !$0.children.contains { $0.name == "VEVENT" } }),
+      roots.contains(where: { $0.children.contains { $0.name == "VTODO" } })
+    {
+      throw ImportError(lines: [
+        "\(visibleName(file)):1: error: the file holds only tasks (VTODO), no events to bring in"
+      ])
+    }
     for cal in roots {
+      if cal.first(ICalendarParser.wrappedMark) != nil {
+        report.notes.append(
+          "\(visibleName(file)) has no BEGIN:VCALENDAR; its events were read as if it had (as khal writes them)")
+      }
       var skippedKinds: [String: Int] = [:]
       var zonesByID: [String: ICalComponent] = [:]
       for c in cal.children {
@@ -270,10 +281,33 @@ public enum ICalendarImport {
       }
     }
     if a.owner == nil, let cn = event.first("ORGANIZER")?.param("CN"), !cn.trimmed.isEmpty { a.owner = oneLine(cn) }
-    if let d = description, !d.trimmed.isEmpty { a.notes = sanitized(d, keepNewlines: true) }
+    if let d = description, !d.trimmed.isEmpty { a.notes = noteText(d) }
     if event.first("STATUS")?.value.uppercased() == "CANCELLED" { a.status = .cancelled }
     a.title = oneLine(a.title)
     return a
+  }
+
+  /// A description as a plan's notes hold it: line breaks as "\n", other
+  /// control characters (which a plan does not hold) as spaces, and every
+  /// other character as it is — U+2028, bidi marks and zero-width joiners
+  /// included, so the plan's own export comes back unchanged.
+  static func noteText(_ s: String) -> String {
+    guard s.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" }) else { return s }
+    var out = String.UnicodeScalarView()
+    var lastCR = false
+    for scalar in s.unicodeScalars {
+      defer { lastCR = scalar == "\r" }
+      if scalar == "\n" {
+        if !lastCR { out.append("\n") }
+      } else if scalar == "\r" {
+        out.append("\n")
+      } else if isControl(scalar) {
+        out.append(" ")
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
   }
 
   static func oneLine(_ s: String) -> String {

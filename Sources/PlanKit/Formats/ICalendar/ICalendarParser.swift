@@ -75,28 +75,55 @@ public struct ICalSyntaxError: Error, Sendable {
 }
 
 public enum ICalendarParser {
+  /// The property a VCALENDAR made round bare events carries, so the import can say so.
+  public static let wrappedMark = "X-ARSHJUL-WRAPPED"
+
   /// The VCALENDAR components of the file (usually one).
   public static func parse(_ bytes: [UInt8]) throws(ICalSyntaxError) -> [ICalComponent] {
     var bytes = bytes
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw ICalSyntaxError(line: 1, message: "the file is not UTF-8 text")
-    }
-    // Unfold: a line that starts with a space or tab continues the one before.
+    // A file from an old Mac ends its lines with CR alone.
+    if !bytes.contains(0x0A) && bytes.contains(0x0D) { bytes = bytes.map { $0 == 0x0D ? 0x0A : $0 } }
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    // Lines split and unfolded as bytes, before any decoding (RFC 5545
+    // §3.1): a fold may fall inside a UTF-8 character (å is two octets),
+    // and only CR LF or LF end a line — U+2028, U+2029 and U+0085 in a
+    // value are characters of the value.
     var lines: [(Int, String)] = []
     var number = 0
     var lastLine = 1
-    // "\r\n" is one Character in Swift: split on any line break.
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-      number += 1
-      let line = Substring(raw)
-      if let first = line.first, first == " " || first == "\t", !lines.isEmpty {
-        lines[lines.count - 1].1 += line.dropFirst()
-      } else if !line.isEmpty {
-        lines.append((number, String(line)))
+    var current: [UInt8] = []
+    var currentLine = 0
+    func finish() throws(ICalSyntaxError) {
+      guard !current.isEmpty else { return }
+      guard let text = String(validating: current, as: UTF8.self) else {
+        throw ICalSyntaxError(
+          line: currentLine, message: "line \(currentLine) is not UTF-8 text; save the file as UTF-8")
       }
-      if !line.isEmpty { lastLine = number }
+      lines.append((currentLine, text))
+      current.removeAll(keepingCapacity: true)
     }
+    var i = start
+    while i <= bytes.count {
+      // One physical line: up to LF (a CR before it is part of the break).
+      var end = i
+      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+      if end == bytes.count && i == end { break }
+      var stop = end
+      if stop > i && bytes[stop - 1] == 0x0D { stop -= 1 }
+      number += 1
+      if stop > i {
+        if (bytes[i] == 0x20 || bytes[i] == 0x09) && !current.isEmpty {
+          current.append(contentsOf: bytes[(i + 1)..<stop])
+        } else {
+          try finish()
+          currentLine = number
+          current.append(contentsOf: bytes[i..<stop])
+        }
+        lastLine = number
+      }
+      i = end + 1
+    }
+    try finish()
     var roots: [ICalComponent] = []
     var stack: [ICalComponent] = []
     for (n, line) in lines {
@@ -121,6 +148,16 @@ public enum ICalendarParser {
     if let open = stack.last {
       throw ICalSyntaxError(
         line: lastLine, message: "the file ends inside BEGIN:\(open.name) (line \(open.line)); it is cut short")
+    }
+    if roots.contains(where: { $0.name == "VCARD" }) {
+      throw ICalSyntaxError(line: 1, message: "this is a vCard file (contacts), not a calendar")
+    }
+    // Bare events, as khal and others write fragments: read as if wrapped.
+    if !roots.isEmpty, roots.allSatisfy({ $0.name == "VEVENT" || $0.name == "VTIMEZONE" || $0.name == "VTODO" }) {
+      let wrapper = ICalComponent(name: "VCALENDAR", line: roots[0].line)
+      wrapper.children = roots
+      wrapper.properties = [ICalProperty(name: wrappedMark, params: [:], value: "TRUE", line: roots[0].line)]
+      return [wrapper]
     }
     guard !roots.isEmpty, roots.allSatisfy({ $0.name == "VCALENDAR" }) else {
       throw ICalSyntaxError(line: 1, message: "not an iCalendar file: it has no BEGIN:VCALENDAR")
