@@ -79,11 +79,4 @@ import Testing
     #expect(entries[1].calendarData == "BEGIN:VCALENDAR\nEND:VCALENDAR\n")
     #expect(entries[2].calendarData == nil && entries[2].status == 404)
   }
-
-  @Test func aRefusedLoginSaysWhatWasAskedAndTriedButNeverThePassword() {
-    let e = DAVError.unauthorized(401, asked: ["Digest"], tried: "Basic as anna")
-    #expect(e.message.contains("it asks for Digest, tried Basic as anna"))
-    let none = DAVError.unauthorized(401, asked: ["Basic"], tried: nil)
-    #expect(none.message.contains("it asks for Basic, no user name was given"))
-  }
 }
