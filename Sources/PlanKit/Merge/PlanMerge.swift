@@ -53,9 +53,9 @@ public enum PlanMerge {
     repair(&out, base: b, ours: o, theirs: t, conflicts: &conflicts, theirLabel: theirLabel)
     guard var merged = decodeOrNil(out) else {
       // Still wrong as a whole: our plan as it was, their whole plan beside it.
-      var kept = keepingWhole(base: base, ours: ours, theirs: theirs, theirLabel: theirLabel)
-      kept.conflicts = conflicts + kept.conflicts.suffix(1)
-      return Result(plan: kept)
+      var mine = ours
+      mine.conflicts = conflicts
+      return Result(plan: keepingWhole(base: base, ours: mine, theirs: theirs, theirLabel: theirLabel))
     }
     merged.conflicts = conflicts
     return Result(plan: merged)

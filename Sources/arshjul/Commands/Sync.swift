@@ -57,7 +57,7 @@ struct Sync: ParsableCommand {
     guard let target = URL(string: address), let scheme = target.scheme?.lowercased(), let host = target.host,
       scheme == "http" || scheme == "https"
     else { throw fail("arshjul sync: \(quoted(address)) is not an http(s) URL", code: 2) }
-    if scheme == "http" && !allowHttp && !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) {
+    if scheme == "http" && !allowHttp && !Sync.isThisMachine(host) {
       throw fail(
         "arshjul sync: the password would go in clear text over http to \(host); use https, or --allow-http if you must"
       )
@@ -98,6 +98,11 @@ struct Sync: ParsableCommand {
     do { try SyncStateFile.write(state, for: path) } catch { throw fail("arshjul sync: \(error.message)") }
     try printOut(summary(run) + "\n" + run.lines.map { "  \($0)\n" }.joined())
     if run.conflicts > 0 { throw ExitCode(1) }
+  }
+
+  /// Plain http carries a password only to this machine.
+  static func isThisMachine(_ host: String) -> Bool {
+    ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
   }
 
   func summary(_ r: SyncRun) -> String {

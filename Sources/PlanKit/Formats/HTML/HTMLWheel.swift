@@ -79,7 +79,8 @@ enum HTMLWheel {
         }
         items.append((first - from, s + "</a>"))
       }
-      for mark in layout.marks where mark.themeIndex == layout.themes.firstIndex(where: { $0.id == ring.theme.id }) {
+      let themeIndex = layout.themes.firstIndex { $0.id == ring.theme.id }
+      for mark in layout.marks where mark.themeIndex == themeIndex {
         let m = mark.milestone
         let (x, y) = layout.point(mark.angle, mark.radius)
         let r = 7.0
