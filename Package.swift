@@ -21,6 +21,10 @@ let package = Package(
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // The network: a CalDAV client over CCurl. Only the CLI uses it.
     .target(name: "CalDAV", dependencies: ["CCurl"]),
+    // The sync with a calendar: requests in order and side by side against
+    // any `CalendarStore`; the decisions are PlanKit's (SyncDecisions). Knows
+    // no HTTP: the command adapts the CalDAV client, the tests a store in memory.
+    .target(name: "SyncEngine", dependencies: ["PlanKit"]),
     // Pure screen logic: a cell grid, views, the state machine. No curses.
     .target(name: "PlanUI", dependencies: ["PlanKit"]),
     .systemLibrary(
@@ -32,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "arshjul",
       dependencies: [
-        "PlanKit", "PlanStore", "PlanUI", "CursesTerminal", "CalDAV",
+        "PlanKit", "PlanStore", "PlanUI", "CursesTerminal", "CalDAV", "SyncEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["BuildInfo"]
@@ -47,6 +51,7 @@ let package = Package(
     .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanKit", "TestSupport"]),
     .testTarget(name: "PlanUITests", dependencies: ["PlanUI", "PlanKit", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "CalDAVTests", dependencies: ["CalDAV"]),
+    .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "PlanKit", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["arshjul", "PlanKit", "PlanStore"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]

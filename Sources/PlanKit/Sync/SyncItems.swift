@@ -16,6 +16,14 @@ public enum SyncItems {
     }
   }
 
+  /// The server's version of an item: its JSON, the occurrences moved in a
+  /// calendar app (activities of their own now) and what to say of them.
+  public struct ServerVersion: Sendable {
+    public var item: JSONNode
+    public var oneOffs: [Activity]
+    public var notes: [SyncNote]
+  }
+
   public static func items(_ plan: Plan) -> [Item] {
     plan.activities.map { item($0, plan) } + plan.milestones.map { item($0, plan) }
   }
@@ -59,7 +67,7 @@ public enum SyncItems {
   /// activity. Nil when the server's event cannot be read as the item.
   public static func fromServer(
     _ body: [UInt8], last: Item, plan: Plan
-  ) -> (item: JSONNode, oneOffs: [Activity], notes: [String])? {
+  ) -> ServerVersion? {
     let (master, overrides) = splitOverrides(body)
     var scratch = plan
     scratch.conflicts = []
@@ -78,7 +86,7 @@ public enum SyncItems {
     guard let report = try? ICalendarImport.apply(master, file: "server", to: &scratch, theme: nil, expand: false),
       report.skipped.isEmpty, report.added.isEmpty
     else { return nil }
-    var notes: [String] = []
+    var notes: [SyncNote] = []
     var oneOffs: [Activity] = []
     if last.kind == .activity, var a = scratch.activities.first, !overrides.isEmpty, var rule = a.repeatRule {
       let zones = ICalTime.Zones(plan: nil, file: [:])
@@ -89,7 +97,7 @@ public enum SyncItems {
         else { continue }
         if !rule.except.contains(day) { rule.except.append(day) }
         if event.first("STATUS")?.value.uppercased() == "CANCELLED" {
-          notes.append("\(a.title): the occurrence \(day.iso) was cancelled in a calendar; it is skipped now")
+          notes.append(.occurrenceCancelled(title: a.title, day: day))
           continue
         }
         var moved = Plan(id: plan.id, title: plan.title, timeZone: plan.timeZone, themes: plan.themes)
@@ -104,9 +112,7 @@ public enum SyncItems {
           one.id = Identifier.unique(a.id + "-" + day.iso, taken: plan.itemIDs.union(oneOffs.map(\.id)))
           one.theme = a.theme
           oneOffs.append(one)
-          notes.append(
-            "\(a.title): the occurrence \(day.iso) was moved in a calendar to \(one.start.iso); it is an activity of its own now"
-          )
+          notes.append(.occurrenceMoved(title: a.title, day: day, to: one.start))
         }
       }
       rule.except.sort()
@@ -117,7 +123,7 @@ public enum SyncItems {
       last.kind == .activity
       ? scratch.activities.first.map(PlanEncoder.encode) : scratch.milestones.first.map(PlanEncoder.encode)
     guard let json else { return nil }
-    return (json, oneOffs, notes)
+    return ServerVersion(item: json, oneOffs: oneOffs, notes: notes)
   }
 
   /// The calendar without its RECURRENCE-ID events, and each of those as a calendar of its own.
