@@ -34,6 +34,10 @@ final class MemoryStore: CalendarStore, @unchecked Sendable {
   /// Someone else's change, made just before the request with this number
   /// (between the sync's listing and its writes, or after them).
   var meanwhile: (at: Int, change: Change)?
+  /// More of those, for the tests that need someone twice.
+  var alsoMeanwhile: [(at: Int, change: Change)] = []
+  /// Names whose writes the store refuses (a 403 for an event it will not keep).
+  var refuses: Set<String> = []
 
   enum Change {
     case edit(String, property: String, value: String)
@@ -53,6 +57,7 @@ final class MemoryStore: CalendarStore, @unchecked Sendable {
       meanwhile = nil
       apply(m.change)
     }
+    for m in alsoMeanwhile where m.at == count { apply(m.change) }
     if count == cutAt {
       if cutAfter { _ = try? work() }
       throw .failed(Cut())
@@ -118,6 +123,7 @@ final class MemoryStore: CalendarStore, @unchecked Sendable {
 
   func put(_ name: String, _ body: [UInt8], replacing etag: String?) async throws(StoreError) -> String? {
     try request { () throws(StoreError) -> String? in
+      if refuses.contains(name) { throw .refused(status: 403, reason: "not kept here") }
       switch (etag, resources[name]) {
       case (nil, _?): throw .precondition
       case (_?, nil): throw .gone
