@@ -39,7 +39,7 @@ import Testing
         case .save, .saveOverwrite: _ = update(&s, r.next(5) == 0 ? .saveConflict : .saved(copy: nil))
         case .saveCopy: _ = update(&s, .saved(copy: "x.kopia.json"))
         case .reload: _ = update(&s, .reloaded(theExamplePlan()))
-        case .sync(let plan):
+        case .sync(let plan, _):
           // A calendar that changed one title meanwhile, or one that is away.
           var after = plan
           if !after.activities.isEmpty { after.activities[0].title = "Ändrad i kalendern \(step)" }

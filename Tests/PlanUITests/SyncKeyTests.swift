@@ -27,13 +27,13 @@ import Testing
     let first = update(&s, .key(.char("y")))
     #expect(first.contains { if case .save = $0 { true } else { false } })
     let then = update(&s, .saved(copy: nil))
-    #expect(then == [.sync(s.plan)] && s.syncing)
+    #expect(then == [.sync(s.plan, password: nil)] && s.syncing)
   }
 
   @Test func whatCameInIsAnEditThatUndoes() throws {
     var s = synced()
     let effects = update(&s, .key(.char("y")))
-    #expect(effects == [.sync(s.plan)])
+    #expect(effects == [.sync(s.plan, password: nil)])
     // Editing waits while the sync runs.
     s.focusID = s.plan.activities[0].id
     _ = update(&s, .key(.char(">")))
@@ -60,5 +60,28 @@ import Testing
     #expect(update(&s, .syncFinished(SyncOutcome(plan: nil, failure: "cannot reach moln.example.se"))).isEmpty)
     #expect(s.plan == before && !s.syncing)
     #expect(s.notice == "Ingen synk: cannot reach moln.example.se – inget ändrat")
+  }
+
+  @Test func aServerThatWantsAPasswordGetsOneTypedMasked() {
+    var s = synced()
+    _ = update(&s, .key(.char("y")))
+    // No password in ~/.netrc or ARSHJUL_PASSWORD: the server said 401.
+    #expect(update(&s, .syncFinished(SyncOutcome(plan: nil, askPassword: "anna@moln.example.se"))).isEmpty)
+    #expect(!s.syncing)
+    for c in "hemlig å" { _ = update(&s, .key(.char(c))) }
+    _ = update(&s, .key(.backspace))
+    let screen = Screen.render(s).lines.joined(separator: "\n")
+    #expect(screen.contains("Lösenord för anna@moln.example.se (Esc avbryter): •••••••▏"))
+    #expect(!screen.contains("hemlig"))
+    // Typing is not editing the plan.
+    #expect(!s.dirty)
+    let effects = update(&s, .key(.enter))
+    #expect(effects == [.sync(s.plan, password: "hemlig ")] && s.syncing && s.passwordPrompt == nil)
+    // Refused: asked again, saying so; Esc gives up with one line.
+    _ = update(&s, .syncFinished(SyncOutcome(plan: nil, failure: "refused", askPassword: "anna@moln.example.se")))
+    #expect(
+      Screen.render(s).lines.joined(separator: "\n").contains("Lösenordet nekades. Lösenord för anna@moln.example.se"))
+    #expect(update(&s, .key(.escape)).isEmpty)
+    #expect(s.passwordPrompt == nil && s.notice == "Ingen synk – inget ändrat")
   }
 }

@@ -252,10 +252,24 @@ ready "EXIT=0"
 check "ui: the undo is in the plan, for the next sync to send" sh -c "! grep -q 'Ändrad i mobilen' '$ui_plan'"
 out=$("$bin" sync "$ui_plan" --user anna 2>&1)
 check "ui: the next sync sends the undo back to the calendar" sh -c "echo \"\$0\" | grep -q '^sent 0 new, 1 changed'" "$out"
+# A refused password: the UI asks for one, masked; Esc gives up, Enter syncs.
+$client "$ui_cal" anna hemligt set kulturting LOCATION "Ändrad igen"
 start 120 35 "cd '$work' && LANG=C.UTF-8 TERM=xterm-256color ARSHJUL_USER=anna ARSHJUL_PASSWORD=fel '$bin' '$ui_plan'; echo EXIT=\$?"
 ready "1 Stöttande strukturer"
 keys y
-check "ui: a refused login is one line, nothing changed" wait_for "Ingen synk: the server refused" 20
+check "ui: a refused login asks for the password" wait_for "Lösenordet nekades. Lösenord för anna@127.0.0.1" 20
+keys Escape
+check "ui: Esc gives up with one line" wait_for "Ingen synk – inget ändrat"
+keys y
+check "ui: asked again" wait_for "Lösenord för anna@127.0.0.1" 20
+keys -l "hemligt"
+check "ui: the password shows as dots" wait_for "(Esc avbryter): •••••••"
+never_shown() { ! screen | grep -q hemligt; }
+check "ui: and never as text" never_shown
+keys Enter
+check "ui: the typed password syncs" wait_for "1 kom in" 20
+on_disk2() { grep -q '"location": "Ändrad igen"' "$ui_plan"; }
+check "ui: what came in is saved" await "the plan file has the second change" 10 on_disk2
 keys q
 ready "EXIT=0"
 

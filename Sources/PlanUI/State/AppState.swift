@@ -45,6 +45,10 @@ public struct AppState: Sendable {
   /// The search in force (`/`), and the one being typed.
   public var search = ""
   public var searchDraft: String?
+  /// The sync's password being typed (y, when the server wants one that
+  /// ~/.netrc and ARSHJUL_PASSWORD do not give); shown masked, kept nowhere
+  /// once it is sent.
+  public var passwordPrompt: PasswordPrompt?
   public var overlay: Overlay = .none
   public var width: Int
   public var height: Int

@@ -55,8 +55,9 @@ public enum Effect: Sendable, Equatable {
   case rollOver(Plan)
   /// Read the plan from disk again.
   case reload
-  /// Sync the (saved) plan with its calendar, in the background.
-  case sync(Plan)
+  /// Sync the (saved) plan with its calendar, in the background; with the
+  /// password the planner typed at the UI's prompt, if they did.
+  case sync(Plan, password: String?)
   /// Keep what the calendar now holds (the sync state), once the plan that
   /// matches it is saved: never before, or the next sync would undo it.
   case keepSyncState(SyncState)
@@ -72,9 +73,14 @@ public struct SyncOutcome: Sendable, Equatable {
   public var conflicts: Int
   /// Why it did not happen (offline, refused login…), in the command's words.
   public var failure: String?
+  /// The login the server refused or asked for ("anna@dav.example.se"),
+  /// when a typed password could do it: the UI asks for one, masked.
+  public var askPassword: String?
   public init(
-    plan: Plan?, state: SyncState? = nil, sent: Int = 0, received: Int = 0, conflicts: Int = 0, failure: String? = nil
+    plan: Plan?, state: SyncState? = nil, sent: Int = 0, received: Int = 0, conflicts: Int = 0, failure: String? = nil,
+    askPassword: String? = nil
   ) {
+    self.askPassword = askPassword
     self.plan = plan
     self.state = state
     self.sent = sent

@@ -20,7 +20,7 @@ func handleResult(_ s: inout AppState, _ message: Message) -> [Effect] {
       s.syncAfterSave = false
       s.syncing = true
       s.notice = s.text.syncStarted
-      return [.sync(s.plan)]
+      return [.sync(s.plan, password: nil)]
     }
   case .saveFailed(let why):
     s.quitAfterSave = false
@@ -30,6 +30,10 @@ func handleResult(_ s: inout AppState, _ message: Message) -> [Effect] {
   case .syncFinished(let outcome):
     s.syncing = false
     guard let plan = outcome.plan else {
+      if let login = outcome.askPassword {
+        s.passwordPrompt = PasswordPrompt(login: login, refused: outcome.failure != nil)
+        return []
+      }
       s.notice = s.text.syncFailed(outcome.failure ?? "")
       return []
     }

@@ -65,6 +65,11 @@ public struct UIText: Sendable {
       : "Synced: \(sent) sent, \(received) came in, \(conflicts) conflict\(conflicts == 1 ? "" : "s")"
         + (received > 0 ? " (u undoes)" : "")
   }
+  func passwordPrompt(_ login: String, refused: Bool) -> String {
+    (refused ? (sv ? "Lösenordet nekades. " : "The password was refused. ") : "")
+      + (sv ? "Lösenord för \(login) (Esc avbryter): " : "Password for \(login) (Esc cancels): ")
+  }
+  var passwordCancelled: String { sv ? "Ingen synk – inget ändrat" : "No sync – nothing changed" }
   func syncFailed(_ why: String) -> String {
     (sv ? "Ingen synk: " : "No sync: ") + why + (sv ? " – inget ändrat" : " – nothing changed")
   }

@@ -26,6 +26,7 @@ public func update(_ s: inout AppState, _ message: Message) -> [Effect] {
 
 func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
   if s.searchDraft != nil { return typeSearch(&s, key) }
+  if s.passwordPrompt != nil { return typePassword(&s, key) }
   if s.form != nil { return formKey(&s, key) }
   if let effects = dialogKey(&s, key) { return effects }
   if s.overlay == .mergeConflicts { return conflictKey(&s, key) }
@@ -150,5 +151,5 @@ func startSync(_ s: inout AppState) -> [Effect] {
   }
   s.syncing = true
   s.notice = s.text.syncStarted
-  return [.sync(s.plan)]
+  return [.sync(s.plan, password: nil)]
 }

@@ -73,6 +73,8 @@ public enum Screen {
     let line: String
     if let draft = s.searchDraft {
       line = s.text.searchPrompt + draft + "▏"
+    } else if let prompt = s.passwordPrompt {
+      line = s.text.passwordPrompt(prompt.login, refused: prompt.refused) + prompt.masked + "▏"
     } else if let notice = s.notice {
       line = notice
     } else {

@@ -34,6 +34,9 @@ final class EditSession {
   let journal: JournalWriter
   /// What background work (a sync) has to say to the UI.
   let inbox = Inbox()
+  /// The password typed at the UI's prompt, for this session's later syncs
+  /// (in memory only: never written, never passed to another program).
+  let typedPassword = TypedPassword()
 
   init(path: String, loaded: LoadedPlan, force: Bool = false) {
     self.path = path
@@ -101,10 +104,14 @@ final class EditSession {
     case .removeJournal:
       if lock != nil { journal.remove() }
       return []
-    case .sync(let plan):
+    case .sync(let plan, let password):
       let path = path
       let inbox = inbox
-      Thread.detachNewThread { inbox.post(.syncFinished(SyncFromUI.run(plan, path: path))) }
+      let typed = typedPassword
+      if let password { typed.value = password }
+      Thread.detachNewThread {
+        inbox.post(.syncFinished(SyncFromUI.run(plan, path: path, typed: typed)))
+      }
       return []
     case .keepSyncState(let state):
       do {
