@@ -12,7 +12,9 @@ let package = Package(
   ],
   targets: [
     // The domain: no terminal, no clock, no locale.
-    .target(name: "PlanKit"),
+    // _FoundationICU (the ICU inside Foundation) is linked for CLDR's
+    // Windows zone names (WindowsZones.swift).
+    .target(name: "PlanKit", linkerSettings: [.linkedLibrary("_FoundationICU")]),
     // Files: atomic save, lock, journal, outputs. The only module that
     // writes beside a plan, so the rules (no following links, modes) live here.
     .target(name: "PlanStore", dependencies: ["PlanKit"]),

@@ -2,17 +2,28 @@ import Foundation
 
 /// DATE and DATE-TIME values of an iCalendar file, turned into days and
 /// clock times in the plan's zone: UTC (`Z`), a zone by TZID (the system's
-/// database, else the file's own VTIMEZONE, else a Windows name Outlook
-/// uses), or floating (taken as the plan's local time).
-struct ICalTime {
+/// database, also by a Windows name or a vendor-prefixed TZID, else the
+/// file's own VTIMEZONE), or floating (taken as the plan's local time).
+struct ICalTime: Equatable {
   var day: Day
   /// Minutes after midnight; nil for a DATE (all-day).
   var minutes: Int?
 
   struct Zones {
     let plan: TimeZone?
-    /// VTIMEZONEs of the file by TZID.
+    /// VTIMEZONEs of the file by TZID (as written, and without the colon
+    /// Outlook leaves at the end: `TZID:Pacific Standard Time:`).
     let file: [String: ICalComponent]
+
+    init(plan: TimeZone?, file: [String: ICalComponent]) {
+      self.plan = plan
+      var byID = file
+      for (id, c) in file {
+        let bare = ICalTime.bareTZID(id)
+        if byID[bare] == nil { byID[bare] = c }
+      }
+      self.file = byID
+    }
 
     /// The plan's local time for a value with its parameters; nil when the
     /// value is not a date.
@@ -24,41 +35,83 @@ struct ICalTime {
       let value = raw.trimmed
       guard value.count >= 8, let day = ICalTime.day(value.prefix(8)) else { return nil }
       if value.count == 8 || isDate { return ICalTime(day: day, minutes: nil) }
-      guard value.count >= 15, value[value.index(value.startIndex, offsetBy: 8)] == "T",
-        let hh = Int(value.dropFirst(9).prefix(2)), let mm = Int(value.dropFirst(11).prefix(2)),
-        let ss = Int(value.dropFirst(13).prefix(2)), hh < 24, mm < 60, ss < 61
-      else { return nil }
-      let minutes = hh * 60 + mm
-      let utc: Int?
-      if value.hasSuffix("Z") {
-        utc = day.ordinal * 86400 + minutes * 60
-      } else if let tzid {
-        utc = toUTC(day: day, minutes: minutes, tzid: tzid)
-      } else {
-        utc = nil  // floating: the plan's own local time
-      }
-      guard let utc, let plan else { return ICalTime(day: day, minutes: minutes) }
-      let local = utc + plan.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc)))
+      guard let minutes = ICalTime.clock(value) else { return nil }
+      guard let utc = instant(day: day, minutes: minutes, utc: value.hasSuffix("Z"), tzid: tzid), plan != nil
+      else { return ICalTime(day: day, minutes: minutes) }
+      return planLocal(utc)
+    }
+
+    /// Seconds since 1970 UTC of a date-time; floating and unknown zones
+    /// are the plan's own local time.
+    func instant(day: Day, minutes: Int, utc: Bool, tzid: String?) -> Int? {
+      if utc { return day.ordinal * 86400 + minutes * 60 }
+      if let tzid, let t = toUTC(day: day, minutes: minutes, tzid: tzid) { return t }
+      guard let plan else { return nil }
+      return ICalTime.toUTC(day: day, minutes: minutes, zone: plan)
+    }
+
+    /// The plan's clock for an instant.
+    func planLocal(_ utc: Int) -> ICalTime {
+      let local = utc + (plan?.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc))) ?? 0)
       let d = Day(seconds: local)
       return ICalTime(day: d, minutes: (local - d.ordinal * 86400) / 60)
     }
 
-    /// Seconds since 1970 UTC for a local time in the named zone.
+    /// Whether a TZID names a zone this file or the zone database knows.
+    func knows(_ tzid: String) -> Bool { file[ICalTime.bareTZID(tzid)] != nil || ICalTime.zone(tzid) != nil }
+
+    /// Seconds since 1970 UTC for a local time in the named zone: the zone
+    /// database first (also for Windows names and vendor-prefixed TZIDs),
+    /// else the file's own VTIMEZONE rules.
     func toUTC(day: Day, minutes: Int, tzid: String) -> Int? {
-      let name = tzid.hasPrefix("/") ? String(tzid.dropFirst()) : tzid
-      let naive = day.ordinal * 86400 + minutes * 60
-      if let zone = TimeZone(identifier: name) ?? ICalTime.windowsZones[name].flatMap(TimeZone.init(identifier:)),
-        file[tzid] == nil || TimeZone(identifier: name) != nil
-      {
-        let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive)))
-        return naive - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive - guess)))
-      }
-      if let vtz = file[tzid], let offset = ICalTime.offset(vtz, day: day, minutes: minutes) { return naive - offset }
-      if let zone = ICalTime.windowsZones[name].flatMap(TimeZone.init(identifier:)) {
-        return naive - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive)))
+      if let zone = ICalTime.zone(tzid) { return ICalTime.toUTC(day: day, minutes: minutes, zone: zone) }
+      if let vtz = file[ICalTime.bareTZID(tzid)], let offset = ICalTime.offset(vtz, day: day, minutes: minutes) {
+        return day.ordinal * 86400 + minutes * 60 - offset
       }
       return nil
     }
+  }
+
+  /// A local time in a zone as seconds since 1970 UTC (in a gap or an
+  /// overlap of daylight saving time, the offset from before the change).
+  static func toUTC(day: Day, minutes: Int, zone: TimeZone) -> Int {
+    let naive = day.ordinal * 86400 + minutes * 60
+    let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive)))
+    return naive - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive - guess)))
+  }
+
+  /// Minutes after midnight of a DATE-TIME ("…T103000[Z]"); nil when it is not one.
+  static func clock(_ value: String) -> Int? {
+    guard value.count >= 15, value[value.index(value.startIndex, offsetBy: 8)] == "T",
+      let hh = Int(value.dropFirst(9).prefix(2)), let mm = Int(value.dropFirst(11).prefix(2)),
+      let ss = Int(value.dropFirst(13).prefix(2)), hh < 24, mm < 60, ss < 61
+    else { return nil }
+    return hh * 60 + mm
+  }
+
+  /// A TZID without the trailing colon and spaces some writers leave.
+  static func bareTZID(_ id: String) -> String {
+    var s = Substring(id)
+    while let last = s.last, last == ":" || last == " " { s = s.dropLast() }
+    return String(s)
+  }
+
+  /// The zone a TZID names in the zone database: an IANA name, one behind a
+  /// vendor prefix ("/mozilla.org/20070129_1/America/New_York",
+  /// "/freeassociation.sourceforge.net/Tzfile/Europe/Berlin": RFC 5545's
+  /// globally unique form, the IANA name being its tail), or a Windows name
+  /// as Outlook writes it (CLDR's mapping, through ICU).
+  static func zone(_ tzid: String) -> TimeZone? {
+    let id = bareTZID(tzid)
+    if let z = TimeZone(identifier: id) { return z }
+    if id.hasPrefix("/") {
+      let parts = id.split(separator: "/")
+      for k in stride(from: min(3, parts.count), through: 1, by: -1) {
+        let tail = parts.suffix(k).joined(separator: "/")
+        if tail.contains("/") || k == 1, let z = TimeZone(identifier: tail) { return z }
+      }
+    }
+    return WindowsZones.iana(id).flatMap(TimeZone.init(identifier:))
   }
 
   static func day(_ s: Substring) -> Day? {
@@ -139,15 +192,6 @@ struct ICalTime {
     let d = last - ((last.weekday - weekday + 7) % 7) + (n + 1) * 7
     return d.month == month ? d : nil
   }
-
-  /// Outlook's Windows zone names for the zones a Swedish plan meets, when
-  /// the file has no VTIMEZONE for them.
-  static let windowsZones: [String: String] = [
-    "W. Europe Standard Time": "Europe/Stockholm", "Central Europe Standard Time": "Europe/Budapest",
-    "Romance Standard Time": "Europe/Paris", "Central European Standard Time": "Europe/Warsaw",
-    "GMT Standard Time": "Europe/London", "FLE Standard Time": "Europe/Helsinki", "UTC": "UTC",
-    "E. Europe Standard Time": "Europe/Chisinau", "Greenwich Standard Time": "Atlantic/Reykjavik",
-  ]
 }
 
 /// DURATION values (RFC 5545 §3.3.6): P1D, PT1H30M, P0DT23H59M0S, P2W.

@@ -124,6 +124,12 @@ public enum ICalendarImport {
             event, start: start, zones: zones, plan: plan, wording: w, summary: summary, notes: &notes,
             file: file, errors: &errors)
         else { continue }
+        // A zone nobody can tell the offset of: the plan's, and said so.
+        if let tzid = startProp.param("TZID"), ICalTime.clock(startProp.value.trimmed) != nil, !zones.knows(tzid) {
+          notes.append(
+            "the zone \(quoted(tzid)) is not known and the file has no VTIMEZONE for it; its times are taken as the plan's (\(plan.timeZone))"
+          )
+        }
         // Dates a plan can hold; anything else is this event's error, not the file's.
         guard (1900...2200).contains(activity.start.year), (1900...2200).contains(activity.end.year) else {
           errors.append(
@@ -141,8 +147,54 @@ public enum ICalendarImport {
         let themeID =
           categories.compactMap { current.themeID(for: $0) }.first ?? theme.flatMap { current.themeID(for: $0) }
         activity.theme = themeID ?? ""
+        // A repeat in a zone of its own keeps the plan's repeat only where
+        // that gives exactly its occurrences; else they come in one by one.
+        var keptRule: Repeat?
+        if !isMilestone, event.first("RRULE") != nil, (overrides[uidValue ?? ""] ?? []).isEmpty,
+          OwnZoneOccurrences.isForeign(startProp, zones: zones, plan: plan)
+        {
+          let horizon = plan.yearRange(plan.planningYear(today: activity.start))
+          if let real = OwnZoneOccurrences.occurrences(event, zones: zones, horizon: horizon) {
+            var mapped = activity
+            var same = false
+            var shift = 0
+            if let own = ICalTime.day(startProp.value.trimmed.prefix(8)) {
+              shift = ((activity.start.weekday - own.weekday) % 7 + 7) % 7
+              if shift == 6 { shift = -1 }
+            }
+            let unsaid = ruleProblem(event, activity: activity, overrides: [], plan: plan, weekdayShift: shift)
+            if unsaid == nil {
+              mapped.repeatRule = mapRule(event, activity, plan, weekdayShift: shift).rule
+              same = OwnZoneOccurrences.planned(mapped, horizon: horizon) == real
+              if same { keptRule = mapped.repeatRule }
+            }
+            // A rule the plan cannot say at all is listed as any other (or,
+            // with --expand, brought in here, in its own zone).
+            if !same && (unsaid == nil || expand) {
+              let zone = startProp.value.trimmed.hasSuffix("Z") ? "UTC" : startProp.param("TZID") ?? ""
+              if real.contains(where: { $0.end == $0.start }) {
+                report.notes.append("\(label): no length; its occurrences brought in as days")
+              }
+              for o in real {
+                var single = OwnZoneOccurrences.single(activity, o)
+                fitToLimits(&single, label: label, notes: &notes)
+                items.append(
+                  Item(
+                    uid: uid + "#" + o.start.day.iso, ownID: nil, isMilestone: false, activity: single, line: event.line
+                  ))
+              }
+              let why =
+                unsaid.map { "\($0) (in \(zone))" }
+                ?? "repeats in \(zone), where its time in the plan's zone (\(plan.timeZone)) is not the same all year"
+              report.notes.append("\(label): \(why); brought in as \(real.count) single occurrences")
+              continue
+            }
+          }
+        }
         // A rule the plan cannot say: reported, or expanded into single occurrences.
-        let unsupported = ruleProblem(event, activity: activity, overrides: overrides[uidValue ?? ""] ?? [], plan: plan)
+        let unsupported =
+          keptRule != nil
+          ? nil : ruleProblem(event, activity: activity, overrides: overrides[uidValue ?? ""] ?? [], plan: plan)
         if let why = unsupported {
           guard expand else {
             report.skipped.append("\(label): \(why); --expand brings in its single occurrences")
@@ -160,7 +212,7 @@ public enum ICalendarImport {
           report.notes.append("\(label): \(why); brought in as \(singles.count) single occurrences")
           continue
         }
-        activity.repeatRule = mapRule(event, activity, plan).rule
+        activity.repeatRule = keptRule ?? mapRule(event, activity, plan).rule
         fitToLimits(&activity, label: label, notes: &report.notes)
         if let why = problem(of: activity, in: plan) {
           errors.append("\(visibleName(file)):\(event.line): error: VEVENT \(label): \(why)")
@@ -266,6 +318,9 @@ public enum ICalendarImport {
       }
     } else if let e = end, e.day > start.day {
       a.end = e.day - 1  // DTEND of a DATE is the day after
+      if e.minutes != nil { notes.append("a date that ends at a time; brought in as whole days") }
+    } else if end != nil {
+      notes.append("no length; brought in as a day")
     }
     if let loc = event.first("LOCATION")?.text, !loc.trimmed.isEmpty { a.location = oneLine(loc) }
     var description = event.first("DESCRIPTION")?.text
@@ -317,16 +372,23 @@ public enum ICalendarImport {
 
   /// Why the event's repeat cannot be a plan's repeat, or nil when it can
   /// (and then it is set on the activity).
-  static func ruleProblem(_ event: ICalComponent, activity: Activity, overrides: [ICalComponent], plan: Plan) -> String?
-  {
+  static func ruleProblem(
+    _ event: ICalComponent, activity: Activity, overrides: [ICalComponent], plan: Plan, weekdayShift: Int = 0
+  ) -> String? {
     if !overrides.isEmpty { return "\(overrides.count) single occurrence(s) changed (RECURRENCE-ID)" }
+    if event.all("RRULE").count > 1 { return "\(event.all("RRULE").count) repeat rules (RRULE)" }
     if event.first("RDATE") != nil { return "extra dates (RDATE)" }
     guard event.first("RRULE") != nil else { return nil }
-    return mapRule(event, activity, plan).problem
+    return mapRule(event, activity, plan, weekdayShift: weekdayShift).problem
   }
 
   /// The plan's repeat for an event's RRULE and EXDATEs.
-  static func mapRule(_ event: ICalComponent, _ a: Activity, _ plan: Plan) -> (rule: Repeat?, problem: String?) {
+  /// `weekdayShift`: how many days the plan's date is from the event's own
+  /// (Thursday 23:30 UTC is Friday in Stockholm: +1), so a weekly BYDAY is
+  /// read as the plan's weekday.
+  static func mapRule(_ event: ICalComponent, _ a: Activity, _ plan: Plan, weekdayShift: Int = 0) -> (
+    rule: Repeat?, problem: String?
+  ) {
     guard let raw = event.first("RRULE")?.value else { return (nil, nil) }
     let f = ICalTime.ruleFields(raw)
     let allowed: Set<String> = ["FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "WKST"]
@@ -339,7 +401,10 @@ public enum ICalendarImport {
       every = .week
       if f["BYMONTHDAY"] != nil || f["BYMONTH"] != nil { return (nil, "a weekly rule limited to some months or days") }
       if let byday = f["BYDAY"] {
-        guard let (n, wd) = ICalTime.ordinalWeekday(byday), n == 0, wd == a.start.weekday, !byday.contains(",") else {
+        guard let (n, wd) = ICalTime.ordinalWeekday(byday), n == 0,
+          (wd - 1 + weekdayShift + 7) % 7 + 1 == a.start.weekday,
+          !byday.contains(",")
+        else {
           return (nil, "weekly on several days or another day than it starts (BYDAY=\(byday))")
         }
       }
@@ -372,9 +437,8 @@ public enum ICalendarImport {
     }
     var end = Repeat.End.never
     if let u = f["UNTIL"] {
-      let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: [:])
-      guard let until = zones.local(u, tzid: nil) else { return (nil, "UNTIL=\(u) is not a date") }
-      end = .until(lastDay(until, startMinutes: a.time?.start.minutes))
+      guard let day = untilDay(u, of: event, a, plan: plan) else { return (nil, "UNTIL=\(u) is not a date") }
+      end = .until(day)
     } else if let c = f["COUNT"].flatMap(Int.init) {
       end = .count(c)
     }
@@ -402,6 +466,18 @@ public enum ICalendarImport {
     return (rule, nil)
   }
 
+  /// The last day an UNTIL lets in. For a rule of whole days it is the
+  /// date as written, also when a time in UTC follows it (23:00Z on the
+  /// 23rd is the 24th in Stockholm, and would add a day); for a timed rule
+  /// the instant in the plan's time (`lastDay`).
+  static func untilDay(_ u: String, of event: ICalComponent, _ a: Activity, plan: Plan) -> Day? {
+    if let start = event.first("DTSTART"), start.param("VALUE") == "DATE" || start.value.trimmed.count == 8 {
+      return ICalTime.day(u.trimmed.prefix(8))
+    }
+    let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: [:])
+    return zones.local(u, tzid: nil).map { lastDay($0, startMinutes: a.time?.start.minutes) }
+  }
+
   /// UNTIL is an instant: its day counts only when that day's occurrence
   /// starts by then (Google writes 22:59:59Z, the end of a day in Stockholm).
   static func lastDay(_ until: ICalTime, startMinutes: Int?) -> Day {
@@ -424,14 +500,15 @@ public enum ICalendarImport {
   ) -> [(uid: String, activity: Activity)]? {
     let horizon = plan.yearRange(plan.planningYear(today: activity.start))
     var days: [Day] = [activity.start]
-    if let raw = event.first("RRULE")?.value {
-      var f = ICalTime.ruleFields(raw)
-      let until = f["UNTIL"].flatMap { zones.local($0, tzid: nil) }.map {
-        lastDay($0, startMinutes: activity.time?.start.minutes)
-      }
+    // Every RRULE's days (a second rule adds its own).
+    let rules = event.all("RRULE")
+    if !rules.isEmpty { days = [] }
+    for rule in rules {
+      var f = ICalTime.ruleFields(rule.value)
+      let until = f["UNTIL"].flatMap { untilDay($0, of: event, activity, plan: plan) }
       f["UNTIL"] = nil
       guard let list = RuleExpansion.days(f, start: activity.start, until: until, within: horizon) else { return nil }
-      days = list
+      days += list
     }
     for p in event.all("RDATE") {
       for v in p.value.split(separator: ",") {
