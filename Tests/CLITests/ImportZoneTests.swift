@@ -133,4 +133,37 @@ import Testing
     let days = try PlanFile.load(plan).plan.activities.map(\.start.iso).sorted()
     #expect(days == ["2023-01-02", "2023-01-13", "2023-02-02", "2023-02-13"])
   }
+
+  /// Imports with --expand; the activities and what import said.
+  func expanded(_ ics: String) throws -> (activities: [Activity], said: String) {
+    let dir = temporaryFolder()
+    defer { removeFolder(dir) }
+    let plan = dir + "/p.json"
+    #expect(arshjul("new", plan, "--title", "T", "--year", "2023").status == 0)
+    _ = FileManager.default.createFile(atPath: dir + "/in.ics", contents: Data(calendar(ics).utf8))
+    let r = arshjul("import", plan, dir + "/in.ics", "--theme", "1", "--expand")
+    return (try PlanFile.load(plan).plan.activities, r.stdout + r.stderr)
+  }
+
+  @Test func anRDateOnADayWithAnOccurrenceIsASecondOneThatDay() throws {
+    let r = try expanded(
+      "BEGIN:VEVENT\nUID:rd@x\nSUMMARY:Visning\nDTSTART:20230306T100000\nDTEND:20230306T110000\n"
+        + "RRULE:FREQ=WEEKLY;COUNT=2\nRDATE:20230306T150000\nEND:VEVENT")
+    #expect(times(r.activities) == ["2023-03-06 10:00–11:00", "2023-03-06 15:00–16:00", "2023-03-13 10:00–11:00"])
+  }
+
+  @Test func aCancelledOccurrenceStaysOutAndThisAndFutureIsNamed() throws {
+    let series =
+      "BEGIN:VEVENT\nUID:s@x\nSUMMARY:Serie\nDTSTART:20230306T100000\nDTEND:20230306T110000\n"
+      + "RRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT\n"
+    let cancelled = try expanded(
+      series + "BEGIN:VEVENT\nUID:s@x\nRECURRENCE-ID:20230313T100000\nSTATUS:CANCELLED\n"
+        + "DTSTART:20230313T100000\nDTEND:20230313T110000\nSUMMARY:Serie\nEND:VEVENT")
+    #expect(times(cancelled.activities) == ["2023-03-06 10:00–11:00", "2023-03-20 10:00–11:00"])
+    let future = try expanded(
+      series + "BEGIN:VEVENT\nUID:s@x\nRECURRENCE-ID;RANGE=THISANDFUTURE:20230313T100000\n"
+        + "DTSTART:20230313T140000\nDTEND:20230313T150000\nSUMMARY:Serie\nEND:VEVENT")
+    #expect(future.activities.isEmpty)
+    #expect(future.said.contains("RANGE=THISANDFUTURE") && future.said.contains("cannot be expanded"))
+  }
 }

@@ -375,6 +375,9 @@ public enum ICalendarImport {
   static func ruleProblem(
     _ event: ICalComponent, activity: Activity, overrides: [ICalComponent], plan: Plan, weekdayShift: Int = 0
   ) -> String? {
+    if overrides.contains(where: { $0.first("RECURRENCE-ID")?.param("RANGE")?.uppercased() == "THISANDFUTURE" }) {
+      return "a change to one occurrence and all after it (RANGE=THISANDFUTURE)"
+    }
     if !overrides.isEmpty { return "\(overrides.count) single occurrence(s) changed (RECURRENCE-ID)" }
     if event.all("RRULE").count > 1 { return "\(event.all("RRULE").count) repeat rules (RRULE)" }
     if event.first("RDATE") != nil { return "extra dates (RDATE)" }
@@ -498,6 +501,11 @@ public enum ICalendarImport {
     _ event: ICalComponent, activity: Activity, uid: String, overrides: [ICalComponent], zones: ICalTime.Zones,
     plan: Plan
   ) -> [(uid: String, activity: Activity)]? {
+    // A change to this and every later occurrence is a new series from
+    // there: not something single occurrences can be made from here.
+    if overrides.contains(where: { $0.first("RECURRENCE-ID")?.param("RANGE")?.uppercased() == "THISANDFUTURE" }) {
+      return nil
+    }
     let horizon = plan.yearRange(plan.planningYear(today: activity.start))
     var days: [Day] = [activity.start]
     // Every RRULE's days (a second rule adds its own).
@@ -510,9 +518,13 @@ public enum ICalendarImport {
       guard let list = RuleExpansion.days(f, start: activity.start, until: until, within: horizon) else { return nil }
       days += list
     }
+    // An RDATE at another time than the series' (two that day, say) is an
+    // occurrence of its own, at its own time.
+    var atOwnTime: [ICalTime] = []
     for p in event.all("RDATE") {
       for v in p.value.split(separator: ",") {
-        if let t = zones.local(String(v), tzid: p.param("TZID")), horizon.contains(t.day) { days.append(t.day) }
+        guard let t = zones.local(String(v), tzid: p.param("TZID")), horizon.contains(t.day) else { continue }
+        if let m = t.minutes, m != activity.time?.start.minutes { atOwnTime.append(t) } else { days.append(t.day) }
       }
     }
     var excluded = Set<Day>()
@@ -548,7 +560,19 @@ public enum ICalendarImport {
       }
       out.append((uid + "#" + day.iso, single))
     }
-    return out
+    for t in atOwnTime where !excluded.contains(t.day) {
+      var single = activity
+      single.repeatRule = nil
+      single.start = t.day
+      single.end = t.day + length
+      if let time = activity.time, let m = t.minutes {
+        let end = min(1439, m + time.end.minutes - time.start.minutes)
+        single.time = ClockSpan(
+          start: TimeOfDay(hour: m / 60, minute: m % 60)!, end: TimeOfDay(hour: end / 60, minute: end % 60)!)
+      }
+      out.append((uid + "#" + t.day.iso + "T" + String(t.minutes ?? 0), single))
+    }
+    return out.sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }
   }
 
   static func readMilestone(_ event: ICalComponent, _ item: inout Item, wording w: Wording) {
