@@ -166,4 +166,16 @@ import Testing
     #expect(future.activities.isEmpty)
     #expect(future.said.contains("RANGE=THISANDFUTURE") && future.said.contains("cannot be expanded"))
   }
+
+  @Test func aTimeTheSpringChangeSkipsIsReadWithTheOffsetBeforeIt() throws {
+    // 02:15 on 12 March does not exist in New York; RFC 5545 reads it as
+    // EST (07:15 UTC), 08:15 in Stockholm. An hour the autumn change gives
+    // twice is its first.
+    let r = try imported(
+      "BEGIN:VEVENT\nUID:gap@x\nSUMMARY:Lucka\nDTSTART;TZID=America/New_York:20230312T021500\n"
+        + "DTEND;TZID=America/New_York:20230312T041500\nEND:VEVENT\n"
+        + "BEGIN:VEVENT\nUID:twice@x\nSUMMARY:Två gånger\nDTSTART;TZID=America/New_York:20231105T013000\n"
+        + "DTEND;TZID=America/New_York:20231105T020000\nEND:VEVENT")
+    #expect(times(r.activities) == ["2023-03-12 08:15–09:15", "2023-11-05 06:30–08:00"])
+  }
 }

@@ -72,12 +72,21 @@ struct ICalTime: Equatable {
     }
   }
 
-  /// A local time in a zone as seconds since 1970 UTC (in a gap or an
-  /// overlap of daylight saving time, the offset from before the change).
+  /// A local time in a zone as seconds since 1970 UTC. A time the spring
+  /// change skips is read with the offset from before it, and one the autumn
+  /// change gives twice is its first (RFC 5545 §3.3.5).
   static func toUTC(day: Day, minutes: Int, zone: TimeZone) -> Int {
     let naive = day.ordinal * 86400 + minutes * 60
-    let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive)))
-    return naive - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive - guess)))
+    func offset(_ t: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t))) }
+    let before = naive - offset(naive - 86400)
+    let after = naive - offset(naive + 86400)
+    let beforeHolds = offset(before) == naive - before
+    let afterHolds = offset(after) == naive - after
+    switch (beforeHolds, afterHolds) {
+    case (true, true): return min(before, after)
+    case (false, true): return after
+    default: return before
+    }
   }
 
   /// Minutes after midnight of a DATE-TIME ("…T103000[Z]"); nil when it is not one.

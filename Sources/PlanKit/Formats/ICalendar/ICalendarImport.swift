@@ -172,8 +172,13 @@ public enum ICalendarImport {
             // with --expand, brought in here, in its own zone).
             if !same && (unsaid == nil || expand) {
               let zone = startProp.value.trimmed.hasSuffix("Z") ? "UTC" : startProp.param("TZID") ?? ""
-              if real.contains(where: { $0.end == $0.start }) {
-                report.notes.append("\(label): no length; its occurrences brought in as days")
+              for shape in Set(real.map(OwnZoneOccurrences.shape)) {
+                switch shape {
+                case .noLength: report.notes.append("\(label): no length in the plan's time; brought in as days")
+                case .acrossMidnight:
+                  report.notes.append("\(label): runs past midnight in the plan's time; brought in as whole days")
+                case .timed: break
+                }
               }
               for o in real {
                 var single = OwnZoneOccurrences.single(activity, o)
@@ -210,6 +215,7 @@ public enum ICalendarImport {
             Item(uid: $0.uid, ownID: nil, isMilestone: false, activity: $0.activity, line: event.line)
           }
           report.notes.append("\(label): \(why); brought in as \(singles.count) single occurrences")
+          report.notes += notes.map { "\(label): \($0)" }
           continue
         }
         activity.repeatRule = keptRule ?? mapRule(event, activity, plan).rule
@@ -518,6 +524,8 @@ public enum ICalendarImport {
       guard let list = RuleExpansion.days(f, start: activity.start, until: until, within: horizon) else { return nil }
       days += list
     }
+    // DTSTART is always an occurrence (RFC 5545 §3.8.5.3), also where the rule would not give it.
+    if horizon.contains(activity.start) { days.append(activity.start) }
     // An RDATE at another time than the series' (two that day, say) is an
     // occurrence of its own, at its own time.
     var atOwnTime: [ICalTime] = []

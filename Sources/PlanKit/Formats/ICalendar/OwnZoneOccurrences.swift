@@ -111,6 +111,21 @@ enum OwnZoneOccurrences {
     }
   }
 
+  /// How an occurrence fits a plan's day: a time span within it (or to
+  /// midnight), no length (or an end before its start on the clock, at the
+  /// autumn change), or across midnight (then whole days).
+  enum Shape: Hashable {
+    case timed, noLength, acrossMidnight
+  }
+
+  static func shape(_ o: Occurrence) -> Shape {
+    let s = o.start.minutes ?? 0
+    let e = o.end.minutes ?? 0
+    if o.end.day == o.start.day { return e > s ? .timed : .noLength }
+    if o.end.day == o.start.day + 1 && e == 0 { return s > 0 ? .timed : .acrossMidnight }
+    return o.end.day > o.start.day ? .acrossMidnight : .noLength
+  }
+
   /// One occurrence as a single activity (the plan's clock; a night across
   /// midnight ends at 23.59, longer ones are whole days).
   static func single(_ base: Activity, _ o: Occurrence) -> Activity {
