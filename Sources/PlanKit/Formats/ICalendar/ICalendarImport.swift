@@ -150,50 +150,27 @@ public enum ICalendarImport {
         // A repeat in a zone of its own keeps the plan's repeat only where
         // that gives exactly its occurrences; else they come in one by one.
         var keptRule: Repeat?
-        if !isMilestone, event.first("RRULE") != nil, (overrides[uidValue ?? ""] ?? []).isEmpty,
-          OwnZoneOccurrences.isForeign(startProp, zones: zones, plan: plan)
-        {
-          let horizon = plan.yearRange(plan.planningYear(today: activity.start))
-          if let real = OwnZoneOccurrences.occurrences(event, zones: zones, horizon: horizon) {
-            var mapped = activity
-            var same = false
-            var shift = 0
-            if let own = ICalTime.day(startProp.value.trimmed.prefix(8)) {
-              shift = ((activity.start.weekday - own.weekday) % 7 + 7) % 7
-              if shift == 6 { shift = -1 }
-            }
-            let unsaid = ruleProblem(event, activity: activity, overrides: [], plan: plan, weekdayShift: shift)
-            if unsaid == nil {
-              mapped.repeatRule = mapRule(event, activity, plan, weekdayShift: shift).rule
-              same = OwnZoneOccurrences.planned(mapped, horizon: horizon) == real
-              if same { keptRule = mapped.repeatRule }
-            }
-            // A rule the plan cannot say at all is listed as any other (or,
-            // with --expand, brought in here, in its own zone).
-            if !same && (unsaid == nil || expand) {
-              let zone = startProp.value.trimmed.hasSuffix("Z") ? "UTC" : startProp.param("TZID") ?? ""
-              for shape in Set(real.map(OwnZoneOccurrences.shape)) {
-                switch shape {
-                case .noLength: report.notes.append("\(label): no length in the plan's time; brought in as days")
-                case .acrossMidnight:
-                  report.notes.append("\(label): runs past midnight in the plan's time; brought in as whole days")
-                case .timed: break
-                }
+        if !isMilestone, (overrides[uidValue ?? ""] ?? []).isEmpty {
+          switch foreignRepeat(event, activity, zones: zones, plan: plan, expand: expand) {
+          case .keep(let rule)?: keptRule = rule
+          case .singles(let real, let why)?:
+            for shape in Set(real.map(OwnZoneOccurrences.shape)) {
+              switch shape {
+              case .noLength: report.notes.append("\(label): no length in the plan's time; brought in as days")
+              case .acrossMidnight:
+                report.notes.append("\(label): runs past midnight in the plan's time; brought in as whole days")
+              case .timed: break
               }
-              for o in real {
-                var single = OwnZoneOccurrences.single(activity, o)
-                fitToLimits(&single, label: label, notes: &notes)
-                items.append(
-                  Item(
-                    uid: uid + "#" + o.start.day.iso, ownID: nil, isMilestone: false, activity: single, line: event.line
-                  ))
-              }
-              let why =
-                unsaid.map { "\($0) (in \(zone))" }
-                ?? "repeats in \(zone), where its time in the plan's zone (\(plan.timeZone)) is not the same all year"
-              report.notes.append("\(label): \(why); brought in as \(real.count) single occurrences")
-              continue
             }
+            for o in real {
+              var single = OwnZoneOccurrences.single(activity, o)
+              fitToLimits(&single, label: label, notes: &notes)
+              items.append(
+                Item(uid: uid + "#" + o.start.day.iso, ownID: nil, isMilestone: false, activity: single, line: event.line))
+            }
+            report.notes.append("\(label): \(why); brought in as \(real.count) single occurrences")
+            continue
+          case nil: break
           }
         }
         // A rule the plan cannot say: reported, or expanded into single occurrences.
@@ -374,6 +351,47 @@ public enum ICalendarImport {
   static func oneLine(_ s: String) -> String {
     let t = sanitized(s).trimmed
     return t.unicodeScalars.count > TextLimits.line ? String(t.unicodeScalars.prefix(TextLimits.line)) : t
+  }
+
+  /// What to do with a repeating event in a zone other than the plan's.
+  enum ForeignRepeat {
+    /// The plan's repeat gives exactly its occurrences.
+    case keep(Repeat)
+    /// Its occurrences one by one, and why.
+    case singles([OwnZoneOccurrences.Occurrence], why: String)
+  }
+
+  /// Nil when the event is not a repeat in a zone of its own, or is one
+  /// the plan cannot say and `--expand` was not given (then it is listed).
+  static func foreignRepeat(_ event: ICalComponent, _ activity: Activity, zones: ICalTime.Zones, plan: Plan, expand: Bool)
+    -> ForeignRepeat?
+  {
+    guard event.first("RRULE") != nil, let startProp = event.first("DTSTART"),
+      OwnZoneOccurrences.isForeign(startProp, zones: zones, plan: plan)
+    else { return nil }
+    let horizon = plan.yearRange(plan.planningYear(today: activity.start))
+    guard let real = OwnZoneOccurrences.occurrences(event, zones: zones, horizon: horizon) else { return nil }
+    // Thursday 23:30 UTC is Friday here: the weekly BYDAY, read as the plan's weekday.
+    var shift = 0
+    if let own = ICalTime.day(startProp.value.trimmed.prefix(8)) {
+      shift = ((activity.start.weekday - own.weekday) % 7 + 7) % 7
+      if shift == 6 { shift = -1 }
+    }
+    let unsaid = ruleProblem(event, activity: activity, overrides: [], plan: plan, weekdayShift: shift)
+    if unsaid == nil {
+      var mapped = activity
+      mapped.repeatRule = mapRule(event, activity, plan, weekdayShift: shift).rule
+      if let rule = mapped.repeatRule, OwnZoneOccurrences.planned(mapped, horizon: horizon) == real {
+        return .keep(rule)
+      }
+    } else if !expand {
+      return nil
+    }
+    let zone = startProp.value.trimmed.hasSuffix("Z") ? "UTC" : startProp.param("TZID") ?? ""
+    return .singles(
+      real,
+      why: unsaid.map { "\($0) (in \(zone))" }
+        ?? "repeats in \(zone), where its time in the plan's zone (\(plan.timeZone)) is not the same all year")
   }
 
   /// Why the event's repeat cannot be a plan's repeat, or nil when it can
