@@ -48,36 +48,32 @@ public enum Identifier {
 /// Lower case with the accents taken off ("Öppet Hus" → "oppet hus"): for ids
 /// made from titles, and for searches that find "Frukostträff" by "frukosttraff".
 public func folded(_ s: String) -> String {
-  var out = ""
-  for ch in s.lowercased() {
-    // Most characters are ASCII or one precomposed letter: compared as a
-    // number, not as a string (a Character switch compares strings, which
-    // was an eighth of an import of 5,000 events).
-    if ch.isASCII {
-      out.append(ch)
-      continue
-    }
-    if ch.unicodeScalars.count == 1, let letter = ch.unicodeScalars.first, let plain = foldedLetter(letter) {
-      out += plain
-      continue
-    }
-    switch ch {
-    case "å", "ä", "à", "á", "â", "ã": out += "a"
-    case "ö", "ø", "ò", "ó", "ô", "õ": out += "o"
-    case "é", "è", "ê", "ë": out += "e"
-    case "ü", "ú", "ù", "û": out += "u"
-    case "í", "ì", "î", "ï": out += "i"
-    case "ç": out += "c"
-    case "ñ": out += "n"
-    case "æ": out += "ae"
-    case "ß": out += "ss"
-    default: out.append(ch)
-    }
+  // Plain ASCII (most titles and ids): lower-cased byte by byte.
+  if s.utf8.allSatisfy({ $0 < 0x80 }) {
+    return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
   }
-  return out
+  // Else scalar by scalar (a Character walk over `lowercased()` was a
+  // tenth of an import): Latin-1 letters folded by number, a combining
+  // accent (a decomposed é) dropped like the accent of a composed one, the
+  // rest by its own lower-case mapping.
+  var out = String.UnicodeScalarView()
+  for u in s.unicodeScalars {
+    var v = u.value
+    if v < 0x80 {
+      out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : u)
+      continue
+    }
+    if (0x300...0x36F).contains(v) { continue }
+    if (0xC0...0xDE).contains(v) && v != 0xD7 { v += 0x20 }
+    if let small = Unicode.Scalar(v), let plain = foldedLetter(small) {
+      out.append(contentsOf: plain.unicodeScalars)
+      continue
+    }
+    out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+  }
+  return String(out)
 }
 
-/// `folded`'s table for one precomposed letter, nil for any other.
 private func foldedLetter(_ s: Unicode.Scalar) -> String? {
   switch s.value {
   case 0xE5, 0xE4, 0xE0, 0xE1, 0xE2, 0xE3: return "a"  // å ä à á â ã

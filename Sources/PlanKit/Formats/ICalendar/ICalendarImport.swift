@@ -82,6 +82,7 @@ public enum ICalendarImport {
         $0.first("UID")?.value ?? ""
       }
       var uidsSeen: [String: Int] = [:]
+      var themeFor: [String: String?] = [:]
       for event in events {
         // An override whose series is not in the file (an invitation to
         // one occurrence) is an event of its own date; with its series it
@@ -143,9 +144,16 @@ public enum ICalendarImport {
         let uid = uidValue ?? keyPrefix + start.day.iso + (start.minutes.map { "T\($0)" } ?? "") + "|" + summary
         // The theme: CATEGORIES by name or id, else --theme, else the item's own.
         let categories = event.all("CATEGORIES").flatMap(\.list)
-        let current = plan
-        let themeID =
-          categories.compactMap { current.themeID(for: $0) }.first ?? theme.flatMap { current.themeID(for: $0) }
+        // Looked up once per distinct text: every event of an export names its theme.
+        var themeID: String?
+        for text in categories + (theme.map { [$0] } ?? []) {
+          let id = themeFor[text] ?? plan.themeID(for: text)
+          themeFor[text] = .some(id)
+          if let id {
+            themeID = id
+            break
+          }
+        }
         activity.theme = themeID ?? ""
         // A repeat in a zone of its own keeps the plan's repeat only where
         // that gives exactly its occurrences; else they come in one by one.
@@ -166,7 +174,8 @@ public enum ICalendarImport {
               var single = OwnZoneOccurrences.single(activity, o)
               fitToLimits(&single, label: label, notes: &notes)
               items.append(
-                Item(uid: uid + "#" + o.start.day.iso, ownID: nil, isMilestone: false, activity: single, line: event.line))
+                Item(
+                  uid: uid + "#" + o.start.day.iso, ownID: nil, isMilestone: false, activity: single, line: event.line))
             }
             report.notes.append("\(label): \(why); brought in as \(real.count) single occurrences")
             continue
@@ -174,9 +183,10 @@ public enum ICalendarImport {
           }
         }
         // A rule the plan cannot say: reported, or expanded into single occurrences.
-        let unsupported =
+        let (mappedRule, unsupported) =
           keptRule != nil
-          ? nil : ruleProblem(event, activity: activity, overrides: overrides[uidValue ?? ""] ?? [], plan: plan)
+          ? (keptRule, nil)
+          : ruleProblem(event, activity: activity, overrides: overrides[uidValue ?? ""] ?? [], plan: plan)
         if let why = unsupported {
           guard expand else {
             report.skipped.append("\(label): \(why); --expand brings in its single occurrences")
@@ -195,7 +205,7 @@ public enum ICalendarImport {
           report.notes += notes.map { "\(label): \($0)" }
           continue
         }
-        activity.repeatRule = keptRule ?? mapRule(event, activity, plan).rule
+        activity.repeatRule = mappedRule
         fitToLimits(&activity, label: label, notes: &report.notes)
         if let why = problem(of: activity, in: plan) {
           errors.append("\(visibleName(file)):\(event.line): error: VEVENT \(label): \(why)")
@@ -363,7 +373,9 @@ public enum ICalendarImport {
 
   /// Nil when the event is not a repeat in a zone of its own, or is one
   /// the plan cannot say and `--expand` was not given (then it is listed).
-  static func foreignRepeat(_ event: ICalComponent, _ activity: Activity, zones: ICalTime.Zones, plan: Plan, expand: Bool)
+  static func foreignRepeat(
+    _ event: ICalComponent, _ activity: Activity, zones: ICalTime.Zones, plan: Plan, expand: Bool
+  )
     -> ForeignRepeat?
   {
     guard event.first("RRULE") != nil, let startProp = event.first("DTSTART"),
@@ -377,11 +389,11 @@ public enum ICalendarImport {
       shift = ((activity.start.weekday - own.weekday) % 7 + 7) % 7
       if shift == 6 { shift = -1 }
     }
-    let unsaid = ruleProblem(event, activity: activity, overrides: [], plan: plan, weekdayShift: shift)
+    let (rule, unsaid) = ruleProblem(event, activity: activity, overrides: [], plan: plan, weekdayShift: shift)
     if unsaid == nil {
       var mapped = activity
-      mapped.repeatRule = mapRule(event, activity, plan, weekdayShift: shift).rule
-      if let rule = mapped.repeatRule, OwnZoneOccurrences.planned(mapped, horizon: horizon) == real {
+      mapped.repeatRule = rule
+      if let rule, OwnZoneOccurrences.planned(mapped, horizon: horizon) == real {
         return .keep(rule)
       }
     } else if !expand {
@@ -394,19 +406,20 @@ public enum ICalendarImport {
         ?? "repeats in \(zone), where its time in the plan's zone (\(plan.timeZone)) is not the same all year")
   }
 
-  /// Why the event's repeat cannot be a plan's repeat, or nil when it can
-  /// (and then it is set on the activity).
+  /// The plan's repeat for the event, or why it cannot have one (a repeat
+  /// neither: no RRULE). Mapped once per event: the check of the mapped
+  /// rule is a plan's validation, a tenth of an import.
   static func ruleProblem(
     _ event: ICalComponent, activity: Activity, overrides: [ICalComponent], plan: Plan, weekdayShift: Int = 0
-  ) -> String? {
+  ) -> (rule: Repeat?, problem: String?) {
     if overrides.contains(where: { $0.first("RECURRENCE-ID")?.param("RANGE")?.uppercased() == "THISANDFUTURE" }) {
-      return "a change to one occurrence and all after it (RANGE=THISANDFUTURE)"
+      return (nil, "a change to one occurrence and all after it (RANGE=THISANDFUTURE)")
     }
-    if !overrides.isEmpty { return "\(overrides.count) single occurrence(s) changed (RECURRENCE-ID)" }
-    if event.all("RRULE").count > 1 { return "\(event.all("RRULE").count) repeat rules (RRULE)" }
-    if event.first("RDATE") != nil { return "extra dates (RDATE)" }
-    guard event.first("RRULE") != nil else { return nil }
-    return mapRule(event, activity, plan, weekdayShift: weekdayShift).problem
+    if !overrides.isEmpty { return (nil, "\(overrides.count) single occurrence(s) changed (RECURRENCE-ID)") }
+    if event.all("RRULE").count > 1 { return (nil, "\(event.all("RRULE").count) repeat rules (RRULE)") }
+    if event.first("RDATE") != nil { return (nil, "extra dates (RDATE)") }
+    guard event.first("RRULE") != nil else { return (nil, nil) }
+    return mapRule(event, activity, plan, weekdayShift: weekdayShift)
   }
 
   /// The plan's repeat for an event's RRULE and EXDATEs.

@@ -12,7 +12,9 @@ public struct ICalProperty: Sendable {
 
   /// The value as TEXT: `\n`, `\,`, `\;`, `\\` unescaped.
   public var text: String {
-    guard value.contains("\\") else { return value }
+    // A byte search: String.contains(String) goes through Foundation's
+    // locale-aware search, a tenth of an import of 20,000 events.
+    guard value.utf8.contains(UInt8(ascii: "\\")) else { return value }
     var out = ""
     var escape = false
     for c in value {
@@ -165,49 +167,58 @@ public enum ICalendarParser {
     return roots
   }
 
-  /// `NAME;P1=V1;P2="V,2":value`.
+  /// `NAME;P1=V1;P2="V,2":value`. Read as UTF-8 bytes: every delimiter is
+  /// ASCII, so no byte of a multi-byte character is taken for one (a walk
+  /// by Character was a sixth of an import of 20,000 events).
   static func property(_ line: String, _ n: Int) throws(ICalSyntaxError) -> ICalProperty {
-    var name = ""
-    var params: [String: String] = [:]
-    var i = line.startIndex
-    while i < line.endIndex, line[i] != ";" && line[i] != ":" {
-      name.append(line[i])
-      i = line.index(after: i)
-    }
-    guard i < line.endIndex, !name.isEmpty else {
-      throw ICalSyntaxError(line: n, message: "not a content line (NAME:value): \(quoted(line))")
-    }
-    while i < line.endIndex && line[i] == ";" {
-      i = line.index(after: i)
-      var key = ""
-      while i < line.endIndex, line[i] != "=" && line[i] != ":" && line[i] != ";" {
-        key.append(line[i])
-        i = line.index(after: i)
+    let b = Array(line.utf8)
+    do {
+      let semicolon = UInt8(ascii: ";")
+      let colon = UInt8(ascii: ":")
+      let equals = UInt8(ascii: "=")
+      let quote = UInt8(ascii: "\"")
+      func text(_ from: Int, _ to: Int) -> String { String(decoding: b[from..<to], as: UTF8.self) }
+      var i = 0
+      while i < b.count, b[i] != semicolon && b[i] != colon { i += 1 }
+      guard i < b.count, i > 0 else {
+        throw ICalSyntaxError(line: n, message: "not a content line (NAME:value): \(quoted(text(0, b.count)))")
       }
-      var value = ""
-      if i < line.endIndex && line[i] == "=" {
-        i = line.index(after: i)
-        if i < line.endIndex && line[i] == "\"" {
-          i = line.index(after: i)
-          while i < line.endIndex && line[i] != "\"" {
-            value.append(line[i])
-            i = line.index(after: i)
+      let name = upper(text(0, i))
+      var params: [String: String] = [:]
+      while i < b.count && b[i] == semicolon {
+        i += 1
+        let keyStart = i
+        while i < b.count, b[i] != equals && b[i] != colon && b[i] != semicolon { i += 1 }
+        let key = text(keyStart, i)
+        var value = ""
+        if i < b.count && b[i] == equals {
+          i += 1
+          if i < b.count && b[i] == quote {
+            i += 1
+            let valueStart = i
+            while i < b.count && b[i] != quote { i += 1 }
+            guard i < b.count else {
+              throw ICalSyntaxError(line: n, message: "a quoted parameter value is not closed")
+            }
+            value = text(valueStart, i)
+            i += 1
           }
-          guard i < line.endIndex else {
-            throw ICalSyntaxError(line: n, message: "a quoted parameter value is not closed")
-          }
-          i = line.index(after: i)
+          let restStart = i
+          while i < b.count, b[i] != semicolon && b[i] != colon { i += 1 }
+          if i > restStart { value += text(restStart, i) }
         }
-        while i < line.endIndex, line[i] != ";" && line[i] != ":" {
-          value.append(line[i])
-          i = line.index(after: i)
-        }
+        params[upper(key)] = value
       }
-      params[key.uppercased()] = value
+      guard i < b.count, b[i] == colon else {
+        throw ICalSyntaxError(line: n, message: "no ':' before the value in \(quoted(text(0, b.count)))")
+      }
+      return ICalProperty(name: name, params: params, value: text(i + 1, b.count), line: n)
     }
-    guard i < line.endIndex, line[i] == ":" else {
-      throw ICalSyntaxError(line: n, message: "no ':' before the value in \(quoted(line))")
-    }
-    return ICalProperty(name: name.uppercased(), params: params, value: String(line[line.index(after: i)...]), line: n)
+  }
+
+  /// Upper case: ASCII (every name and parameter a writer uses) byte by byte.
+  static func upper(_ s: String) -> String {
+    guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.uppercased() }
+    return String(decoding: s.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
   }
 }
