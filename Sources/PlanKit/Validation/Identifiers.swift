@@ -23,14 +23,45 @@ public enum Identifier {
     // letters and digits, and each other run becomes one dash.
     var out: [UInt8] = []
     var dash = false
-    for b in folded(title).utf8 {
-      if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) {
-        if dash { out.append(0x2D) }
-        dash = false
-        out.append(b)
+    func keep(_ b: UInt8) {
+      if dash { out.append(0x2D) }
+      dash = false
+      out.append(b)
+    }
+    // Straight from UTF-8, folding as `folded` does: å ä ö (two bytes,
+    // C3 xx) become their plain letters, a combining accent (CC/CD xx) is
+    // skipped, anything else that is not a letter or digit separates.
+    let bytes = Array(title.utf8)
+    // Beyond Latin-1 a character has its own lower case (İ is i and a dot):
+    // such a title takes the long way, through `folded`.
+    if bytes.contains(where: { $0 >= 0xC4 && $0 != 0xCC && $0 != 0xCD }) {
+      for b in folded(title).utf8 {
+        if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { keep(b) } else { dash = !out.isEmpty }
+      }
+      return out.isEmpty ? "item" : String(decoding: out.prefix(48), as: UTF8.self)
+    }
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+        keep(b)
+      } else if b >= 0x41 && b <= 0x5A {
+        keep(b + 0x20)
+      } else if b == 0xC3, i + 1 < bytes.count {
+        var v = 0xC0 + UInt32(bytes[i + 1] & 0x3F)
+        if (0xC0...0xDE).contains(v) && v != 0xD7 { v += 0x20 }
+        if let plain = Unicode.Scalar(v).flatMap(foldedLetter) {
+          for p in plain.utf8 { keep(p) }
+        } else {
+          dash = !out.isEmpty
+        }
+        i += 1
+      } else if (b == 0xCC || b == 0xCD) && i + 1 < bytes.count && (b == 0xCC || bytes[i + 1] < 0xB0) {
+        i += 1  // U+0300–U+036F
       } else {
         dash = !out.isEmpty
       }
+      i += 1
     }
     if out.isEmpty { return "item" }
     return String(decoding: out.prefix(48), as: UTF8.self)

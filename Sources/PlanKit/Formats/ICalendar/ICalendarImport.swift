@@ -257,7 +257,7 @@ public enum ICalendarImport {
     var alone = a
     if alone.id.isEmpty { alone.id = "event" }
     if alone.theme.isEmpty { alone.theme = plan.themes.first?.id ?? "" }
-    if PlanDecoder.activity(tree: PlanEncoder.encode(alone), themes: Set(plan.themes.map(\.id)), strict: true) != nil {
+    if PlanDecoder.activity(written: alone, themes: Set(plan.themes.map(\.id))) != nil {
       return nil
     }
     var probe = plan.outline

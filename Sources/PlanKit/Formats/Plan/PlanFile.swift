@@ -295,7 +295,7 @@ extension Plan {
     }
     let themeIDs = Set(themes.map(\.id))
     for i in changedActivities {
-      guard PlanDecoder.activity(tree: PlanEncoder.encode(activities[i]), themes: themeIDs, strict: true) != nil else {
+      guard PlanDecoder.activity(written: activities[i], themes: themeIDs) != nil else {
         return false
       }
     }
