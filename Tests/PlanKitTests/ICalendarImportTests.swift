@@ -20,8 +20,12 @@ import Testing
     #expect(ICalTime.ordinalWeekday("-1FR")! == (-1, 5))
     #expect(ICalTime.ordinalWeekday("MO")! == (0, 1))
     #expect(ICalTime.ordinalWeekday("XX") == nil)
-    #expect(ICalTime.nthWeekday(year: 2022, month: 2, n: 2, weekday: 2)?.iso == "2022-02-08")
-    #expect(ICalTime.nthWeekday(year: 2022, month: 2, n: -1, weekday: 1)?.iso == "2022-02-28")
+    #expect(Day.nthWeekday(2, weekday: 2, year: 2022, month: 2)?.iso == "2022-02-08")
+    #expect(Day.nthWeekday(-1, weekday: 1, year: 2022, month: 2)?.iso == "2022-02-28")
+    // The second last, and none: what BYDAY=-2FR and a fifth Tuesday need.
+    #expect(Day.nthWeekday(-2, weekday: 5, year: 2022, month: 2)?.iso == "2022-02-18")
+    #expect(Day.nthWeekday(5, weekday: 2, year: 2022, month: 2) == nil)
+    #expect(Day.nthWeekday(1, weekday: 1, year: 2022, month: 13) == nil)
   }
 
   @Test func expansionOfRulesThePlanCannotSay() {

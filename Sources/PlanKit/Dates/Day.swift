@@ -127,8 +127,11 @@ extension Day {
     return Day(ordinal: civilToOrdinal(year: total / 12, month: total % 12 + 1, day: 1))
   }
 
-  /// The n-th (1…5) given weekday of a month, or the last when n is -1; nil when it does not exist.
+  /// The n-th given weekday of a month (n > 0), or the n-th last (n < 0:
+  /// -1 the last); nil when that month has none. The one copy: the plan's
+  /// repeats, iCalendar's BYDAY and a VTIMEZONE's rules all count this way.
   public static func nthWeekday(_ n: Int, weekday: Int, year: Int, month: Int) -> Day? {
+    guard n != 0, (1...12).contains(month) else { return nil }
     if n > 0 {
       let first = Day(ordinal: civilToOrdinal(year: year, month: month, day: 1))
       let offset = (weekday - first.weekday + 7) % 7
@@ -136,7 +139,8 @@ extension Day {
       return d.month == month ? d : nil
     }
     let last = Day(ordinal: civilToOrdinal(year: year, month: month, day: daysIn(month: month, year: year)))
-    return last - ((last.weekday - weekday + 7) % 7)
+    let d = last - ((last.weekday - weekday + 7) % 7) + (n + 1) * 7
+    return d.month == month ? d : nil
   }
 
   /// Which occurrence of its weekday in its month this day is (1…5).

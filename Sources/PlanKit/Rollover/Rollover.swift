@@ -183,10 +183,10 @@ public enum Rollover {
       case .date:
         return sameDay(d, years: years)
       case .weekday:
-        return ICalTime.nthWeekday(year: y, month: d.month, n: min(d.weekdayOrdinalInMonth, 4), weekday: d.weekday)
+        return Day.nthWeekday(min(d.weekdayOrdinalInMonth, 4), weekday: d.weekday, year: y, month: d.month)
           ?? sameDay(d, years: years)
       case .lastWeekday:
-        return ICalTime.nthWeekday(year: y, month: d.month, n: -1, weekday: d.weekday) ?? sameDay(d, years: years)
+        return Day.nthWeekday(-1, weekday: d.weekday, year: y, month: d.month) ?? sameDay(d, years: years)
       }
     }
   }

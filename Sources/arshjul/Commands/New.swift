@@ -76,7 +76,7 @@ struct New: ParsableCommand {
     let old = try loadOrExit(from).plan
     let oldYear = old.planningYear(today: today(in: old.timeZone))
     let newYear = year ?? oldYear + 1
-    guard (1900...2200).contains(newYear) else { throw fail("arshjul new: --year must be 1900–2200") }
+    guard DateLimits.years.contains(newYear) else { throw fail("arshjul new: --year must be \(DateLimits.yearsText)") }
     guard newYear > oldYear else {
       throw fail("arshjul new: --year \(newYear) is not after the plan's year \(oldYear)")
     }

@@ -147,7 +147,7 @@ struct ICalTime: Equatable {
           let (n, weekday) = ordinalWeekday(byday)
         {
           for year in [day.year - 1, day.year] {
-            if let d = nthWeekday(year: year, month: month, n: n, weekday: weekday) {
+            if let d = Day.nthWeekday(n, weekday: weekday, year: year, month: month) {
               onsets.append(d.ordinal * 1440 + (start.minutes ?? 0))
             }
           }
@@ -187,19 +187,6 @@ struct ICalTime: Equatable {
     if prefix.isEmpty { return (0, w + 1) }
     guard let n = Int(prefix.hasPrefix("+") ? prefix.dropFirst() : prefix), n != 0, abs(n) <= 53 else { return nil }
     return (n, w + 1)
-  }
-
-  /// The n-th (or, negative, n-th last) weekday of a month.
-  static func nthWeekday(year: Int, month: Int, n: Int, weekday: Int) -> Day? {
-    guard let first = Day(year: year, month: month, day: 1) else { return nil }
-    let days = Day.daysIn(month: month, year: year)
-    if n > 0 {
-      let d = first + ((weekday - first.weekday + 7) % 7) + (n - 1) * 7
-      return d.month == month ? d : nil
-    }
-    let last = first + (days - 1)
-    let d = last - ((last.weekday - weekday + 7) % 7) + (n + 1) * 7
-    return d.month == month ? d : nil
   }
 }
 

@@ -132,9 +132,9 @@ public enum ICalendarImport {
           )
         }
         // Dates a plan can hold; anything else is this event's error, not the file's.
-        guard (1900...2200).contains(activity.start.year), (1900...2200).contains(activity.end.year) else {
+        guard DateLimits.years.contains(activity.start.year), DateLimits.years.contains(activity.end.year) else {
           errors.append(
-            "\(visibleName(file)):\(startProp.line): error: VEVENT \(label): its dates (\(activity.start.iso)–\(activity.end.iso)) are outside 1900–2200"
+            "\(visibleName(file)):\(startProp.line): error: VEVENT \(label): its dates (\(activity.start.iso)–\(activity.end.iso)) are outside \(DateLimits.yearsText)"
           )
           continue
         }

@@ -40,7 +40,7 @@ enum RuleExpansion {
           byDay.contains { n, w in
             guard d.weekday == w else { return false }
             if n == 0 { return true }
-            return ICalTime.nthWeekday(year: year, month: month, n: n, weekday: w) == d
+            return Day.nthWeekday(n, weekday: w, year: year, month: month) == d
           }
         }
       }

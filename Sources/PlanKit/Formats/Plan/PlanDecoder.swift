@@ -323,7 +323,11 @@ struct PlanDecoder {
     }
     var year: Int?
     if let (y, pos) = int(&f, "year", required: false) {
-      if (1900...2200).contains(y) { year = y } else { problem("\"year\" \(y) must be 1900–2200", at: pos) }
+      if DateLimits.years.contains(y) {
+        year = y
+      } else {
+        problem("\"year\" \(y) must be \(DateLimits.yearsText)", at: pos)
+      }
     }
 
     var themes: [Theme] = []
