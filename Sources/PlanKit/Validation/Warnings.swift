@@ -7,6 +7,12 @@ public struct PlanWarning: Sendable, Equatable {
   public var kind: Conflict.Kind
   public var id: String
   public var message: String
+
+  public init(kind: Conflict.Kind, id: String, message: String) {
+    self.kind = kind
+    self.id = id
+    self.message = message
+  }
 }
 
 public enum PlanWarnings {

@@ -14,6 +14,14 @@ struct Check: ParsableCommand {
   @Flag(help: "Treat warnings (holidays, breaks, double bookings, deadlines) as problems: exit 1.")
   var strict = false
 
+  @Option(
+    name: .customLong("layer"),
+    help: ArgumentHelp(
+      "Another calendar (.ics) or plan (.json) whose events make the planners busy; warns where an activity clashes with one (repeatable).",
+      valueName: "source"),
+    completion: .file(extensions: ["ics", "json"]))
+  var layers: [String] = []
+
   func run() throws {
     var worst: Int32 = 0
     for path in plans {
@@ -38,7 +46,19 @@ struct Check: ParsableCommand {
         worst = max(worst, 1)
         continue
       }
-      let warnings = PlanWarnings.find(p, in: p.yearRange(p.planningYear(today: today(in: p.timeZone))))
+      let range = p.yearRange(p.planningYear(today: today(in: p.timeZone)))
+      var warnings = PlanWarnings.find(p, in: range)
+      for source in layers {
+        do {
+          let layer = try Layer.read(source, for: p, year: p.planningYear(today: today(in: p.timeZone)))
+          for note in layer.notes { printError("\(visibleName(source)): note: \(note)") }
+          let clashes = LayerClashes.find(p, layer: layer.events, named: layer.name, in: range)
+          warnings += LayerClashes.warnings(clashes, language: p.language)
+        } catch {
+          printError("\(visibleName(source)): error: \(error.message)")
+          worst = max(worst, 1)
+        }
+      }
       if !warnings.isEmpty {
         printWarnings(warnings, at: places, in: path)
         if strict { worst = max(worst, 1) }

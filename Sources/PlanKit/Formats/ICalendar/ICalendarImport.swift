@@ -39,6 +39,15 @@ public enum ICalendarImport {
     var line: Int
   }
 
+  /// The calendar's own name (X-WR-CALNAME, as Google, Apple and arshjul
+  /// write it), when it has one.
+  public static func calendarName(_ bytes: [UInt8]) -> String? {
+    guard let roots = try? ICalendarParser.parse(bytes), let name = roots.first?.first("X-WR-CALNAME")?.text,
+      !name.trimmed.isEmpty
+    else { return nil }
+    return oneLine(name)
+  }
+
   public static func apply(
     _ bytes: [UInt8], file: String, to plan: inout Plan, theme: String?, expand: Bool
   ) throws(ImportError) -> ImportReport {
