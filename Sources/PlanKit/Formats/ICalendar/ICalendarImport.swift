@@ -327,15 +327,9 @@ public enum ICalendarImport {
     if let loc = event.first("LOCATION")?.text, !loc.trimmed.isEmpty { a.location = oneLine(loc) }
     var description = event.first("DESCRIPTION")?.text
     // Our own export writes the owner last in the description: read it back.
-    if let d = description {
-      let tag = w.ownerWord + ": "
-      if let r = d.range(of: "\n\n" + tag, options: .backwards), !d[r.upperBound...].contains("\n") {
-        a.owner = String(d[r.upperBound...])
-        description = String(d[..<r.lowerBound])
-      } else if d.hasPrefix(tag), !d.contains("\n") {
-        a.owner = String(d.dropFirst(tag.count))
-        description = nil
-      }
+    if let d = description, let found = ICalendarConventions.owner(in: d) {
+      a.owner = found.owner
+      description = found.rest
     }
     if a.owner == nil, let cn = event.first("ORGANIZER")?.param("CN"), !cn.trimmed.isEmpty { a.owner = oneLine(cn) }
     if let d = description, !d.trimmed.isEmpty { a.notes = noteText(d) }
@@ -625,12 +619,14 @@ public enum ICalendarImport {
 
   static func readMilestone(_ event: ICalComponent, _ item: inout Item, wording w: Wording) {
     var title = item.activity.title
-    if title.hasPrefix("◆ ") { title.removeFirst(2) }
+    if title.hasPrefix(ICalendarConventions.milestoneMark) {
+      title.removeFirst(ICalendarConventions.milestoneMark.count)
+    }
     item.activity.title = title
     // "Milstolpe (klar)\n\nnotes"
     if let d = event.first("DESCRIPTION")?.text {
       let head = d.components(separatedBy: "\n\n").first ?? d
-      item.done = head == "\(w.milestoneWord) (\(w.milestoneState(true)))"
+      item.done = ICalendarConventions.done(inHead: head) ?? false
       let rest = d.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
       item.activity.notes = rest.isEmpty ? nil : rest
     } else {
@@ -670,7 +666,7 @@ public enum ICalendarImport {
           if !incoming.theme.isEmpty { m.theme = incoming.theme }
           if m != before {
             plan.milestones[i] = m
-            report.updated.append("◆ " + m.title)
+            report.updated.append(ICalendarConventions.milestoneMark + m.title)
           } else {
             report.unchanged += 1
           }
@@ -703,7 +699,7 @@ public enum ICalendarImport {
           Milestone(
             id: incoming.id, title: incoming.title, date: incoming.start, theme: incoming.theme, done: item.done,
             notes: incoming.notes))
-        report.added.append("◆ " + incoming.title)
+        report.added.append(ICalendarConventions.milestoneMark + incoming.title)
       } else {
         activityAt[incoming.id] = plan.activities.count
         if let u = incoming.uid { activityWithUID[u] = plan.activities.count }

@@ -164,8 +164,7 @@ public enum ICalendar {
       if let notes { c.escaped(notes) }
       if let owner {
         if notes != nil { c.escaped("\n\n") }
-        c.raw(w.ownerWord)
-        c.raw(": ")
+        c.raw(ICalendarConventions.ownerTag(w))
         c.escaped(owner)
       }
       c.end()
@@ -217,8 +216,8 @@ public enum ICalendar {
     c.add("DTSTAMP", stamp)
     c.date("DTSTART", params: "VALUE=DATE", m.date)
     c.date("DTEND", params: "VALUE=DATE", m.date + 1)
-    c.text("SUMMARY", "◆ " + m.title)
-    var description = "\(w.milestoneWord) (\(w.milestoneState(m.done)))"
+    c.text("SUMMARY", ICalendarConventions.milestoneMark + m.title)
+    var description = ICalendarConventions.milestoneHead(done: m.done, w)
     if let notes = m.notes, !notes.isEmpty { description += "\n\n" + notes }
     c.text("DESCRIPTION", description)
     c.add("CATEGORIES", ContentLines.escape(theme) + "," + ContentLines.escape(w.milestoneWord))
