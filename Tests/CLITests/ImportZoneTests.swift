@@ -37,7 +37,22 @@ import Testing
       "BEGIN:VEVENT\nUID:utc@x\nSUMMARY:Samtal\nDTSTART:20230320T180000Z\nDTEND:20230320T190000Z\n"
         + "RRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT")
     #expect(times(r.activities) == ["2023-03-20 19:00–20:00", "2023-03-27 20:00–21:00", "2023-04-03 20:00–21:00"])
-    #expect(r.said.contains("repeats in UTC") && r.said.contains("3 single occurrences"))
+    #expect(r.said.contains("repeats in UTC") && r.said.contains("2 parts at their own times (1 repeating)"))
+  }
+
+  @Test func aYearOfAUSMeetingIsThreeRepeatsWinterSummerWinter() throws {
+    // 17:00 UTC every Thursday: 18:00 here until 24 March, 19:00 from
+    // 30 March to 26 October, 18:00 again from 2 November.
+    let ics =
+      "BEGIN:VEVENT\nUID:us@x\nSUMMARY:Avstämning med Chicago\nDTSTART:20230105T170000Z\nDTEND:20230105T180000Z\n"
+      + "RRULE:FREQ=WEEKLY;BYDAY=TH;UNTIL=20231231T000000Z\nEND:VEVENT"
+    let r = try imported(ics)
+    #expect(r.activities.count == 3 && r.activities.allSatisfy { $0.repeatRule != nil })
+    let all = times(r.activities)
+    #expect(all.count == 52)
+    #expect(all.contains("2023-03-23 18:00–19:00") && all.contains("2023-03-30 19:00–20:00"))
+    #expect(all.contains("2023-10-26 19:00–20:00") && all.contains("2023-11-02 18:00–19:00"))
+    #expect(r.said.contains("3 parts at their own times (3 repeating)"))
   }
 
   @Test func byDayCountsInTheEventsOwnZone() throws {

@@ -170,7 +170,7 @@ public enum ICalendarImport {
         if !isMilestone, (overrides[uidValue ?? ""] ?? []).isEmpty {
           switch foreignRepeat(event, activity, zones: zones, plan: plan, expand: expand) {
           case .keep(let rule)?: keptRule = rule
-          case .singles(let real, let why)?:
+          case .parts(let parts, let real, let why)?:
             for shape in Set(real.map(OwnZoneOccurrences.shape)) {
               switch shape {
               case .noLength: report.notes.append("\(label): no length in the plan's time; brought in as days")
@@ -179,14 +179,17 @@ public enum ICalendarImport {
               case .timed: break
               }
             }
-            for o in real {
-              var single = OwnZoneOccurrences.single(activity, o)
-              fitToLimits(&single, label: label, notes: &notes)
+            for var part in parts {
+              fitToLimits(&part, label: label, notes: &notes)
               items.append(
-                Item(
-                  uid: uid + "#" + o.start.day.iso, ownID: nil, isMilestone: false, activity: single, line: event.line))
+                Item(uid: uid + "#" + part.start.iso, ownID: nil, isMilestone: false, activity: part, line: event.line))
             }
-            report.notes.append("\(label): \(why); brought in as \(real.count) single occurrences")
+            let repeats = parts.filter { $0.repeatRule != nil }.count
+            report.notes.append(
+              "\(label): \(why); brought in as "
+                + (repeats == 0
+                  ? "\(real.count) single occurrences"
+                  : "\(parts.count) parts at their own times (\(repeats) repeating)"))
             continue
           case nil: break
           }
@@ -370,8 +373,11 @@ public enum ICalendarImport {
   enum ForeignRepeat {
     /// The plan's repeat gives exactly its occurrences.
     case keep(Repeat)
-    /// Its occurrences one by one, and why.
-    case singles([OwnZoneOccurrences.Occurrence], why: String)
+    /// Its occurrences in parts, and why: each run of them at one time in
+    /// the plan's zone as a repeat of its own where the plan's repeat gives
+    /// exactly that run (a weekly UTC meeting: winter, summer, winter), the
+    /// rest one by one.
+    case parts([Activity], occurrences: [OwnZoneOccurrences.Occurrence], why: String)
   }
 
   /// Nil when the event is not a repeat in a zone of its own, or is one
@@ -403,8 +409,21 @@ public enum ICalendarImport {
       return nil
     }
     let zone = startProp.value.trimmed.hasSuffix("Z") ? "UTC" : startProp.param("TZID") ?? ""
-    return .singles(
-      real,
+    var parts: [Activity] = []
+    for run in OwnZoneOccurrences.runs(real) {
+      if unsaid == nil, run.count > 1, var repeating = rule {
+        var piece = OwnZoneOccurrences.single(activity, run[0])
+        repeating.end = .until(run[run.count - 1].start.day)
+        piece.repeatRule = repeating
+        if OwnZoneOccurrences.planned(piece, horizon: horizon) == run, problem(of: piece, in: plan) == nil {
+          parts.append(piece)
+          continue
+        }
+      }
+      parts += run.map { OwnZoneOccurrences.single(activity, $0) }
+    }
+    return .parts(
+      parts, occurrences: real,
       why: unsaid.map { "\($0) (in \(zone))" }
         ?? "repeats in \(zone), where its time in the plan's zone (\(plan.timeZone)) is not the same all year")
   }

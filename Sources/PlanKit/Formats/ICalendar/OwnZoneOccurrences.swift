@@ -100,6 +100,23 @@ enum OwnZoneOccurrences {
     return out
   }
 
+  /// The occurrences in runs that keep one clock time, one length and one
+  /// weekday step in the plan's zone (a weekly 17:00 UTC meeting: 18:00 in
+  /// winter, 19:00 in summer, 18:00 again).
+  static func runs(_ all: [Occurrence]) -> [[Occurrence]] {
+    var out: [[Occurrence]] = []
+    for o in all {
+      if let last = out.last?.last, last.start.minutes == o.start.minutes, last.end.minutes == o.end.minutes,
+        last.end.day - last.start.day == o.end.day - o.start.day
+      {
+        out[out.count - 1].append(o)
+      } else {
+        out.append([o])
+      }
+    }
+    return out
+  }
+
   /// What the plan's own repeat of `a` gives in `horizon`, told the same way.
   static func planned(_ a: Activity, horizon: DayRange) -> [Occurrence] {
     guard let time = a.time else { return [] }
