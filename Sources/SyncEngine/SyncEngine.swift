@@ -73,7 +73,7 @@ public final class SyncEngine<Store: CalendarStore>: @unchecked Sendable {
 
   public func run() async throws(StoreError) {
     var server = try await serverState()
-    let names = SyncDecisions.toRead(last: state, server: server, plan: plan, importNew: decisions.importNew)
+    let names = decisions.toRead(server: server)
     let (bodies, gone) = try await read(names)
     // Deleted between the listing and the read (someone cleaning up on a
     // phone): gone from the server, as if the listing had said so.

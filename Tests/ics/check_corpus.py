@@ -16,23 +16,16 @@ usage: check_corpus.py ARSHJUL FOLDER [--at-least N] [--verbose]
 """
 import collections, datetime, glob, os, re, subprocess, sys, tempfile, warnings, zoneinfo
 import icalendar, recurring_ical_events
+from plan_time import norm
 
 warnings.simplefilter("ignore")
 arshjul, folder = sys.argv[1], sys.argv[2]
 at_least = int(sys.argv[sys.argv.index("--at-least") + 1]) if "--at-least" in sys.argv else 100
 verbose = "--verbose" in sys.argv
-zone = zoneinfo.ZoneInfo("Europe/Stockholm")
+from plan_time import ZONE as zone
 env = dict(os.environ, ARSHJUL_TODAY="2022-03-28", ARSHJUL_STAMP="1669291200", LC_ALL="C.UTF-8")
 work = tempfile.mkdtemp(prefix="arshjul-corpus-")
 UNTITLED = "(utan titel)"  # what the plan calls an event without SUMMARY
-
-
-def norm(v):
-    if isinstance(v, datetime.datetime):
-        if v.tzinfo is None:
-            v = v.replace(tzinfo=zone)
-        return v.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-    return v.isoformat()
 
 
 def occurrences(cal, year, skip):

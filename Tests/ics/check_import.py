@@ -5,20 +5,12 @@ for the events the import reported as skipped (their UIDs given).
 
 usage: check_import.py SOURCE.ics EXPORTED.ics YEAR [SKIPPED-UID ...]
 """
-import datetime, sys, zoneinfo
+import datetime, sys
 import icalendar, recurring_ical_events
+from plan_time import norm
 
 source, exported, year = sys.argv[1], sys.argv[2], int(sys.argv[3])
 skipped = set(sys.argv[4:])
-zone = zoneinfo.ZoneInfo("Europe/Stockholm")
-
-
-def norm(v):
-    if isinstance(v, datetime.datetime):
-        if v.tzinfo is None:
-            v = v.replace(tzinfo=zone)
-        return v.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-    return v.isoformat()
 
 
 def occurrences(path, skip):

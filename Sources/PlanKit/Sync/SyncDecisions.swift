@@ -45,8 +45,13 @@ public struct SyncDecisions: Sendable {
   public private(set) var received = Received()
   public private(set) var conflicts = 0
 
+  /// The plan's items as the sync began, made once: which bodies to read
+  /// and what to decide are both asked of them.
+  let items: [SyncItems.Item]
+
   public init(plan: Plan, last: SyncState, importNew: Bool = false, theme: String? = nil) {
     self.plan = plan
+    items = SyncItems.items(plan)
     self.last = last
     self.importNew = importNew
     self.theme = theme
@@ -57,12 +62,11 @@ public struct SyncDecisions: Sendable {
   /// The bodies to read: changed on the server since the last sync, there
   /// without a state entry (an interrupted sync), or made by someone else
   /// and not seen with this ETag before (all of those with --import-new).
-  public static func toRead(last: SyncState, server: [String: String], plan: Plan, importNew: Bool) -> [String] {
+  public func toRead(server: [String: String]) -> [String] {
     var out: Set<String> = []
     for entry in last.items.values {
       if let etag = server[entry.href], etag != entry.etag { out.insert(entry.href) }
     }
-    let items = SyncItems.items(plan)
     for item in items where last.items[item.uid] == nil {
       let name = SyncItems.href(item.uid)
       if server[name] != nil { out.insert(name) }
@@ -82,7 +86,6 @@ public struct SyncDecisions: Sendable {
   public mutating func decide(server: [String: String], bodies: [String: Body]) -> (
     state: SyncState, writes: [Write]
   ) {
-    let items = SyncItems.items(plan)
     var current: [String: SyncItems.Item] = [:]
     for item in items { current[item.uid] = item }
     var writes: [Write] = []

@@ -57,6 +57,10 @@ struct ICalTime: Equatable {
       return ICalTime(day: d, minutes: (local - d.ordinal * 86400) / 60)
     }
 
+    /// The plan's zone without the file's VTIMEZONEs (how a rule's UNTIL and
+    /// EXDATE are read when the rule is mapped).
+    var planOnly: Zones { Zones(plan: plan, file: [:]) }
+
     /// Whether a TZID names a zone this file or the zone database knows.
     func knows(_ tzid: String) -> Bool { file[ICalTime.bareTZID(tzid)] != nil || ICalTime.zone(tzid) != nil }
 

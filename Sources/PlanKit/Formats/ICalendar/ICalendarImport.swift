@@ -85,6 +85,7 @@ public enum ICalendarImport {
       }
       for (kind, n) in skippedKinds.sorted(by: { $0.key < $1.key }) { report.notes.append("\(n) \(kind) skipped") }
       let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: zonesByID)
+      let themeIDs = Set(plan.themes.map(\.id))
       let events = cal.children.filter { $0.name == "VEVENT" }
       let masters = Set(events.filter { $0.first("RECURRENCE-ID") == nil }.compactMap { $0.first("UID")?.value })
       let overrides = Dictionary(grouping: events.filter { $0.first("RECURRENCE-ID") != nil }) {
@@ -167,7 +168,8 @@ public enum ICalendarImport {
         // A repeat in a zone of its own keeps the plan's repeat only where
         // that gives exactly its occurrences; else they come in one by one.
         var keptRule: Repeat?
-        if !isMilestone, (overrides[uidValue ?? ""] ?? []).isEmpty {
+        let changed = overrides.isEmpty ? [] : overrides[uidValue ?? ""] ?? []
+        if !isMilestone, changed.isEmpty {
           switch foreignRepeat(event, activity, zones: zones, plan: plan, expand: expand) {
           case .keep(let rule)?: keptRule = rule
           case .parts(let parts, let real, let why)?:
@@ -198,14 +200,14 @@ public enum ICalendarImport {
         let (mappedRule, unsupported) =
           keptRule != nil
           ? (keptRule, nil)
-          : ruleProblem(event, activity: activity, overrides: overrides[uidValue ?? ""] ?? [], plan: plan)
+          : ruleProblem(event, activity: activity, overrides: changed, plan: plan, zones: zones)
         if let why = unsupported {
           guard expand else {
             report.skipped.append("\(label): \(why); --expand brings in its single occurrences")
             continue
           }
           let singles = expandEvent(
-            event, activity: activity, uid: uid, overrides: overrides[uidValue ?? ""] ?? [], zones: zones, plan: plan)
+            event, activity: activity, uid: uid, overrides: changed, zones: zones, plan: plan)
           guard let singles else {
             report.skipped.append("\(label): \(why), and it cannot be expanded either")
             continue
@@ -219,7 +221,7 @@ public enum ICalendarImport {
         }
         activity.repeatRule = mappedRule
         fitToLimits(&activity, label: label, notes: &report.notes)
-        if let why = problem(of: activity, in: plan) {
+        if let why = problem(of: activity, in: plan, themes: themeIDs) {
           errors.append("\(visibleName(file)):\(event.line): error: VEVENT \(label): \(why)")
           continue
         }
@@ -264,12 +266,12 @@ public enum ICalendarImport {
 
   /// Why an activity made from an event could not stand in the plan (a
   /// forbidden character, a rule that ends before it starts…), or nil.
-  static func problem(of a: Activity, in plan: Plan) -> String? {
+  static func problem(of a: Activity, in plan: Plan, themes: Set<String>) -> String? {
     // Its id and theme are given later (upsert); the rest is checked here.
     var alone = a
     if alone.id.isEmpty { alone.id = "event" }
     if alone.theme.isEmpty { alone.theme = plan.themes.first?.id ?? "" }
-    if PlanDecoder.activity(written: alone, themes: Set(plan.themes.map(\.id))) != nil {
+    if PlanDecoder.activity(written: alone, themes: themes) != nil {
       return nil
     }
     var probe = plan.outline
@@ -398,7 +400,8 @@ public enum ICalendarImport {
       shift = ((activity.start.weekday - own.weekday) % 7 + 7) % 7
       if shift == 6 { shift = -1 }
     }
-    let (rule, unsaid) = ruleProblem(event, activity: activity, overrides: [], plan: plan, weekdayShift: shift)
+    let (rule, unsaid) = ruleProblem(
+      event, activity: activity, overrides: [], plan: plan, zones: zones, weekdayShift: shift)
     if unsaid == nil {
       var mapped = activity
       mapped.repeatRule = rule
@@ -415,7 +418,9 @@ public enum ICalendarImport {
         var piece = OwnZoneOccurrences.single(activity, run[0])
         repeating.end = .until(run[run.count - 1].start.day)
         piece.repeatRule = repeating
-        if OwnZoneOccurrences.planned(piece, horizon: horizon) == run, problem(of: piece, in: plan) == nil {
+        if OwnZoneOccurrences.planned(piece, horizon: horizon) == run,
+          problem(of: piece, in: plan, themes: Set(plan.themes.map(\.id))) == nil
+        {
           parts.append(piece)
           continue
         }
@@ -432,7 +437,8 @@ public enum ICalendarImport {
   /// neither: no RRULE). Mapped once per event: the check of the mapped
   /// rule is a plan's validation, a tenth of an import.
   static func ruleProblem(
-    _ event: ICalComponent, activity: Activity, overrides: [ICalComponent], plan: Plan, weekdayShift: Int = 0
+    _ event: ICalComponent, activity: Activity, overrides: [ICalComponent], plan: Plan, zones: ICalTime.Zones,
+    weekdayShift: Int = 0
   ) -> (rule: Repeat?, problem: String?) {
     if overrides.contains(where: { $0.first("RECURRENCE-ID")?.param("RANGE")?.uppercased() == "THISANDFUTURE" }) {
       return (nil, "a change to one occurrence and all after it (RANGE=THISANDFUTURE)")
@@ -441,16 +447,18 @@ public enum ICalendarImport {
     if event.all("RRULE").count > 1 { return (nil, "\(event.all("RRULE").count) repeat rules (RRULE)") }
     if event.first("RDATE") != nil { return (nil, "extra dates (RDATE)") }
     guard event.first("RRULE") != nil else { return (nil, nil) }
-    return mapRule(event, activity, plan, weekdayShift: weekdayShift)
+    return mapRule(event, activity, plan, zones: zones, weekdayShift: weekdayShift)
   }
 
   /// The plan's repeat for an event's RRULE and EXDATEs.
   /// `weekdayShift`: how many days the plan's date is from the event's own
   /// (Thursday 23:30 UTC is Friday in Stockholm: +1), so a weekly BYDAY is
   /// read as the plan's weekday.
-  static func mapRule(_ event: ICalComponent, _ a: Activity, _ plan: Plan, weekdayShift: Int = 0) -> (
-    rule: Repeat?, problem: String?
-  ) {
+  static func mapRule(_ event: ICalComponent, _ a: Activity, _ plan: Plan, zones: ICalTime.Zones, weekdayShift: Int = 0)
+    -> (
+      rule: Repeat?, problem: String?
+    )
+  {
     guard let raw = event.first("RRULE")?.value else { return (nil, nil) }
     let f = ICalTime.ruleFields(raw)
     let allowed: Set<String> = ["FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "WKST"]
@@ -499,7 +507,7 @@ public enum ICalendarImport {
     }
     var end = Repeat.End.never
     if let u = f["UNTIL"] {
-      guard let day = untilDay(u, of: event, a, plan: plan) else { return (nil, "UNTIL=\(u) is not a date") }
+      guard let day = untilDay(u, of: event, a, zones: zones) else { return (nil, "UNTIL=\(u) is not a date") }
       end = .until(day)
     } else if let c = f["COUNT"].flatMap(Int.init) {
       end = .count(c)
@@ -508,10 +516,9 @@ public enum ICalendarImport {
     // EXDATE: the days skipped; one that is not an occurrence changes nothing.
     var probe = a
     probe.repeatRule = rule
-    let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: [:])
     for p in event.all("EXDATE") {
       for v in p.value.split(separator: ",") {
-        guard let t = zones.local(String(v), tzid: p.param("TZID")) else { continue }
+        guard let t = zones.planOnly.local(String(v), tzid: p.param("TZID")) else { continue }
         if probe.occurrences(in: DayRange(from: t.day, to: t.day)).contains(where: { $0.start == t.day }) {
           rule.except.append(t.day)
         }
@@ -532,12 +539,11 @@ public enum ICalendarImport {
   /// date as written, also when a time in UTC follows it (23:00Z on the
   /// 23rd is the 24th in Stockholm, and would add a day); for a timed rule
   /// the instant in the plan's time (`lastDay`).
-  static func untilDay(_ u: String, of event: ICalComponent, _ a: Activity, plan: Plan) -> Day? {
+  static func untilDay(_ u: String, of event: ICalComponent, _ a: Activity, zones: ICalTime.Zones) -> Day? {
     if let start = event.first("DTSTART"), start.param("VALUE") == "DATE" || start.value.trimmed.count == 8 {
       return ICalTime.day(u.trimmed.prefix(8))
     }
-    let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: [:])
-    return zones.local(u, tzid: nil).map { lastDay($0, startMinutes: a.time?.start.minutes) }
+    return zones.planOnly.local(u, tzid: nil).map { lastDay($0, startMinutes: a.time?.start.minutes) }
   }
 
   /// UNTIL is an instant: its day counts only when that day's occurrence
@@ -572,7 +578,7 @@ public enum ICalendarImport {
     if !rules.isEmpty { days = [] }
     for rule in rules {
       var f = ICalTime.ruleFields(rule.value)
-      let until = f["UNTIL"].flatMap { untilDay($0, of: event, activity, plan: plan) }
+      let until = f["UNTIL"].flatMap { untilDay($0, of: event, activity, zones: zones) }
       f["UNTIL"] = nil
       guard let list = RuleExpansion.days(f, start: activity.start, until: until, within: horizon) else { return nil }
       days += list
