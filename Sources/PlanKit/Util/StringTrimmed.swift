@@ -2,6 +2,10 @@ extension String {
   /// Without leading and trailing white space; Foundation-free so PlanKit's
   /// text rules do not depend on which files import Foundation.
   public var trimmed: String {
+    // Most values have nothing to trim: told by their first and last byte.
+    if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+      return self
+    }
     let scalars = unicodeScalars
     var start = scalars.startIndex
     var end = scalars.endIndex

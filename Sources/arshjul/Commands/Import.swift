@@ -95,9 +95,11 @@ struct Import: ParsableCommand {
     var after: Plan?
     do {
       if dryRun {
-        var plan = try loadOrExit(file.plan).plan
+        let loaded = try loadOrExit(file.plan).plan
+        var plan = loaded
         report = try work(&plan)
-        do { try plan.validated() } catch { throw PlanEditError.invalid(error.problems) }
+        // The check the save would make (`PlanFile.update`), no more.
+        do { _ = try plan.checkedEdit(of: loaded) } catch { throw PlanEditError.invalid(error.problems) }
       } else {
         (report, after) = try PlanFile.update(file.plan, force: force) {
           (p: inout Plan) throws(PlanEditError) -> (ImportReport, Plan?) in
@@ -123,13 +125,14 @@ struct Import: ParsableCommand {
         + (dryRun ? " (dry run: nothing written)" : ""))
     // Many single occurrences of one event are one line.
     func grouped(_ titles: [String]) -> [String] {
-      var order: [String] = []
-      var counts: [String: Int] = [:]
+      var order: [TitleKey] = []
+      var counts: [TitleKey: Int] = [:]
       for t in titles {
-        if counts[t] == nil { order.append(t) }
-        counts[t, default: 0] += 1
+        let key = TitleKey(text: t)
+        if counts[key] == nil { order.append(key) }
+        counts[key, default: 0] += 1
       }
-      return order.map { counts[$0]! > 1 ? "\($0) ×\(counts[$0]!)" : $0 }
+      return order.map { counts[$0]! > 1 ? "\($0.text) ×\(counts[$0]!)" : $0.text }
     }
     for t in grouped(r.added) { lines.append("  new: \(visibleName(t))") }
     for t in grouped(r.updated) { lines.append("  changed: \(visibleName(t))") }
@@ -137,5 +140,16 @@ struct Import: ParsableCommand {
     for t in r.gone { lines.append("  no longer in the file (kept in the plan): \(visibleName(t))") }
     for t in r.notes { lines.append("  note: \(visibleName(t))") }
     return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+/// A title as it is written, byte for byte: a String as a key is hashed
+/// in its normal form (NFC), which for 20,000 Swedish titles was a tenth
+/// of an import; a report groups what the file wrote the same way.
+private struct TitleKey: Hashable {
+  let text: String
+  static func == (a: TitleKey, b: TitleKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+  func hash(into h: inout Hasher) {
+    for b in text.utf8 { h.combine(b) }
   }
 }

@@ -32,6 +32,13 @@ struct ICalTime: Equatable {
     }
 
     func local(_ raw: String, tzid: String?, isDate: Bool = false) -> ICalTime? {
+      if let (day, minutes, utc) = ICalTime.digits(raw) {
+        guard let minutes, !isDate else { return ICalTime(day: day, minutes: nil) }
+        guard let t = instant(day: day, minutes: minutes, utc: utc, tzid: tzid), plan != nil else {
+          return ICalTime(day: day, minutes: minutes)
+        }
+        return planLocal(t)
+      }
       let value = raw.trimmed
       guard value.count >= 8, let day = ICalTime.day(value.prefix(8)) else { return nil }
       if value.count == 8 || isDate { return ICalTime(day: day, minutes: nil) }
@@ -68,6 +75,9 @@ struct ICalTime: Equatable {
     /// database first (also for Windows names and vendor-prefixed TZIDs),
     /// else the file's own VTIMEZONE rules.
     func toUTC(day: Day, minutes: Int, tzid: String) -> Int? {
+      // Most timed events of a calendar are in the plan's own zone: no
+      // zone made again for each (a twentieth of an import).
+      if let plan, tzid == plan.identifier { return ICalTime.toUTC(day: day, minutes: minutes, zone: plan) }
       if let zone = ICalTime.zone(tzid) { return ICalTime.toUTC(day: day, minutes: minutes, zone: zone) }
       if let vtz = file[ICalTime.bareTZID(tzid)], let offset = ICalTime.offset(vtz, day: day, minutes: minutes) {
         return day.ordinal * 86400 + minutes * 60 - offset
@@ -94,6 +104,32 @@ struct ICalTime: Equatable {
   }
 
   /// Minutes after midnight of a DATE-TIME ("…T103000[Z]"); nil when it is not one.
+  /// A value written the usual way, `YYYYMMDD` or `YYYYMMDDTHHMMSS` with
+  /// or without `Z`, read from its bytes; nil for anything else (which the
+  /// general reading then takes). Every event has two or three of them.
+  static func digits(_ value: String) -> (day: Day, minutes: Int?, utc: Bool)? {
+    value.utf8.withContiguousStorageIfAvailable { b -> (Day, Int?, Bool)? in
+      let n = b.count
+      guard n == 8 || n == 15 || n == 16 else { return nil }
+      func number(_ from: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in from..<from + count {
+          let d = Int(b[i]) - 48
+          guard d >= 0 && d <= 9 else { return nil }
+          v = v * 10 + d
+        }
+        return v
+      }
+      guard let y = number(0, 4), let m = number(4, 2), let d = number(6, 2), let day = Day(year: y, month: m, day: d)
+      else { return nil }
+      if n == 8 { return (day, nil, false) }
+      guard b[8] == UInt8(ascii: "T"), n == 15 || b[15] == UInt8(ascii: "Z"), let hh = number(9, 2),
+        let mm = number(11, 2), let ss = number(13, 2), hh < 24, mm < 60, ss < 61
+      else { return nil }
+      return (day, hh * 60 + mm, n == 16)
+    } ?? nil
+  }
+
   static func clock(_ value: String) -> Int? {
     guard value.count >= 15, value[value.index(value.startIndex, offsetBy: 8)] == "T",
       let hh = Int(value.dropFirst(9).prefix(2)), let mm = Int(value.dropFirst(11).prefix(2)),

@@ -27,12 +27,21 @@ enum ICalendarConventions {
   /// The owner's line at the end of a description (in any language), and
   /// the description without it.
   static func owner(in d: String) -> (owner: String, rest: String?)? {
+    // The owner's line is the last line, after an empty one (or the whole
+    // text); found from the end by byte, not searched for per language.
+    let u = d.utf8
+    guard let lastBreak = u.lastIndex(of: UInt8(ascii: "\n")) else {
+      for language in Language.allCases {
+        let tag = ownerTag(Wording(language))
+        if d.hasPrefix(tag) { return (String(d.dropFirst(tag.count)), nil) }
+      }
+      return nil
+    }
+    guard lastBreak > u.startIndex, u[u.index(before: lastBreak)] == UInt8(ascii: "\n") else { return nil }
+    let line = d[u.index(after: lastBreak)...]
     for language in Language.allCases {
       let tag = ownerTag(Wording(language))
-      if let r = d.range(of: "\n\n" + tag, options: .backwards), !d[r.upperBound...].contains("\n") {
-        return (String(d[r.upperBound...]), String(d[..<r.lowerBound]))
-      }
-      if d.hasPrefix(tag), !d.contains("\n") { return (String(d.dropFirst(tag.count)), nil) }
+      if line.hasPrefix(tag) { return (String(line.dropFirst(tag.count)), String(d[..<u.index(before: lastBreak)])) }
     }
     return nil
   }

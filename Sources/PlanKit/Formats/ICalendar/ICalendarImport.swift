@@ -271,16 +271,7 @@ public enum ICalendarImport {
     var alone = a
     if alone.id.isEmpty { alone.id = "event" }
     if alone.theme.isEmpty { alone.theme = plan.themes.first?.id ?? "" }
-    if PlanDecoder.activity(written: alone, themes: themes) != nil {
-      return nil
-    }
-    var probe = plan.outline
-    probe.activities = [alone]
-    let message = probe.problems.first?.message ?? "it breaks a rule of the plan file"
-    // "plan.json:3:5: error: activity "x": …" → "…"
-    return message.components(separatedBy: ": error: ").last.map { m in
-      m.range(of: "\": ").map { String(m[$0.upperBound...]) } ?? m
-    } ?? message
+    return alone.problems(themes: themes).first?.words
   }
 
   static func makeActivity(
@@ -526,12 +517,7 @@ public enum ICalendarImport {
     }
     rule.except = Array(Set(rule.except)).sorted()
     probe.repeatRule = rule
-    if let problem = Plan(id: plan.id, title: plan.title, themes: plan.themes, activities: [withTheme(probe, plan)])
-      .problems.first
-    {
-      // The plan's own words, without the stand-in id it was checked under.
-      return (nil, problem.message.replacingOccurrences(of: "activity \"x\": ", with: ""))
-    }
+    if let problem = problem(of: probe, in: plan, themes: Set(plan.themes.map(\.id))) { return (nil, problem) }
     return (rule, nil)
   }
 
@@ -551,13 +537,6 @@ public enum ICalendarImport {
   static func lastDay(_ until: ICalTime, startMinutes: Int?) -> Day {
     guard let u = until.minutes, let s = startMinutes else { return until.day }
     return s <= u ? until.day : until.day - 1
-  }
-
-  static func withTheme(_ a: Activity, _ plan: Plan) -> Activity {
-    var a = a
-    a.id = "x"
-    if a.theme.isEmpty { a.theme = plan.themes.first?.id ?? "" }
-    return a
   }
 
   /// A repeating event as single occurrences within the plan's year: its

@@ -15,9 +15,6 @@ struct PlanDecoder {
   /// warnings with file:line:col without reading the file again.
   var places = IDTable()
   private var conflictLocator: SourceLocator?
-  /// Dates far outside any plan would only let arithmetic run off the calendar.
-  static let years = 1000...9000
-
   init(tape: JSONTape) { self.tape = tape }
 
   /// With `lineOf`, the message ends "(first at line N)", N that offset's line.
@@ -145,28 +142,8 @@ struct PlanDecoder {
   mutating func text(_ f: inout Fields, _ key: StaticString, required: Bool, multiline: Bool = false) -> String? {
     guard let t = stringToken(&f, key, required: required) else { return nil }
     let s = tape.string(t)
-    let pos = tape.offset(t)
-    if required && s.isBlank {
-      problem("\(f.what): \"\(key)\" is empty", at: pos)
-      return nil
-    }
-    let limit = multiline ? TextLimits.notes : TextLimits.line
-    if s.utf8.count > limit && s.unicodeScalars.count > limit {
-      problem(
-        "\(f.what): \"\(key)\" is \(s.unicodeScalars.count) characters long; at most \(limit) are allowed", at: pos)
-      return nil
-    }
-    if tape.isPlainText(t) { return s }
-    if let bad = s.unicodeScalars.first(where: { isControl($0) && !(multiline && ($0 == "\n" || $0 == "\t")) }) {
-      problem(
-        "\(f.what): \"\(key)\" \(quoted(s)) holds a control character (U+\(hexDigits(bad.value, width: 4)))"
-          + (multiline ? "" : "; it must be one line of plain text"), at: pos)
-      return nil
-    }
-    if let bad = s.unicodeScalars.first(where: TextLimits.isNoncharacter) {
-      problem(
-        "\(f.what): \"\(key)\" holds U+\(hexDigits(bad.value, width: 4)), which is not a character (and not allowed in XML or iCalendar)",
-        at: pos)
+    if let p = ValueRules.text(s, required: required, multiline: multiline, plain: tape.isPlainText(t)) {
+      problem("\(f.what): \(p.words(key: "\(key)"))", at: tape.offset(t))
       return nil
     }
     return s
@@ -175,7 +152,7 @@ struct PlanDecoder {
   mutating func identifier(_ f: inout Fields, _ key: StaticString) -> String? {
     guard let (s, pos) = string(&f, key, required: true) else { return nil }
     guard Identifier.isValid(s) else {
-      problem("\(f.what): id \(quoted(s)) may hold only \(Identifier.rule)", at: pos)
+      problem("\(f.what): \(ValueProblem.badID(s).words(key: "id"))", at: pos)
       return nil
     }
     return s
@@ -183,15 +160,15 @@ struct PlanDecoder {
 
   mutating func day(_ f: inout Fields, _ key: StaticString, required: Bool) -> Day? {
     guard let t = stringToken(&f, key, required: required) else { return nil }
-    if let plain = tape.plainBytes(t), let d = Day(isoUTF8: plain), PlanDecoder.years.contains(d.year) { return d }
+    if let plain = tape.plainBytes(t), let d = Day(isoUTF8: plain), DateLimits.dates.contains(d.year) { return d }
     let s = tape.string(t)
     let pos = tape.offset(t)
     guard let d = Day(iso: s) else {
       problem("\(f.what): \"\(key)\" \(quoted(s)) is not a date; write YYYY-MM-DD of a day that exists", at: pos)
       return nil
     }
-    guard PlanDecoder.years.contains(d.year) else {
-      problem("\(f.what): \"\(key)\" \(quoted(s)) is outside the years a plan may use (1000–9000)", at: pos)
+    guard DateLimits.dates.contains(d.year) else {
+      problem("\(f.what): \(ValueProblem.outsideYears(s).words(key: "\(key)"))", at: pos)
       return nil
     }
     return d
@@ -261,18 +238,6 @@ struct PlanDecoder {
 
   static func activity(tree: JSONNode, themes: Set<String>, strict: Bool = false) -> Activity? {
     item(tree: tree, strict: strict) { $0.decodeActivity($1, themes: themes) }
-  }
-
-  /// An activity read back as the file would hold it, written straight to
-  /// bytes by the encoder (no JSON tree in between: a twentieth of an
-  /// import of 20,000 events); nil when the file's rules refuse it.
-  static func activity(written a: Activity, themes: Set<String>) -> Activity? {
-    var bytes: [UInt8] = []
-    PlanEncoder.write(a, indent: 0, into: &bytes)
-    guard let tape = try? JSONParser.tape(bytes) else { return nil }
-    var decoder = PlanDecoder(tape: tape)
-    let item = decoder.decodeActivity(tape.root, themes: themes)
-    return decoder.found.isEmpty ? item : nil
   }
 
   static func milestone(tree: JSONNode, themes: Set<String>, strict: Bool = false) -> Milestone? {
@@ -492,9 +457,7 @@ struct PlanDecoder {
     guard let (t, pos) = string(&f, "theme", required: true) else { return nil }
     // A plan has a handful of themes: comparing beats hashing, 20,000 times.
     guard themes.count <= 8 ? themes.contains(where: { $0 == t }) : themes.contains(t) else {
-      problem(
-        "\(f.what): theme \(quoted(t)) is not one of the plan's themes (\(themes.sorted().joined(separator: ", ")))",
-        at: pos)
+      problem("\(f.what): \(ValueProblem.unknownTheme(t, themes: themes).words(key: "theme"))", at: pos)
       return nil
     }
     return t
@@ -513,7 +476,9 @@ struct PlanDecoder {
     let start = day(&f, "start", required: true)
     var end = day(&f, "end", required: false)
     if let s = start, let e = end, e < s {
-      problem("\(f.what): end \(e) is before start \(s)", at: tape.offset(member(f, "end")!))
+      problem(
+        "\(f.what): \(ValueProblem.endBeforeStart(end: e, start: s).words(key: "end"))",
+        at: tape.offset(member(f, "end")!))
       end = nil
     }
     var time: ClockSpan?
@@ -560,7 +525,9 @@ struct PlanDecoder {
     let e = clock("end", &self)
     guard let s, let e else { return nil }
     if e <= s {
-      problem("\(f.what): end \(e) is not after start \(s)", at: tape.offset(member(f, "end")!))
+      problem(
+        "\(f.what): \(ValueProblem.timeNotAfter(start: s, end: e).words(key: "end"))",
+        at: tape.offset(member(f, "end")!))
       return nil
     }
     return ClockSpan(start: s, end: e, extra: extra(f))
@@ -578,27 +545,19 @@ struct PlanDecoder {
       if Repeat.intervals.contains(i) {
         interval = i
       } else {
-        problem(
-          "\(f.what): interval \(i) must be \(Repeat.intervals.lowerBound)–\(Repeat.intervals.upperBound)", at: pos)
+        problem("\(f.what): \(ValueProblem.interval(i).words(key: "interval"))", at: pos)
       }
     }
     var on: Repeat.MonthlyOn?
     if let (o, pos) = string(&f, "on", required: false) {
-      on = Repeat.MonthlyOn(rawValue: o)
-      if on == nil {
+      if let read = Repeat.MonthlyOn(rawValue: o) {
+        if let wrong = ValueRules.on(read, every: every, start: start) {
+          problem("\(f.what): \(wrong.words(key: "on"))", at: pos)
+        } else {
+          on = read
+        }
+      } else {
         problem("\(f.what): on \(quoted(o)) must be date, weekday or last-weekday", at: pos)
-      } else if every != nil && every != .month {
-        problem("\(f.what): \"on\" belongs to a monthly repeat only", at: pos)
-        on = nil
-      } else if on == .lastWeekday && !start.isLastWeekdayOfMonth {
-        problem(
-          "\(f.what): on last-weekday needs a start on the last such weekday of its month; \(start) is not",
-          at: pos)
-        on = nil
-      } else if on == .weekday && start.weekdayOrdinalInMonth == 5 {
-        problem(
-          "\(f.what): \(start) is a fifth weekday, which most months lack; use on last-weekday", at: pos)
-        on = nil
       }
     }
     var end = Repeat.End.never
@@ -608,12 +567,18 @@ struct PlanDecoder {
       problem("\(f.what): give \"until\" or \"count\", not both", at: tape.offset(member(f, "count")!))
     } else if let u = until {
       if u < start {
-        problem("\(f.what): until \(u) is before the first occurrence \(start)", at: tape.offset(member(f, "until")!))
+        problem(
+          "\(f.what): \(ValueProblem.untilBeforeStart(until: u, start: start).words(key: "until"))",
+          at: tape.offset(member(f, "until")!))
       } else {
         end = .until(u)
       }
     } else if let (c, pos) = count {
-      if c >= 1 && c <= 10_000 { end = .count(c) } else { problem("\(f.what): count \(c) must be 1–10000", at: pos) }
+      if Repeat.counts.contains(c) {
+        end = .count(c)
+      } else {
+        problem("\(f.what): \(ValueProblem.count(c).words(key: "count"))", at: pos)
+      }
     }
     var except: [(Day, Int)] = []
     for n in array(&f, "except") {
@@ -625,10 +590,8 @@ struct PlanDecoder {
     }
     guard let every else { return nil }
     let rule = Repeat(every: every, interval: interval, on: on, end: end)
-    // A skipped date that the rule never hits is a mistake (calendars warn of it too).
-    let probe = Activity(id: "-", title: "-", theme: "-", start: start, repeatRule: rule)
-    for (d, pos) in except where !probe.occurrences(in: DayRange(from: d, to: d)).contains(where: { $0.start == d }) {
-      problem("\(f.what): except \(d) is not a day this activity repeats on", at: pos)
+    for (d, pos) in except where ValueRules.misses(rule, start: start, except: d) {
+      problem("\(f.what): \(ValueProblem.exceptMissed(d).words(key: "except"))", at: pos)
     }
     return Repeat(
       every: every, interval: interval, on: on, end: end, except: except.map(\.0), extra: extra(f))
