@@ -20,7 +20,7 @@ struct Arshjul: ParsableCommand {
     version: "\(buildVersion) (commit \(buildCommit))",
     subcommands: [
       Edit.self, New.self, Check.self, Add.self, SummaryCommand.self, AgendaCommand.self, Export.self, Import.self,
-      Sync.self, Merge.self,
+      Sync.self, Merge.self, LayerCommand.self,
       GitSetup.self, Diff.self, Textconv.self, Keys.self, PreCommit.self,
     ],
     defaultSubcommand: Edit.self)

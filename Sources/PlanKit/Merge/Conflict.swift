@@ -5,7 +5,7 @@
 /// `"conflicts"` until a planner chooses; the plan holds our value meanwhile.
 public struct Conflict: Sendable, Equatable {
   public enum Kind: String, Sendable, CaseIterable {
-    case plan, theme, activity, milestone
+    case plan, theme, activity, milestone, layer
   }
   /// Which side holds the value the plan has now ("ours" after a git merge;
   /// for a sync, the plan's own).

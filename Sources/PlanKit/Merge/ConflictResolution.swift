@@ -114,11 +114,14 @@ public struct ConflictWording: Sendable {
       case (.activity, false): "activity"
       case (.milestone, true): "milstolpe"
       case (.milestone, false): "milestone"
+      case (.layer, true): "lager"
+      case (.layer, false): "layer"
       }
     if c.kind == .plan { return kindWord }
     let title =
       plan.activities.first { $0.id == c.id }?.title ?? plan.milestones.first { $0.id == c.id }?.title
-      ?? plan.theme(c.id)?.name ?? title(of: c.ours) ?? title(of: c.theirs) ?? c.id
+      ?? plan.theme(c.id)?.name ?? plan.layers.first { $0.id == c.id }?.name ?? title(of: c.ours) ?? title(of: c.theirs)
+      ?? c.id
     return "\(title) (\(kindWord))"
   }
 
@@ -140,6 +143,7 @@ public struct ConflictWording: Sendable {
       "repeat.count": ("antal gånger", "count"), "repeat.except": ("utom", "except"),
       "repeat.every": ("upprepas", "repeats"), "repeat.interval": ("intervall", "interval"),
       "repeat.on": ("månadsvis på", "monthly on"), "name": ("namn", "name"), "color": ("färg", "colour"),
+      "source": ("källa", "source"), "busy": ("upptagen", "busy"),
     ]
     return names[f].map { sv ? $0.0 : $0.1 } ?? f
   }

@@ -106,6 +106,27 @@ public struct PlanDiff: Sendable {
     for m in old.milestones where newMilestones[m.id] == nil {
       out.append(Entry(group: .deleted, title: diamond + m.title, sortDay: m.date, detail: w.day(m.date, year: true)))
     }
+    // Layers: what the plan is looked at beside, first in their groups.
+    let layerDay = Day(year: 1900, month: 1, day: 1)!
+    let layerWord = sv ? "Lager " : "Layer "
+    func shown(_ l: PlanLayer) -> String {
+      sanitized(CalendarURL.masked(l.source)) + (l.busy ? (sv ? ", upptagen" : ", busy") : "")
+    }
+    let oldLayers = Dictionary(old.layers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for l in new.layers {
+      guard let before = oldLayers[l.id] else {
+        out.append(Entry(group: .added, title: layerWord + l.name, sortDay: layerDay, detail: shown(l)))
+        continue
+      }
+      if before != l {
+        out.append(
+          Entry(group: .changed, title: layerWord + l.name, sortDay: layerDay, detail: shown(before) + " → " + shown(l))
+        )
+      }
+    }
+    for l in old.layers where !new.layers.contains(where: { $0.id == l.id }) {
+      out.append(Entry(group: .deleted, title: layerWord + l.name, sortDay: layerDay, detail: shown(l)))
+    }
     entries = out.sorted { ($0.group.rawValue, $0.sortDay, $0.title) < ($1.group.rawValue, $1.sortDay, $1.title) }
   }
 

@@ -17,11 +17,13 @@ public enum PlanMerge {
 
   /// The collections merged by id, in the order they are written.
   static let collections: [(key: String, kind: Conflict.Kind)] = [
-    ("themes", .theme), ("activities", .activity), ("milestones", .milestone),
+    ("themes", .theme), ("activities", .activity), ("milestones", .milestone), ("layers", .layer),
   ]
 
   /// Fields of the plan that are not merged as values.
-  static let structural: Set<String> = ["format", "version", "themes", "activities", "milestones", "conflicts"]
+  static let structural: Set<String> = [
+    "format", "version", "themes", "activities", "milestones", "layers", "conflicts",
+  ]
 
   public static func merge(base: Plan, ours: Plan, theirs: Plan, theirLabel: String? = nil) -> Result {
     let b = PlanEncoder.encode(base).members ?? [:]
@@ -230,7 +232,8 @@ public enum PlanMerge {
         var alone = out
         for (other, _) in collections where other != "themes" { alone[other] = .array([]) }
         alone[key] = .array([item])
-        let clash = idsSeen[id] != nil && idsSeen[id] != key
+        // Activities and milestones share one set of ids; layers have their own.
+        let clash = key != "layers" && idsSeen[id] != nil && idsSeen[id] != key
         if !clash && decodeOrNil(alone) != nil {
           kept.append(item)
           idsSeen[id] = key

@@ -17,6 +17,8 @@ public struct Plan: Sendable, Equatable {
   public var breaks: [Break] = []
   /// Which public holidays apply: Swedish (the default) or none.
   public var holidayCalendar: HolidayCalendar = .se
+  /// Other calendars and plans shown beside this one, read-only.
+  public var layers: [PlanLayer] = []
   /// The CalDAV calendar `arshjul sync` keeps this plan in, once it has.
   public var calendarURL: String?
   /// Merge conflicts waiting for a planner's choice (empty in a clean plan).

@@ -48,9 +48,22 @@ struct Check: ParsableCommand {
       }
       let range = p.yearRange(p.planningYear(today: today(in: p.timeZone)))
       var warnings = PlanWarnings.find(p, in: range)
+      let year = p.planningYear(today: today(in: p.timeZone))
+      // The plan's own busy layers: one that cannot be read is said, and the check goes on.
+      for kept in p.layers where kept.busy {
+        let source = LayerPaths.resolved(kept.source, besides: path)
+        do {
+          let layer = try Layer.read(source, for: p, year: year)
+          let clashes = LayerClashes.find(p, layer: layer.events, named: kept.name, in: range)
+          warnings += LayerClashes.warnings(clashes, language: p.language)
+        } catch {
+          printError("\(visibleName(path)): note: the layer \(quoted(kept.name)) is unavailable: \(error.message)")
+        }
+      }
+      // One-off layers from the command line: a typo is an error.
       for source in layers {
         do {
-          let layer = try Layer.read(source, for: p, year: p.planningYear(today: today(in: p.timeZone)))
+          let layer = try Layer.read(source, for: p, year: year)
           for note in layer.notes { printError("\(visibleName(source)): note: \(note)") }
           let clashes = LayerClashes.find(p, layer: layer.events, named: layer.name, in: range)
           warnings += LayerClashes.warnings(clashes, language: p.language)

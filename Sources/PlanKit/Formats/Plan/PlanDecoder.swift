@@ -370,6 +370,15 @@ struct PlanDecoder {
       }
       breaks.append(Break(name: name, start: start, end: end))
     }
+    var layers: [PlanLayer] = []
+    for node in array(&f, "layers") {
+      guard let layer = decodeLayer(node) else { continue }
+      if layers.contains(where: { $0.id == layer.id }) {
+        problem("layer id \(quoted(layer.id)) is used twice", at: tape.offset(node))
+        continue
+      }
+      layers.append(layer)
+    }
     var conflicts: [Conflict] = []
     for node in array(&f, "conflicts") {
       if let c = decodeConflict(node) { conflicts.append(c) }
@@ -382,8 +391,27 @@ struct PlanDecoder {
     plan.conflicts = conflicts
     plan.calendarURL = calendarURL
     plan.breaks = breaks
+    plan.layers = layers
     plan.holidayCalendar = holidays
     return plan
+  }
+
+  mutating func decodeLayer(_ node: Int) -> PlanLayer? {
+    guard var f = object(node, what: "a layer") else { return nil }
+    guard let id = identifier(&f, "id") else { return nil }
+    f.kind = "layer"
+    f.id = id
+    let name = text(&f, "name", required: true)
+    var source = text(&f, "source", required: true)
+    if let s = source, let why = PlanLayer.sourceProblem(s) {
+      problem(
+        "\(f.what): \"source\" \(quoted(CalendarURL.masked(s))): \(why)",
+        at: member(f, "source").map(tape.offset) ?? f.offset)
+      source = nil
+    }
+    let busy = bool(&f, "busy") ?? false
+    guard let name, let source else { return nil }
+    return PlanLayer(id: id, name: name, source: source, busy: busy, extra: extra(f))
   }
 
   /// A recorded merge conflict; its values are kept as they are (they are
@@ -392,7 +420,9 @@ struct PlanDecoder {
     guard var f = object(node, what: "a conflict") else { return nil }
     guard let (k, pos) = string(&f, "kind", required: true) else { return nil }
     guard let kind = Conflict.Kind(rawValue: k) else {
-      problem("a conflict's \"kind\" \(quoted(k)) must be plan, theme, activity or milestone", at: pos)
+      problem(
+        "a conflict's \"kind\" \(quoted(k)) must be \(Conflict.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+        at: pos)
       return nil
     }
     let id = string(&f, "id", required: true)?.0

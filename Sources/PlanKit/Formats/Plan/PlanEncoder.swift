@@ -23,11 +23,21 @@ enum PlanEncoder {
           object(["name": .string($0.name), "start": .string($0.start.iso), "end": .string($0.end.iso)])
         })
     }
+    if !plan.layers.isEmpty { o["layers"] = .array(plan.layers.map(encode)) }
     if plan.holidayCalendar != .se { o["holidays"] = .string(plan.holidayCalendar.rawValue) }
     o["themes"] = .array(plan.themes.map(encode))
     o["activities"] = .array(items ? plan.activities.map(encode) : [])
     o["milestones"] = .array(items ? plan.milestones.map(encode) : [])
     if !plan.conflicts.isEmpty { o["conflicts"] = .array(plan.conflicts.map(encode)) }
+    return object(o)
+  }
+
+  static func encode(_ l: PlanLayer) -> JSONNode {
+    var o = l.extra
+    o["id"] = .string(l.id)
+    o["name"] = .string(l.name)
+    o["source"] = .string(l.source)
+    if l.busy { o["busy"] = .bool(true) }
     return object(o)
   }
 
