@@ -23,17 +23,44 @@ public enum LayerClashes {
   public static func find(_ plan: Plan, layer events: [Activity], named layer: String, in range: DayRange)
     -> [LayerClash]
   {
-    guard range.to >= range.from else { return [] }
-    var byDay: [[(title: String, time: ClockSpan?)]] = Array(repeating: [], count: range.to - range.from + 1)
-    for e in events where e.status != .cancelled {
-      e.forEachOccurrence(in: range) { o in
-        var d = max(o.start, range.from)
-        while d <= min(o.end, range.to) {
-          byDay[d - range.from].append((e.title, e.time))
-          d = d + 1
+    find(plan, days: Days(events, in: range), named: layer)
+  }
+
+  /// A layer's events laid out by day of a range, made once (a view keeps
+  /// it while the year is on screen); cancelled ones are left out.
+  public struct Days: Sendable {
+    public let range: DayRange
+    public let events: [[(title: String, time: ClockSpan?)]]
+
+    public init(_ layer: [Activity], in range: DayRange) {
+      self.range = range
+      guard range.to >= range.from else {
+        events = []
+        return
+      }
+      var byDay: [[(title: String, time: ClockSpan?)]] = Array(repeating: [], count: range.to - range.from + 1)
+      for e in layer where e.status != .cancelled {
+        e.forEachOccurrence(in: range) { o in
+          var d = max(o.start, range.from)
+          while d <= min(o.end, range.to) {
+            byDay[d - range.from].append((e.title, e.time))
+            d = d + 1
+          }
         }
       }
+      events = byDay
     }
+
+    /// The events on a day of the range (none outside it).
+    public func on(_ day: Day) -> [(title: String, time: ClockSpan?)] {
+      range.contains(day) ? events[day - range.from] : []
+    }
+  }
+
+  /// The clashes of the plan's activities with a layer laid out by day.
+  public static func find(_ plan: Plan, days: Days, named layer: String) -> [LayerClash] {
+    let range = days.range
+    guard range.to >= range.from else { return [] }
     var out: [LayerClash] = []
     for a in plan.activities where a.status != .cancelled {
       var first: [String: Int] = [:]  // event title → its clash in `out`
@@ -41,7 +68,7 @@ public enum LayerClashes {
       a.forEachOccurrence(in: range) { o in
         var d = max(o.start, range.from)
         while d <= min(o.end, range.to) {
-          let hit = byDay[d - range.from].first { ongoing ? $0.time == nil : meet(a.time, $0.time) }
+          let hit = days.events[d - range.from].first { ongoing ? $0.time == nil : meet(a.time, $0.time) }
           if let hit {
             if let i = first[hit.title] {
               out[i].more += 1

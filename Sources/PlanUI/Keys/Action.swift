@@ -9,6 +9,7 @@ public enum Action: Sendable, Equatable {
   case move(days: Int)
   case undo, redo, save, search, nextMatch, clearSearch, help, quit
   case showConflicts
+  case toggleLayers
   case nextYearPlan
   case sync
 }

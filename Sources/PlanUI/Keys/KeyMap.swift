@@ -90,9 +90,11 @@ public enum KeyMap {
     KeyLine(
       [(.char("+"), .zoomIn), (.char("="), .zoomIn), (.char("-"), .zoomOut)], "zooma: år, kvartal, månad",
       "zoom: year, quarter, month"),
+    // The layers' key shares the wheel's line, so the help still fits 100×30.
     KeyLine(
-      [(.char("b"), .plainWheel)], "hjulet med vanliga tecken (utan braille)",
-      "the wheel in plain characters (no braille)"),
+      [(.char("b"), .plainWheel), (.char("v"), .toggleLayers)],
+      "hjulet med vanliga tecken (utan braille) · visa / dölj lagren",
+      "the wheel in plain characters (no braille) · show / hide the layers"),
     KeyLine(
       (1...9).map { (Key.char(Character(String($0))), Action.toggleTheme($0)) }, "visa / dölj tema 1, 2, 3 …",
       "show / hide theme 1, 2, 3 …"),

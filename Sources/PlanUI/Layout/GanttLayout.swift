@@ -55,6 +55,13 @@ public struct GanttLayout: Sendable {
     return nil
   }
 
+  /// Rows kept under the chart for the layers: a rule and a lane each
+  /// (none when there are none or they are hidden; never more than a third).
+  static func layerLanes(_ s: AppState) -> Int {
+    let n = s.shownLayers.count
+    return n == 0 ? 0 : min(n + 1, max(0, (s.bodyRect.height - 2) / 3))
+  }
+
   /// The label column's width for a screen width.
   public static func labelWidth(_ width: Int) -> Int { max(16, min(34, width * 3 / 10)) }
 

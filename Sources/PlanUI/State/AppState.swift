@@ -81,6 +81,13 @@ public struct AppState: Sendable {
   public var syncing = false
   /// The calendar's state after a sync, kept once the plan is saved.
   public var syncStateToKeep: SyncState?
+  /// Other calendars and plans shown beside the plan (read at the edge,
+  /// in the background: they arrive with `layersRead`), and whether they show.
+  public var layers: [LayerEvents] = [] {
+    didSet { layersVersion += 1 }
+  }
+  public var layersShown = true
+  var layersVersion = 0
   /// The wheel in plain characters, for fonts without braille.
   public var asciiWheel = false
   /// A one-line notice in the status line, cleared by the next key.
@@ -94,6 +101,7 @@ public struct AppState: Sendable {
   var searchStorage: SearchMatches?
   var listStorage: ListLayout?
   var ganttStorage: GanttRows?
+  var layerDaysStorage: LayerDays?
   /// Which activities the last edit changed and what they were, so the
   /// index is updated without the plan before the edit (which it would have
   /// to keep, making every edit copy the list of all activities).
@@ -124,6 +132,15 @@ public struct AppState: Sendable {
     return nextVersion
   }
   public var yearRange: DayRange { plan.yearRange(year) }
+
+  /// The layers on screen: none when hidden with the layers key.
+  public var shownLayers: [LayerEvents] { layersShown ? layers : [] }
+
+  /// The layers' events by day: the stored table when it is current.
+  var layerDays: LayerDays {
+    if let d = layerDaysStorage, d.key == LayerDays.key(self) { return d }
+    return LayerDays(self)
+  }
   public var visibleThemes: [Theme] { plan.themes.filter { !hiddenThemes.contains($0.id) } }
 
   /// The minimum size the views are drawn at.

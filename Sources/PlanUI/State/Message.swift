@@ -33,6 +33,9 @@ public enum Message: Sendable, Equatable {
   /// Unsaved edits found in the journal of an earlier session;
   /// `fileChanged` when the plan file was changed on disk after them.
   case recoveryFound(Plan, fileChanged: Bool = false)
+  /// The plan's layers as read in the background (each with its events,
+  /// or why it is unavailable).
+  case layersRead([LayerEvents])
 }
 
 /// What `update` asks the outside world to do; it does no I/O itself.

@@ -7,6 +7,7 @@ public func normalize(_ s: inout AppState) {
     s.indexStorage = s.indexStorage?.updated(for: s) ?? YearIndex(s)
   }
   if s.ganttStorage?.key != GanttRows.key(s) { s.ganttStorage = GanttRows(s) }
+  if !s.layers.isEmpty, s.layerDaysStorage?.key != LayerDays.key(s) { s.layerDaysStorage = LayerDays(s) }
   if s.searchStorage?.key != SearchMatches.key(s) { s.searchStorage = SearchMatches(s) }
   if s.focusID != nil {
     let theme = s.focusedActivity?.theme ?? s.focusedMilestone?.theme
@@ -16,7 +17,7 @@ public func normalize(_ s: inout AppState) {
   if s.focusID == nil && s.focusTheme == nil, let first = s.visibleThemes.first {
     s.focusTheme = first.id
   }
-  let height = max(1, s.bodyRect.height - 2)  // minus the time axis
+  let height = max(1, s.bodyRect.height - 2 - GanttLayout.layerLanes(s))  // minus the time axis and the layers
   let gantt = GanttLayout(s)
   if let row = gantt.selectedRow(s) {
     if row < s.ganttScroll { s.ganttScroll = row }

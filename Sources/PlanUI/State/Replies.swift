@@ -57,6 +57,8 @@ func handleResult(_ s: inout AppState, _ message: Message) -> [Effect] {
     s.notice = s.text.reloadedNotice
     _ = effects
     return [.removeJournal]
+  case .layersRead(let layers):
+    receiveLayers(&s, layers)
   case .recoveryFound(let plan, let fileChanged):
     s.pendingRecovery = plan
     s.recoveryFileChanged = fileChanged

@@ -100,6 +100,9 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .quit: return quit(&s)
   case .nextYearPlan: return [.rollOver(s.plan)]
   case .sync: return startSync(&s)
+  case .toggleLayers:
+    toggleLayers(&s)
+    return []
   case .showConflicts:
     if s.plan.conflicts.isEmpty {
       s.notice = s.text.noConflicts

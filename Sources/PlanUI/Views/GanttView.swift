@@ -11,9 +11,13 @@ enum GanttView {
 
     axis(s, scale: scale, chart: chart, labelWidth: labelWidth, into: &g)
     let bodyTop = r.y + 2
-    let bodyHeight = r.height - 2
-    for yy in bodyTop..<(bodyTop + bodyHeight) {
+    let lanes = GanttLayout.layerLanes(s)
+    let bodyHeight = r.height - 2 - lanes
+    for yy in bodyTop..<(bodyTop + bodyHeight + lanes) {
       g.text("│", x: r.x + labelWidth, y: yy, style: Style(fg: .grey, dim: true))
+    }
+    if lanes > 0 {
+      layerLanes(s, lanes - 1, scale: scale, chart: chart, labelWidth: labelWidth, top: bodyTop + bodyHeight, into: &g)
     }
     if layout.rows.isEmpty {
       g.text(s.visibleThemes.isEmpty ? s.text.allHidden : s.text.noItems, x: chart.x + 1, y: bodyTop, style: .dim)
@@ -53,6 +57,37 @@ enum GanttView {
     if layout.rows.count > bodyHeight {
       let more = "↕ \(s.ganttScroll + 1)–\(min(layout.rows.count, s.ganttScroll + bodyHeight))/\(layout.rows.count)"
       g.text(more, x: r.x + labelWidth - displayWidth(more) - 1, y: r.y + 1, style: .dim)
+    }
+  }
+
+  /// The layers under the themes, one lane each below a rule: their
+  /// events' days shaded, read from the layers' days (a frame costs the
+  /// window's days, not the layers' events).
+  static func layerLanes(
+    _ s: AppState, _ count: Int, scale: TimeScale, chart: Rect, labelWidth: Int, top: Int, into g: inout Grid
+  ) {
+    let dim = Style(fg: .grey, dim: true)
+    g.text(
+      String(repeating: "─", count: labelWidth) + "┼" + String(repeating: "─", count: chart.width),
+      x: chart.x - labelWidth - 1,
+      y: top, style: dim)
+    g.text(" " + s.text.layersHeading + " ", x: chart.x - labelWidth, y: top, style: dim)
+    let table = s.layerDays
+    for (i, l) in s.layers.enumerated().prefix(count) where i < table.days.count {
+      let y = top + 1 + i
+      let state = l.unavailable == nil ? "" : " ⚠"
+      g.text(
+        s.text.layerMark + " " + sanitized(l.name) + state, x: chart.x - labelWidth - 1, y: y, width: labelWidth,
+        style: dim)
+      var d = scale.window.from
+      while d <= scale.window.to {
+        if !table.days[i].on(d).isEmpty {
+          let a = max(0, scale.column(d))
+          let b = min(chart.width - 1, max(a, scale.column(d + 1) - 1))
+          if a <= b { for c in a...b { g.text(s.text.layerMark, x: chart.x + c, y: y, style: Style(fg: .grey)) } }
+        }
+        d = d + 1
+      }
     }
   }
 

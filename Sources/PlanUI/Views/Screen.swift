@@ -115,7 +115,7 @@ public enum Screen {
       parts.append(themeName(a.theme))
       if let o = a.owner, !o.isEmpty { parts.append(sanitized(o)) }
       if a.status != .planned { parts.append(w.status(a.status)) }
-      if let warning = warnings(for: a, in: s).first { parts.insert("⚠ " + warning, at: 0) }
+      if let warning = warnings(for: a, in: s).first ?? layerClash(a, in: s) { parts.insert("⚠ " + warning, at: 0) }
       return parts.joined(separator: " · ")
     }
     if let m = s.focusedMilestone {
@@ -127,6 +127,7 @@ public enum Screen {
       Names.weekday(day.weekday, s.plan.language) + " " + w.day(day, year: true) + " · "
       + w.weeks(day, day)
     for mark in PlanCalendar(s.plan).marks(day) { text += " · " + sanitized(mark.name) }
+    for e in s.layerDays.events(on: day, s) { text += " · " + sanitized(e.title) + " (" + sanitized(e.layer) + ")" }
     if let t = s.focusTheme { text += " · " + themeName(t) }
     return text
   }

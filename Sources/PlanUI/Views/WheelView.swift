@@ -36,17 +36,24 @@ enum WheelView {
     let radius = max(4, min((Double(r.width) / 2 - 6) * dx, (Double(r.height) / 2 - 1) * dy))
     let wheel = YearWheel(year: s.yearRange)
     let themes = s.visibleThemes
+    // The layers are thin rings outside the themes, which make room for them.
+    let layers = s.shownLayers
     let rings = YearWheel.rings(
-      count: themes.count, inner: radius * 0.36, outer: radius * 0.86, gap: max(1, radius * 0.03))
+      count: themes.count, inner: radius * 0.36, outer: radius * (layers.isEmpty ? 0.86 : 0.8),
+      gap: max(1, radius * 0.03))
+    let layerRings = YearWheel.rings(
+      count: layers.count, inner: radius * 0.84, outer: radius * 0.95, gap: max(0.5, radius * 0.015))
     let index = s.index
-    let counts = themes.map { index.dayCounts[$0.id] ?? [] }
+    let layerDays = s.layerDays
+    let counts = themes.map { index.dayCounts[$0.id] ?? [] } + layers.indices.map { layerDays.counts($0) }
     let grey = Style(fg: .grey, dim: true)
     let selFrom = wheel.angle(sector.range.from)
     let selTo = wheel.angle(sector.range.to + 1)
     let backdrop = WheelBackdrop.shared.dots(
       for: WheelBackdrop.Key(
         width: canvas.width, height: canvas.height, cx: cx, cy: cy, radius: radius,
-        rings: rings.flatMap { [$0.inner, $0.outer] }, year: s.yearRange, holidays: s.plan.holidayCalendar,
+        rings: (rings + layerRings).flatMap { [$0.inner, $0.outer] }, year: s.yearRange,
+        holidays: s.plan.holidayCalendar,
         today: s.today),
       calendar: PlanCalendar(s.plan))
     let themeStyles = themes.map { Style(fg: Color($0.color)) }
@@ -86,6 +93,12 @@ enum WheelView {
       case .ring:
         let ring = Int(dot.ring)
         let n = counts[ring][Int(dot.day)]
+        if ring >= themes.count {
+          // A layer: its days filled, dimmed, behind the plan's own.
+          guard n > 0 else { continue }
+          canvas.set(px, py, style: Style(fg: .grey, dim: !inSelection), priority: 2, ascii: ":")
+          continue
+        }
         // One at a time fills half the ring, three or more all of it.
         guard n > 0, dot.t <= min(1, 0.25 + 0.25 * Double(n)) else { continue }
         var style = themeStyles[ring]
@@ -155,7 +168,10 @@ enum WheelView {
     y += 1
     g.text(String(repeating: "─", count: r.width), x: r.x, y: y, style: .dim)
     y += 1
-    let bottom = r.maxY - (s.visibleThemes.count + 1)
+    let layers = s.shownLayers
+    let layerEvents = layerEventsInWeek(s, sector.range)
+    let layerLines = layerEvents.isEmpty ? 0 : min(layerEvents.count, 3) + 1
+    let bottom = r.maxY - (s.visibleThemes.count + layers.count + 1) - layerLines
     for (theme, items) in sector.items {
       guard y < bottom else { break }
       let focused = s.focusTheme == theme.id
@@ -204,14 +220,56 @@ enum WheelView {
         y += 1
       }
     }
+    // The layers' events in the week, under their heading.
+    if !layerEvents.isEmpty {
+      var ly = bottom
+      g.text(" " + s.text.layersHeading, x: r.x, y: ly, width: r.width, style: Style(fg: .grey, bold: true))
+      ly += 1
+      for (i, e) in layerEvents.prefix(3).enumerated() {
+        let more = i == 2 && layerEvents.count > 3 ? " +\(layerEvents.count - 3)" : ""
+        g.text(
+          "   " + (e.from == e.to ? w.day(e.from) : w.range(e.from, e.to)) + " " + sanitized(e.title) + " ("
+            + sanitized(e.layer) + ")" + more, x: r.x, y: ly,
+          width: r.width, style: .dim)
+        ly += 1
+      }
+    }
     // The legend: which ring is which.
-    var ly = r.maxY - s.visibleThemes.count
+    var ly = r.maxY - s.visibleThemes.count - layers.count
     g.text(sv ? "Ringar utifrån och in:" : "Rings, outside in:", x: r.x, y: ly - 1, style: .dim)
+    for l in layers {
+      g.text(s.text.layerMark + s.text.layerMark, x: r.x, y: ly, style: Style(fg: .grey, dim: true))
+      let state = l.unavailable == nil ? "" : (sv ? " (går inte att läsa)" : " (unavailable)")
+      g.text(" " + sanitized(l.name) + state, x: r.x + 2, y: ly, width: r.width - 2, style: .dim)
+      ly += 1
+    }
     for t in s.visibleThemes {
       let number = (s.plan.themeIndex(t.id) ?? 0) + 1
       g.text("██", x: r.x, y: ly, style: Style(fg: Color(t.color)))
       g.text(" \(number) " + sanitized(t.name), x: r.x + 2, y: ly, width: r.width - 2)
       ly += 1
     }
+  }
+
+  /// The shown layers' events in the selected week, each once with the
+  /// days it has there (a week of höstlov is one line, not five).
+  static func layerEventsInWeek(_ s: AppState, _ range: DayRange) -> [(
+    from: Day, to: Day, title: String, layer: String
+  )] {
+    guard !s.shownLayers.isEmpty else { return [] }
+    let table = s.layerDays
+    var out: [(from: Day, to: Day, title: String, layer: String)] = []
+    var d = range.from
+    while d <= range.to {
+      for e in table.events(on: d, s) {
+        if let i = out.firstIndex(where: { $0.title == e.title && $0.layer == e.layer && $0.to + 1 == d }) {
+          out[i].to = d
+        } else {
+          out.append((d, d, e.title, e.layer))
+        }
+      }
+      d = d + 1
+    }
+    return out
   }
 }

@@ -22,6 +22,14 @@ struct Edit: ParsableCommand {
   @Flag(help: "Allow saving a write-protected plan.")
   var force = false
 
+  @Option(
+    name: .customLong("layer"),
+    help: ArgumentHelp(
+      "Another calendar (.ics) or plan (.json) to show beside this one for this session (repeatable).",
+      valueName: "source"),
+    completion: .file(extensions: ["ics", "json"]))
+  var layers: [String] = []
+
   func run() throws {
     let loaded = try loadOrExit(plan)
     let session = EditSession(path: plan, loaded: loaded, force: force)
@@ -63,6 +71,13 @@ struct Edit: ParsableCommand {
       case .none: break
       case .found(let plan, let fileChanged): pending.append(.recoveryFound(plan, fileChanged: fileChanged))
       case .unreadable(let why): state.notice = why
+      }
+    }
+    // The layers are read beside the first frames: opening never waits for them.
+    if !loaded.plan.layers.isEmpty || !layers.isEmpty {
+      let (planNow, path, oneOff, inbox) = (loaded.plan, plan, layers, session.inbox)
+      Thread.detachNewThread {
+        inbox.post(.layersRead(Layer.readAll(of: planNow, at: path, oneOff: oneOff)))
       }
     }
     var day = state.today

@@ -44,4 +44,26 @@ struct Layer {
       throw Failure(message: error.lines.joined(separator: "; "))
     }
   }
+
+  /// Every layer of a plan kept in `path`, then the one-off sources, as
+  /// the views show them: one that cannot be read is there with why, so
+  /// the plan still opens and says so.
+  static func readAll(of plan: Plan, at path: String, oneOff: [String]) -> [LayerEvents] {
+    let year = plan.planningYear(today: today(in: plan.timeZone))
+    var out: [LayerEvents] = []
+    let kept = plan.layers.map { ($0.id, $0.name, $0.busy, LayerPaths.resolved($0.source, besides: path)) }
+    let typed = oneOff.enumerated().map { ("layer-\($0.offset + 1)", "", true, $0.element) }
+    for (id, name, busy, source) in kept + typed {
+      do {
+        let layer = try read(source, for: plan, year: year)
+        out.append(LayerEvents(id: id, name: name.isEmpty ? layer.name : name, busy: busy, events: layer.events))
+      } catch {
+        out.append(
+          LayerEvents(
+            id: id, name: name.isEmpty ? visibleName(source) : name, busy: busy, events: [], unavailable: error.message)
+        )
+      }
+    }
+    return out
+  }
 }

@@ -1,0 +1,22 @@
+/// A layer as the views show it: its name, whether it keeps the planners
+/// busy, and its events as activities in the plan's zone (read at the edge,
+/// by the importer or from another plan); or why it could not be read.
+public struct LayerEvents: Sendable, Equatable {
+  public var id: String
+  public var name: String
+  public var busy: Bool
+  public var events: [Activity]
+  /// Why the layer shows nothing ("cannot read ../cal/region.ics"), or nil.
+  public var unavailable: String?
+
+  public init(id: String, name: String, busy: Bool, events: [Activity], unavailable: String? = nil) {
+    self.id = id
+    self.name = name
+    self.busy = busy
+    self.events = events
+    self.unavailable = unavailable
+  }
+
+  /// Its events laid out by day of `range` (for the views and the clash check).
+  public func days(in range: DayRange) -> LayerClashes.Days { LayerClashes.Days(events, in: range) }
+}

@@ -1,0 +1,60 @@
+import PlanKit
+
+extension UIText {
+  func layersShown(_ shown: Bool, count: Int) -> String {
+    if count == 0 {
+      return sv
+        ? "Planen har inga lager (arshjul layer add PLAN FIL)" : "The plan has no layers (arshjul layer add PLAN FILE)"
+    }
+    return shown
+      ? (sv ? "Lagren visas" : "Layers shown") : (sv ? "Lagren dolda (v visar dem)" : "Layers hidden (v shows them)")
+  }
+
+  func layerUnavailable(_ name: String, _ why: String) -> String {
+    (sv ? "Lagret \"\(name)\" går inte att läsa: " : "The layer \"\(name)\" is unavailable: ") + why
+  }
+
+  var layersHeading: String { sv ? "Lager" : "Layers" }
+  var layerMark: String { "▒" }
+  func clashWarning(_ event: String, _ layer: String) -> String {
+    (sv ? "krockar med " : "clashes with ") + "\(event) (\(layer))"
+  }
+}
+
+/// The layers arrive from the edge; `v` shows and hides them.
+func receiveLayers(_ s: inout AppState, _ layers: [LayerEvents]) {
+  s.layers = layers
+  if let broken = layers.first(where: { $0.unavailable != nil }) {
+    s.notice = s.text.layerUnavailable(sanitized(broken.name), sanitized(broken.unavailable ?? ""))
+  }
+}
+
+func toggleLayers(_ s: inout AppState) {
+  if !s.layers.isEmpty { s.layersShown.toggle() }
+  s.notice = s.text.layersShown(s.layersShown, count: s.layers.count)
+}
+
+/// The first busy layer event an activity meets in the year (as `check`
+/// finds them), for the status line's warning: looked up in the layers'
+/// days, so a frame costs the activity's occurrences, not the layers'.
+func layerClash(_ a: Activity, in s: AppState) -> String? {
+  guard s.layersShown else { return nil }
+  let table = s.layerDays
+  for (i, l) in s.layers.enumerated() where l.busy && i < table.days.count {
+    if let c = LayerClashes.find(Plan.one(a, like: s.plan), days: table.days[i], named: l.name).first {
+      return s.text.clashWarning(sanitized(c.eventTitle), sanitized(l.name))
+    }
+  }
+  return nil
+}
+
+extension Plan {
+  /// A plan of one activity with this plan's settings: to ask the plan's
+  /// questions of one item.
+  static func one(_ a: Activity, like p: Plan) -> Plan {
+    var one = p
+    one.activities = [a]
+    one.milestones = []
+    return one
+  }
+}

@@ -1,0 +1,84 @@
+import PlanKit
+import Testing
+
+@testable import PlanUI
+
+/// Layers in the terminal UI (issue 29): they arrive from the edge as a
+/// message, show as a ring round the wheel, lanes under the Gantt chart and
+/// lines in the panel and the status line, and `v` hides and shows them.
+@Suite struct LayerViewTests {
+  static let council = Activity(
+    id: "rf", title: "Regionfullmäktige", theme: "", start: Day(iso: "2022-10-20")!,
+    time: ClockSpan(start: TimeOfDay("09:00")!, end: TimeOfDay("16:00")!))
+  static let hostlov = Activity(
+    id: "hl", title: "Höstlov", theme: "", start: Day(iso: "2022-10-31")!, end: Day(iso: "2022-11-04")!)
+  let layers = [
+    LayerEvents(id: "region", name: "Regionens sammanträden", busy: true, events: [council]),
+    LayerEvents(id: "lov", name: "Skollov Eskilstuna", busy: false, events: [hostlov]),
+  ]
+
+  func state(today: String = "2022-10-31") -> AppState {
+    var s = exampleState(width: 120, height: 35, today: today)
+    _ = update(&s, .layersRead(layers))
+    return s
+  }
+
+  @Test func theGanttChartHasALaneForEachLayerUnderTheThemes() {
+    let s = state()
+    let lines = Screen.render(s).lines
+    let rule = lines.firstIndex { $0.hasPrefix("─ Lager ─") }
+    #expect(rule == 30, "\(lines)")
+    #expect(lines[31].hasPrefix("▒ Regionens sammanträden") && lines[31].contains("▒"))
+    #expect(lines[32].hasPrefix("▒ Skollov Eskilstuna"))
+  }
+
+  @Test func theWheelHasARingPerLayerTheLegendNamesItAndThePanelTellsTheWeek() {
+    var s = state()
+    press(&s, .char("w"))
+    let text = Screen.render(s).lines.joined(separator: "\n")
+    #expect(text.contains("▒▒ Regionens sammanträden") && text.contains("▒▒ Skollov Eskilstuna"))
+    #expect(text.contains("31 okt–4 nov Höstlov (Skollov Eskilstuna)"))
+    // Hidden with v, and said so; shown again.
+    press(&s, .char("v"))
+    let hidden = Screen.render(s).lines.joined(separator: "\n")
+    #expect(!hidden.contains("Skollov") && hidden.contains("Lagren dolda (v visar dem)"))
+    press(&s, .char("v"))
+    #expect(Screen.render(s).lines.joined(separator: "\n").contains("▒▒ Skollov Eskilstuna"))
+  }
+
+  @Test func anActivityOnABusyLayersEventIsWarnedOfInTheStatusLine() throws {
+    var s = state(today: "2022-10-20")
+    let kulturting = try #require(s.plan.activities.first { $0.id == "kulturting" })
+    s.focusID = kulturting.id
+    normalize(&s)
+    let status = Screen.render(s).lines[33]
+    #expect(
+      status.contains("⚠ krockar med Regionfullmäktige (Regionens sammanträden) · Kulturting Sörmland"), "\(status)")
+    // A layer that is not busy is shown, not warned of.
+    s.layers[0].busy = false
+    #expect(!Screen.render(s).lines[33].contains("krockar"))
+  }
+
+  @Test func theDaysLayerEventsAreNamedWhenNoItemIsSelected() {
+    var s = state(today: "2022-11-02")
+    s.focusID = nil
+    let status = Screen.describeFocus(s)
+    #expect(status.contains("Höstlov (Skollov Eskilstuna)"), "\(status)")
+  }
+
+  @Test func aLayerThatCannotBeReadIsSaidOnceAndMarked() {
+    var s = exampleState(width: 120, height: 35)
+    _ = update(
+      &s,
+      .layersRead([LayerEvents(id: "x", name: "Regionen", busy: true, events: [], unavailable: "cannot read x.ics")]))
+    #expect(s.notice == "Lagret \"Regionen\" går inte att läsa: cannot read x.ics")
+    #expect(Screen.render(s).lines.contains { $0.hasPrefix("▒ Regionen ⚠") })
+  }
+
+  @Test func withoutLayersVSaysHowToAddOne() {
+    var s = exampleState(width: 120, height: 35)
+    press(&s, .char("v"))
+    #expect(s.notice?.contains("arshjul layer add") == true)
+    #expect(!Screen.render(s).lines.contains { $0.contains("─ Lager ─") })
+  }
+}
