@@ -153,8 +153,22 @@ static size_t take_body(char *data, size_t size, size_t count, void *context) {
 // was followed, or an authentication challenge answered) forgets both.
 struct heard {
   char **etag;
+  char **last_modified;
   int *offered;
 };
+
+// A header's value without the name, the spaces and the line end, malloc'd.
+static char *header_value(const char *data, size_t n, size_t start) {
+  size_t end = n;
+  while (start < end && (data[start] == ' ' || data[start] == '\t')) start++;
+  while (end > start && (data[end - 1] == '\r' || data[end - 1] == '\n' || data[end - 1] == ' ')) end--;
+  char *value = malloc(end - start + 1);
+  if (value) {
+    memcpy(value, data + start, end - start);
+    value[end - start] = 0;
+  }
+  return value;
+}
 
 static int has_prefix(const char *data, size_t n, const char *prefix) {
   size_t p = strlen(prefix);
@@ -167,6 +181,8 @@ static size_t take_header(char *data, size_t size, size_t count, void *context) 
   if (n >= 5 && memcmp(data, "HTTP/", 5) == 0) {
     free(*h->etag);
     *h->etag = NULL;
+    free(*h->last_modified);
+    *h->last_modified = NULL;
     *h->offered = 0;
   } else if (has_prefix(data, n, "www-authenticate:")) {
     size_t start = 17;
@@ -175,15 +191,16 @@ static size_t take_header(char *data, size_t size, size_t count, void *context) 
     else if (has_prefix(data + start, n - start, "digest")) *h->offered |= CCURL_OFFERS_DIGEST;
     else *h->offered |= CCURL_OFFERS_OTHER;
   } else if (n > 5 && strncasecmp(data, "etag:", 5) == 0) {
-    size_t start = 5, end = n;
-    while (start < end && (data[start] == ' ' || data[start] == '\t')) start++;
-    while (end > start && (data[end - 1] == '\r' || data[end - 1] == '\n' || data[end - 1] == ' ')) end--;
-    char *value = malloc(end - start + 1);
+    char *value = header_value(data, n, 5);
     if (value) {
-      memcpy(value, data + start, end - start);
-      value[end - start] = 0;
       free(*h->etag);
       *h->etag = value;
+    }
+  } else if (has_prefix(data, n, "last-modified:")) {
+    char *value = header_value(data, n, 14);
+    if (value) {
+      free(*h->last_modified);
+      *h->last_modified = value;
     }
   }
   return n;
@@ -238,7 +255,7 @@ void ccurl_perform(
   curl.setopt(connection, OPT_WRITEFUNCTION, (sink_fn)take_body);
   curl.setopt(connection, OPT_WRITEDATA, (void *)&received);
   curl.setopt(connection, OPT_HEADERFUNCTION, (sink_fn)take_header);
-  struct heard heard = {&answer->etag, &answer->offered};
+  struct heard heard = {&answer->etag, &answer->last_modified, &answer->offered};
   curl.setopt(connection, OPT_HEADERDATA, (void *)&heard);
   // libcurl answers the server's challenge: Basic is sent at once, Digest
   // after the 401 that brings its nonce. The password goes to libcurl only.
@@ -263,6 +280,8 @@ void ccurl_perform(
     free(received.bytes);
     free(answer->etag);
     answer->etag = NULL;
+    free(answer->last_modified);
+    answer->last_modified = NULL;
     return;
   }
   curl.getinfo(connection, INFO_RESPONSE_CODE, &answer->status);
@@ -273,6 +292,8 @@ void ccurl_perform(
 void ccurl_answer_free(ccurl_answer *answer) {
   free(answer->body);
   free(answer->etag);
+  free(answer->last_modified);
   answer->body = NULL;
   answer->etag = NULL;
+  answer->last_modified = NULL;
 }

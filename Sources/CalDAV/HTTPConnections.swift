@@ -9,6 +9,7 @@ final class HTTPConnections: @unchecked Sendable {
     var status: Int
     var body: [UInt8]
     var etag: String?
+    var lastModified: String?
     /// The schemes the answer's WWW-Authenticate headers offer (CCURL_OFFERS_*).
     var offered: Int32
   }
@@ -88,7 +89,8 @@ final class HTTPConnections: @unchecked Sendable {
       let bytes = answer.body.map { [UInt8](UnsafeBufferPointer(start: $0, count: answer.body_length)) } ?? []
       return .success(
         Answer(
-          status: answer.status, body: bytes, etag: answer.etag.map { String(cString: $0) }, offered: answer.offered))
+          status: answer.status, body: bytes, etag: answer.etag.map { String(cString: $0) },
+          lastModified: answer.last_modified.map { String(cString: $0) }, offered: answer.offered))
     case Int(CCURL_NO_LIBRARY.rawValue): return .failure(.noLibrary(detail))
     case Int(CCURL_TIMED_OUT.rawValue): return .failure(.timedOut)
     case Int(CCURL_CANNOT_CONNECT.rawValue): return .failure(.cannotConnect)

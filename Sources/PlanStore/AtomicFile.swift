@@ -85,6 +85,15 @@ public enum AtomicFile {
       fault: fault)
   }
 
+  /// A file of arshjul's own away from any plan (a feed's copy in the
+  /// cache): readable by its owner only, a link at its place replaced.
+  public static func writePrivate(_ bytes: [UInt8], to path: String) throws(FileError) {
+    let (dir, base) = split(path)
+    try replace(
+      resolve(dir) + "/" + base, shownAs: path, produce: producing([.bytes(bytes)]), mode: 0o600, owner: nil,
+      fault: nil)
+  }
+
   /// The mode and owner for a file beside a plan: the plan's, without
   /// execute bits; 0600 when the plan cannot be looked at.
   static func sideMode(of plan: String) -> (mode_t, (uid_t, gid_t)?) {

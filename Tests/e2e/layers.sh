@@ -60,4 +60,48 @@ ready "EXIT=0"
 check "layer list says it is unavailable" sh -c "'$bin' layer list '$plan' | grep -q 'regionens-sammantraden.*unavailable'"
 check "layer remove takes it out" sh -c "'$bin' layer remove '$plan' regionens-sammantraden >/dev/null && ! grep -q region.ics '$plan'"
 
+# A calendar feed over http on this machine (https elsewhere), cached under
+# XDG_CACHE_HOME: a conditional GET the second time, the copy used when the
+# server is gone, and a login page never taken for the calendar.
+export XDG_CACHE_HOME=$work/cache
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 'PRODID:-//Region//EN' 'X-WR-CALNAME:Regionens kalender' \
+  BEGIN:VEVENT UID:rs@region SUMMARY:Regionstyrelsen DTSTART:20221020T070000Z DTEND:20221020T080000Z END:VEVENT \
+  END:VCALENDAR >"$work/feed.ics"
+: >"$work/feed.log"
+python3 Tests/e2e/feed_server.py "$work/feed.ics" "$work/feed.log" >"$work/feed.port" &
+feed_pid=$!
+at_exit+=("kill $feed_pid 2>/dev/null || true")
+await "the feed server listens" 10 test -s "$work/feed.port"
+url="http://127.0.0.1:$(cat "$work/feed.port")/feed.ics"
+before=$(ls "$work/plans" | sort)
+check "layer add fetches the feed and names it by its calendar" sh -c \
+  "'$bin' layer add '$plan' '$url' --busy | grep -qF 'Added the layer \"Regionens kalender\" (regionens-kalender): 1 events, busy'"
+check "the plan keeps the address" grep -qF "\"source\": \"$url\"" "$plan"
+cached=$(ls "$work/cache/arshjul/feeds/"*.ics 2>/dev/null | head -n 1)
+check "the copy is in the user's cache, for the owner only" sh -c "[ -n '$cached' ] && [ \$(stat -c %a '$cached') = 600 ]"
+check "and nothing new beside the plan" test "$(ls "$work/plans" | sort)" = "$before"
+check "layer refresh asks with the ETag and the server says 304" sh -c \
+  "'$bin' layer refresh '$plan' | grep -qF 'regionens-kalender: not changed' && tail -n 1 '$work/feed.log' | grep -q ' 304\$' \
+   && ! tail -n 1 '$work/feed.log' | grep -q 'GET /feed.ics - '"
+check "check warns of the feed's event" sh -c \
+  "'$bin' check '$plan' 2>&1 | grep -qF 'krockar med Regionstyrelsen (Regionens kalender)'"
+printf '<html><body>Logga in</body></html>\n' >"$work/feed.ics"
+check "a login page is never taken for the calendar" sh -c \
+  "! '$bin' layer refresh '$plan' >'$work/refresh.out'; grep -qF 'the answer is not a calendar' '$work/refresh.out' \
+   && grep -qF BEGIN:VCALENDAR '$cached'"
+kill $feed_pid
+await "the feed server is gone" 10 sh -c "! kill -0 $feed_pid 2>/dev/null"
+check "a refresh without the server exits 1 and says why" sh -c \
+  "! '$bin' layer refresh '$plan' >'$work/refresh.out'; grep -qF 'regionens-kalender: unavailable: cannot reach 127.0.0.1' '$work/refresh.out'"
+check "layer list tells since when, and that the copy shows" sh -c \
+  "'$bin' layer list '$plan' | grep -q 'regionens-kalender.*1 events; unavailable since .*, the copy of .* shows'"
+check "check still warns from the copy" sh -c "'$bin' check '$plan' 2>&1 | grep -qF 'krockar med Regionstyrelsen'"
+start 120 35 "LANG=C.UTF-8 TERM=xterm-256color XDG_CACHE_HOME=$work/cache ARSHJUL_TODAY=2022-10-20 $BIN $plan; echo EXIT=\$?"
+ready "1 Stöttande strukturer"
+check "the UI opens at once and says the feed is unavailable since … with its copy" \
+  wait_for "Lagret \"Regionens kalender\" nås inte sedan"
+check "its lane is marked and still shows the copy" wait_for "▒ Regionens kalender ⚠"
+keys q
+ready "EXIT=0"
+
 finish "layers-e2e"

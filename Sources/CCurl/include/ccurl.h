@@ -28,12 +28,14 @@ enum ccurl_offers {
   CCURL_OFFERS_OTHER = 4,
 };
 
-/// One HTTP answer. The body and the ETag are malloc'd; ccurl_answer_free.
+/// One HTTP answer. The body, the ETag and Last-Modified are malloc'd; ccurl_answer_free.
 typedef struct ccurl_answer {
   long status;
   unsigned char *body;
   size_t body_length;
   char *etag;
+  /// The Last-Modified header, for a conditional GET of a calendar feed.
+  char *last_modified;
   int offered;
   int failure;
   char detail[256];

@@ -8,6 +8,10 @@ public struct LayerEvents: Sendable, Equatable {
   public var events: [Activity]
   /// Why the layer shows nothing ("cannot read ../cal/region.ics"), or nil.
   public var unavailable: String?
+  /// A feed's copy: when it was fetched, and since when the feed has not
+  /// answered (the copy still shows); seconds since 1970.
+  public var fetched: Int?
+  public var failedSince: Int?
 
   public init(id: String, name: String, busy: Bool, events: [Activity], unavailable: String? = nil) {
     self.id = id

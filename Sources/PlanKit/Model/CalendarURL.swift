@@ -22,4 +22,18 @@ public enum CalendarURL {
     guard let at = url[scheme.upperBound..<authorityEnd].lastIndex(of: "@") else { return nil }
     return scheme.upperBound..<at
   }
+
+  /// Whether an address's host is this machine: plain http is safe only
+  /// there (nobody on the way can read or change what goes).
+  public static func isThisMachine(_ url: String) -> Bool {
+    guard let scheme = url.range(of: "://") else { return false }
+    var host = Substring(url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+    if host.hasPrefix("[") {
+      host = host.prefix { $0 != "]" } + "]"
+    } else if let colon = host.lastIndex(of: ":") {
+      host = host[..<colon]
+    }
+    return ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
+  }
 }

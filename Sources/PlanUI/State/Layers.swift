@@ -14,6 +14,15 @@ extension UIText {
     (sv ? "Lagret \"\(name)\" går inte att läsa: " : "The layer \"\(name)\" is unavailable: ") + why
   }
 
+  /// A feed that did not answer: its copy still shows.
+  func layerStale(_ name: String, since: String, copy: String?) -> String {
+    sv
+      ? "Lagret \"\(name)\" nås inte sedan \(since)" + (copy.map { "; kopian från \($0) visas" } ?? "")
+      : "The layer \"\(name)\" is unavailable since \(since)" + (copy.map { "; the copy of \($0) shows" } ?? "")
+  }
+
+  func unreachableSince(_ since: String) -> String { sv ? "nås inte sedan \(since)" : "unavailable since \(since)" }
+
   var layersHeading: String { sv ? "Lager" : "Layers" }
   var layerMark: String { "▒" }
   func clashWarning(_ event: String, _ layer: String) -> String {
@@ -26,7 +35,21 @@ func receiveLayers(_ s: inout AppState, _ layers: [LayerEvents]) {
   s.layers = layers
   if let broken = layers.first(where: { $0.unavailable != nil }) {
     s.notice = s.text.layerUnavailable(sanitized(broken.name), sanitized(broken.unavailable ?? ""))
+  } else if let stale = layers.first(where: { $0.failedSince != nil }), let since = stale.failedSince {
+    s.notice = s.text.layerStale(
+      sanitized(stale.name), since: moment(since, s.plan), copy: stale.fetched.map { moment($0, s.plan) })
   }
+}
+
+/// "6 dec 10.02": an instant (seconds since 1970) in the plan's time.
+func moment(_ seconds: Int, _ plan: Plan) -> String {
+  let utc = Day(seconds: seconds)
+  let utcMinutes = (seconds - utc.ordinal * 86400) / 60
+  let local = seconds + TimeZoneRules.offset(plan.timeZone, day: utc, minutes: utcMinutes)
+  let day = Day(seconds: local)
+  let minutes = (local - day.ordinal * 86400) / 60
+  let w = Wording(plan.language)
+  return w.day(day) + (TimeOfDay(hour: minutes / 60, minute: minutes % 60).map { " " + w.clock($0) } ?? "")
 }
 
 func toggleLayers(_ s: inout AppState) {

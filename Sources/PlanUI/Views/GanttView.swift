@@ -75,7 +75,7 @@ enum GanttView {
     let table = s.layerDays
     for (i, l) in s.layers.enumerated().prefix(count) where i < table.days.count {
       let y = top + 1 + i
-      let state = l.unavailable == nil ? "" : " ⚠"
+      let state = l.unavailable == nil && l.failedSince == nil ? "" : " ⚠"
       g.text(
         s.text.layerMark + " " + sanitized(l.name) + state, x: chart.x - labelWidth - 1, y: y, width: labelWidth,
         style: dim)

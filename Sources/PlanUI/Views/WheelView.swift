@@ -239,7 +239,10 @@ enum WheelView {
     g.text(sv ? "Ringar utifrån och in:" : "Rings, outside in:", x: r.x, y: ly - 1, style: .dim)
     for l in layers {
       g.text(s.text.layerMark + s.text.layerMark, x: r.x, y: ly, style: Style(fg: .grey, dim: true))
-      let state = l.unavailable == nil ? "" : (sv ? " (går inte att läsa)" : " (unavailable)")
+      let state =
+        l.unavailable != nil
+        ? (sv ? " (går inte att läsa)" : " (unavailable)")
+        : l.failedSince.map { " (" + s.text.unreachableSince(moment($0, s.plan)) + ")" } ?? ""
       g.text(" " + sanitized(l.name) + state, x: r.x + 2, y: ly, width: r.width - 2, style: .dim)
       ly += 1
     }

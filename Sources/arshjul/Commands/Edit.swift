@@ -77,6 +77,12 @@ struct Edit: ParsableCommand {
     if !loaded.plan.layers.isEmpty || !layers.isEmpty {
       let (planNow, path, oneOff, inbox) = (loaded.plan, plan, layers, session.inbox)
       Thread.detachNewThread {
+        // The copies at hand first (files, feeds' cached copies); then the
+        // feeds are asked for anything newer, and the layers come again.
+        inbox.post(.layersRead(Layer.readAll(of: planNow, at: path, oneOff: oneOff)))
+        let feeds = planNow.layers.filter(\.isFeed).map(\.source) + oneOff.filter(PlanLayer.isFeed)
+        guard !feeds.isEmpty else { return }
+        for url in feeds { _ = Feeds.refresh(url, for: planNow) }
         inbox.post(.layersRead(Layer.readAll(of: planNow, at: path, oneOff: oneOff)))
       }
     }

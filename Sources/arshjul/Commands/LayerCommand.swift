@@ -13,7 +13,7 @@ struct LayerCommand: ParsableCommand {
       A layer's events are read each time the plan is looked at and never become the plan's own. \
       With --busy they keep the planners busy: `check` warns when an activity lands on one.
       """,
-    subcommands: [Add.self, List.self, Remove.self])
+    subcommands: [Add.self, List.self, Remove.self, Refresh.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,11 +40,12 @@ struct LayerCommand: ParsableCommand {
       if let why = PlanLayer.sourceProblem(source) {
         throw fail("\(cmd): \(quoted(CalendarURL.masked(source))): \(why)")
       }
-      if source.lowercased().hasPrefix("https://") {
-        throw fail("\(cmd): feeds over https are not read yet; save the calendar as an .ics file and add that")
-      }
       let stored = LayerPaths.relative(source, toFolderOf: file.plan)
       let plan = try loadOrExit(file.plan).plan
+      // A feed is fetched once now, so its name and events are known (and cached).
+      if PlanLayer.isFeed(source), case .failed(let why) = Feeds.refresh(source, for: plan) {
+        throw fail("\(cmd): \(visibleName(CalendarURL.masked(source))): \(why)")
+      }
       let layer: Layer
       do {
         layer = try Layer.read(source, for: plan, year: plan.planningYear(today: today(in: plan.timeZone)))
@@ -96,10 +97,16 @@ struct LayerCommand: ParsableCommand {
       let year = plan.planningYear(today: today(in: plan.timeZone))
       var out = ""
       for l in plan.layers {
-        let state: String
+        var state: String
         do {
           let read = try Layer.read(LayerPaths.resolved(l.source, besides: file.plan), for: plan, year: year)
           state = "\(read.events.count) events"
+          if let since = read.failedSince {
+            state +=
+              "; unavailable since \(Feeds.when(since)), the copy of \(read.fetched.map(Feeds.when) ?? "?") shows"
+          } else if let fetched = read.fetched {
+            state += ", fetched \(Feeds.when(fetched))"
+          }
         } catch {
           state = "unavailable: \(error.message)"
         }
@@ -144,6 +151,36 @@ struct LayerCommand: ParsableCommand {
         }
       }
       try printOut("Removed the layer \(quoted(removed.name)) (\(removed.id))\n")
+    }
+  }
+
+  struct Refresh: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Fetch the plan's calendar feeds now (only what changed comes; the copy is kept in the cache).",
+      discussion: "Exit status: 0 every feed answered, 1 one or more could not be reached (their copies still show).")
+
+    @OptionGroup var file: PlanArgument
+
+    func run() throws {
+      let plan = try file.load()
+      let feeds = plan.layers.filter(\.isFeed)
+      if feeds.isEmpty {
+        try printOut("\(visibleName(file.plan)) has no feeds among its layers\n")
+        return
+      }
+      var failed = false
+      var out = ""
+      for l in feeds {
+        switch Feeds.refresh(l.source, for: plan) {
+        case .updated: out += "\(l.id): updated\n"
+        case .unchanged: out += "\(l.id): not changed\n"
+        case .failed(let why):
+          failed = true
+          out += "\(l.id): unavailable: \(why)\n"
+        }
+      }
+      try printOut(out)
+      if failed { throw ExitCode(1) }
     }
   }
 }

@@ -101,9 +101,7 @@ struct Sync: ParsableCommand {
   }
 
   /// Plain http carries a password only to this machine.
-  static func isThisMachine(_ host: String) -> Bool {
-    ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
-  }
+  static func isThisMachine(_ host: String) -> Bool { CalendarURL.isThisMachine("http://" + host) }
 
   func summary(_ r: SyncRun) -> String {
     "sent \(r.sent.new) new, \(r.sent.changed) changed, \(r.sent.deleted) deleted; "

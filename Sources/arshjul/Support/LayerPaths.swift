@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 
 /// A layer's file is kept relative to the plan's folder, so the plan and
 /// its layers move together (a clone elsewhere, another planner's home).
@@ -6,7 +7,7 @@ enum LayerPaths {
   /// `source` as typed (relative to the working folder) made relative to
   /// the folder of `plan`; an https address as it is.
   static func relative(_ source: String, toFolderOf plan: String) -> String {
-    guard !source.lowercased().hasPrefix("https://") else { return source }
+    guard !PlanLayer.isFeed(source) else { return source }
     let target = components(absolute(source))
     let folder = components(absolute((plan as NSString).deletingLastPathComponent))
     var common = 0
@@ -19,7 +20,7 @@ enum LayerPaths {
   /// A layer's source as the plan file keeps it, as a path to open from
   /// the working folder.
   static func resolved(_ source: String, besides plan: String) -> String {
-    guard !source.hasPrefix("/"), !source.lowercased().hasPrefix("https://") else { return source }
+    guard !source.hasPrefix("/"), !PlanLayer.isFeed(source) else { return source }
     let folder = (plan as NSString).deletingLastPathComponent
     return folder.isEmpty ? source : (folder as NSString).appendingPathComponent(source)
   }

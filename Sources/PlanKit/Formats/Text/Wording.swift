@@ -43,10 +43,10 @@ public struct Wording: Sendable {
   }
 
   /// "08.30–09.30" in Swedish, "08:30–09:30" in English.
-  public func time(_ t: ClockSpan) -> String {
-    func f(_ x: TimeOfDay) -> String { pad(x.hour, 2) + (sv ? "." : ":") + pad(x.minute, 2) }
-    return f(t.start) + "–" + f(t.end)
-  }
+  public func time(_ t: ClockSpan) -> String { clock(t.start) + "–" + clock(t.end) }
+
+  /// "10.02" (Swedish), "10:02".
+  public func clock(_ x: TimeOfDay) -> String { pad(x.hour, 2) + (sv ? "." : ":") + pad(x.minute, 2) }
 
   static let svOrdinals = ["första", "andra", "tredje", "fjärde", "femte"]
   static let enOrdinals = ["first", "second", "third", "fourth", "fifth"]
