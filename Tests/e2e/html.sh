@@ -117,6 +117,22 @@ for target in "$page" "$work/big.html"; do
     grep '^FAIL' "$work/$mode.out"
   done
 done
+# Layers (issue 29): the example plan with a school-break calendar as a ring
+# outside the themes, held to the same checks, and told in words too.
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 'PRODID:-//Kommun//EN' 'X-WR-CALNAME:Skollov' \
+  BEGIN:VEVENT UID:sl@k SUMMARY:Sportlov 'DTSTART;VALUE=DATE:20220221' 'DTEND;VALUE=DATE:20220226' END:VEVENT \
+  BEGIN:VEVENT UID:so@k SUMMARY:Sommarlov 'DTSTART;VALUE=DATE:20220615' 'DTEND;VALUE=DATE:20220820' END:VEVENT \
+  END:VCALENDAR >"$work/lov.ics"
+"$bin" export html plans/kulturtillgangar-2022.json --layer "$work/lov.ics" -o "$work/layered.html"
+check "a layer's ring is told in words in the legend" \
+  grep -qF 'Skollov <span class="muted">(lager, yttersta ringen)</span>: 21–25 feb, 15 juni–19 aug' "$work/layered.html"
+check "and the themes' rings count it" grep -qF 'Stöttande strukturer <span class="muted">(ring 2 utifrån)' "$work/layered.html"
+for mode in axe names; do
+  python3 Tests/web/page_check.py "$mode" "$work/layered.html" "$axe" --pairwise >"$work/$mode-layered.out" 2>&1
+  rc=$?
+  check "with a layer: $mode ($(tail -n 1 "$work/$mode-layered.out"))" test $rc = 0
+  grep '^FAIL' "$work/$mode-layered.out"
+done
 check "the footer claims WCAG 2.1 AA, which the checks above hold it to" grep -q 'Sidan uppfyller WCAG 2.1 nivå AA' "$page"
 
 # Hostile titles are text, in every context.

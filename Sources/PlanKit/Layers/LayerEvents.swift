@@ -24,3 +24,24 @@ public struct LayerEvents: Sendable, Equatable {
   /// Its events laid out by day of `range` (for the views and the clash check).
   public func days(in range: DayRange) -> LayerClashes.Days { LayerClashes.Days(events, in: range) }
 }
+
+/// A layer's days with events, as runs of consecutive days: what a drawing
+/// shades (a summer break is one run, not seventy days).
+public enum LayerDayRuns {
+  public static func runs(_ days: LayerClashes.Days) -> [DayRange] {
+    var out: [DayRange] = []
+    var start: Day?
+    var d = days.range.from
+    while d <= days.range.to {
+      let busy = !days.events[d - days.range.from].isEmpty
+      if busy, start == nil { start = d }
+      if !busy, let s = start {
+        out.append(DayRange(from: s, to: d - 1))
+        start = nil
+      }
+      d = d + 1
+    }
+    if let s = start { out.append(DayRange(from: s, to: days.range.to)) }
+    return out
+  }
+}

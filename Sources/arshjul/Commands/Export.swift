@@ -113,12 +113,14 @@ struct ExportSVG: ParsableCommand {
   @Flag(name: .customLong("today"), help: "Draw a hand at today's date.")
   var drawToday = false
 
+  @OptionGroup var layers: LayerOptions
+
   func run() throws {
     let p = try file.load()
     let now = today(in: p.timeZone)
     let options = SVGOptions(
       year: year ?? p.planningYear(today: now), paper: paper, themes: try themes.themeIDs(of: p),
-      today: drawToday ? now : nil)
+      today: drawToday ? now : nil, layers: layers.read(for: p, at: file.plan))
     try writeOutput(to: out.output, input: file.plan) { SVGWheel.write(p, options, into: $0) }
   }
 }
@@ -152,6 +154,8 @@ struct ExportHTML: ParsableCommand {
   @Option(help: "sv or en (default: the plan's language).")
   var language: Language?
 
+  @OptionGroup var layers: LayerOptions
+
   func validate() throws {
     if let ics, !HTMLOptions.isLinkable(ics) {
       throw fail("arshjul export html: --ics \(quoted(ics)) must be an https:, http: or webcal: address")
@@ -174,7 +178,7 @@ struct ExportHTML: ParsableCommand {
     }
     let options = HTMLOptions(
       year: year ?? p.planningYear(today: now), themes: try themes.themeIDs(of: p), language: language, icsURL: ics,
-      download: download)
+      download: download, layers: layers.read(for: p, at: file.plan))
     try writeOutput(to: out.output, input: file.plan) { HTMLPage.write(p, options, into: $0) }
   }
 }

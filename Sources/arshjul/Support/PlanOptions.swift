@@ -83,3 +83,30 @@ struct OutputOption: ParsableArguments {
   }
   return []
 }
+
+/// `--layers` (the plan's own) and `--layer SOURCE` (one more, for this
+/// run) on the commands that show a plan.
+struct LayerOptions: ParsableArguments {
+  @Flag(name: .customLong("layers"), help: "Show the plan's layers (other calendars, see arshjul layer).")
+  var planLayers = false
+
+  @Option(
+    name: .customLong("layer"),
+    help: ArgumentHelp("Another calendar (.ics) or plan (.json) to show as well (repeatable).", valueName: "source"),
+    completion: .file(extensions: ["ics", "json"]))
+  var extra: [String] = []
+
+  /// The layers asked for, read; one that cannot be read is a note on
+  /// stderr and is left out (the rest of the output still comes).
+  func read(for plan: Plan, at path: String) -> [LayerEvents] {
+    guard planLayers || !extra.isEmpty else { return [] }
+    var asked = plan
+    if !planLayers { asked.layers = [] }
+    return Layer.readAll(of: asked, at: path, oneOff: extra).filter { l in
+      if let why = l.unavailable {
+        printError("\(visibleName(path)): note: the layer \(quoted(l.name)) is left out: \(why)")
+      }
+      return l.unavailable == nil
+    }
+  }
+}

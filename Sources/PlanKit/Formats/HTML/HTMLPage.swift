@@ -20,15 +20,19 @@ public struct HTMLOptions: Sendable {
   public var icsURL: String?
   /// The name of an .ics written beside the page, to download.
   public var download: String?
+  /// Other calendars drawn as thin rings outside the themes (`--layers`).
+  public var layers: [LayerEvents]
 
   public init(
-    year: Int, themes: [String]? = nil, language: Language? = nil, icsURL: String? = nil, download: String? = nil
+    year: Int, themes: [String]? = nil, language: Language? = nil, icsURL: String? = nil, download: String? = nil,
+    layers: [LayerEvents] = []
   ) {
     self.year = year
     self.themes = themes
     self.language = language
     self.icsURL = icsURL
     self.download = download
+    self.layers = layers
   }
 
   /// Whether a subscribe address is one a page may link to.
@@ -54,7 +58,8 @@ public enum HTMLPage {
     let sv = plan.language == .sv
     let w = Wording(plan.language)
     let layout = WheelLayout(
-      plan: plan, year: options.year, themes: options.themes, cx: 400, cy: 400, outer: 380, unit: 380 / 136.5)
+      plan: plan, year: options.year, themes: options.themes, cx: 400, cy: 400, outer: 380, unit: 380 / 136.5,
+      layers: options.layers.count)
     let range = layout.range
     func line(_ s: String) { h.appendLine(s) }
     let title = HTML.escape(plan.title)
@@ -102,7 +107,7 @@ public enum HTMLPage {
       return
     }
     line("<main class=\"layout\">")
-    HTMLWheel.write(layout, plan, w, into: h)
+    HTMLWheel.write(layout, plan, w, layers: options.layers, into: h)
     HTMLAgenda.write(layout, plan, w, into: h)
     line("</main>")
     // The level is claimed because Tests/e2e/html.sh holds the page to it

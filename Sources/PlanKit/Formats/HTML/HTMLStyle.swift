@@ -35,6 +35,7 @@ enum HTMLStyle {
       }
       svg { width: 100%; height: auto; display: block; }
       .month.m0 { fill: var(--m0); } .month.m1 { fill: var(--m1); }
+      .layer-band { fill: var(--m0); stroke: var(--line); stroke-width: 0.5; } .layer-days { fill: var(--muted); } .sw.lw { background: var(--muted); }
       .month-name { font-size: 17px; font-weight: bold; fill: var(--fg); text-anchor: middle; dominant-baseline: middle; text-transform: uppercase; }
       .band { opacity: \(HTMLPalette.bandOpacity); }
       .arc path { fill: none; }

@@ -11,8 +11,13 @@
 /// row in the agenda (`aria-labelledby`), which is also where it links to,
 /// so the plan's words stand in the page once.
 enum HTMLWheel {
-  static func write(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: PieceOutput) {
+  static func write(
+    _ layout: WheelLayout, _ plan: Plan, _ w: Wording, layers: [LayerEvents] = [], into h: PieceOutput
+  ) {
     let sv = plan.language == .sv
+    // The layers' rings are outside the themes': the themes' ring words count them.
+    let outside = layers.count
+    let ringCount = layout.rings.count + outside
     func line(_ s: String) { h.appendLine(s) }
     line("<section class=\"wheel\" aria-labelledby=\"wheel-heading\">")
     line("<h2 id=\"wheel-heading\">\(sv ? "Årshjulet" : "The year wheel")</h2>")
@@ -21,7 +26,7 @@ enum HTMLWheel {
       line(
         "<button type=\"button\" class=\"theme-toggle\" data-theme=\"\(HTML.escape(ring.theme.id))\" data-t=\"\(i)\" aria-pressed=\"true\">"
           + "<i class=\"sw s\(i)\"></i>\(HTML.escape(ring.theme.name))"
-          + "<span class=\"visually-hidden\"> (\(ringWords(i, layout.rings.count, sv)))</span></button>")
+          + "<span class=\"visually-hidden\"> (\(ringWords(i + outside, ringCount, sv)))</span></button>")
     }
     line("</div>")
     line(
@@ -35,10 +40,11 @@ enum HTMLWheel {
     )
     line("<title id=\"wheel-title\">\(HTML.escape("\(plan.title) – \(w.period(layout.range))"))</title>")
     months(layout, plan, into: h)
+    layerRings(layout, layers, into: h)
     let from = layout.range.from
     for (t, ring) in layout.rings.enumerated() {
       line(
-        "<g class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(ringWords(t, layout.rings.count, sv))\" stroke-width=\"\(n1(ring.outer - ring.inner - 0.6))\">"
+        "<g class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(ringWords(t + outside, ringCount, sv))\" stroke-width=\"\(n1(ring.outer - ring.inner - 0.6))\">"
       )
       line("<path class=\"band\" d=\"\(layout.sectorPath(0, 2 * Double.pi - 0.0001, ring.inner, ring.outer))\"/>")
       // Arcs and milestones in date order: the order the arrows walk them.
@@ -105,9 +111,19 @@ enum HTMLWheel {
     line("<p id=\"tip\" class=\"tip\"></p>")
     line("<h3>\(sv ? "Ringarna utifrån och in" : "The rings, outside in")</h3>")
     line("<ul class=\"legend\">")
+    // A layer's ring told in words too: its days, as the ring shades them.
+    for (i, layer) in layers.enumerated() {
+      let runs = LayerDayRuns.runs(layer.days(in: layout.range))
+      let shown = runs.prefix(24).map { w.range($0.from, $0.to) }
+      let more = runs.count > 24 ? (sv ? " och \(runs.count - 24) till" : " and \(runs.count - 24) more") : ""
+      let days = runs.isEmpty ? (sv ? "inget i år" : "nothing this year") : shown.joined(separator: ", ") + more
+      line(
+        "<li class=\"layer\"><i class=\"sw lw\"></i>\(HTML.escape(layer.name)) <span class=\"muted\">(\(sv ? "lager" : "layer"), \(ringWords(i, ringCount, sv)))</span>: \(HTML.escape(days))</li>"
+      )
+    }
     for (i, ring) in layout.rings.enumerated() {
       line(
-        "<li class=\"t\(i)\"><i class=\"sw s\(i)\"></i>\(HTML.escape(ring.theme.name)) <span class=\"muted\">(\(ringWords(i, layout.rings.count, sv)))</span></li>"
+        "<li class=\"t\(i)\"><i class=\"sw s\(i)\"></i>\(HTML.escape(ring.theme.name)) <span class=\"muted\">(\(ringWords(i + outside, ringCount, sv)))</span></li>"
       )
     }
     line(
@@ -118,6 +134,24 @@ enum HTMLWheel {
         + "</li>")
     line("</ul>")
     line("</section>")
+  }
+
+  /// The layers: a thin band each, their events' days shaded; drawn, not
+  /// read (the legend says the same in words).
+  static func layerRings(_ layout: WheelLayout, _ layers: [LayerEvents], into h: PieceOutput) {
+    guard !layers.isEmpty else { return }
+    h.appendLine("<g class=\"layers\" aria-hidden=\"true\">")
+    for (i, layer) in layers.enumerated() where i < layout.layerBands.count {
+      let band = layout.layerBands[i]
+      var d = layout.sectorPath(0, 2 * Double.pi - 0.0001, band.inner, band.outer)
+      h.appendLine("<path class=\"layer-band\" d=\"\(d)\"/>")
+      d = ""
+      for run in LayerDayRuns.runs(layer.days(in: layout.range)) {
+        d += layout.sectorPath(layout.wheel.angle(run.from), layout.wheel.angle(run.to + 1), band.inner, band.outer)
+      }
+      if !d.isEmpty { h.appendLine("<path class=\"layer-days\" d=\"\(d)\"/>") }
+    }
+    h.appendLine("</g>")
   }
 
   /// Months, shaded every other one and named round the rim.

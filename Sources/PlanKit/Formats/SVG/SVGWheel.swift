@@ -15,11 +15,16 @@ public struct SVGOptions: Sendable {
   public var themes: [String]?
   /// Draw a hand at this day ("--today").
   public var today: Day?
-  public init(year: Int, paper: Paper = .a3, themes: [String]? = nil, today: Day? = nil) {
+  /// Other calendars drawn as thin rings outside the themes (`--layers`).
+  public var layers: [LayerEvents]
+  public init(
+    year: Int, paper: Paper = .a3, themes: [String]? = nil, today: Day? = nil, layers: [LayerEvents] = []
+  ) {
     self.year = year
     self.paper = paper
     self.themes = themes
     self.today = today
+    self.layers = layers
   }
 }
 
@@ -67,7 +72,7 @@ public enum SVGWheel {
       let outer = (height - 2 * margin) / 2
       layout = WheelLayout(
         plan: plan, year: options.year, themes: options.themes, cx: margin + outer, cy: height / 2, outer: outer,
-        unit: unit)
+        unit: unit, layers: options.layers.count)
     }
 
     var range: DayRange { layout.range }
@@ -87,6 +92,7 @@ public enum SVGWheel {
       svg.element("title", [], text: plan.title + " – " + wording.period(range))
       svg.empty("rect", [("x", "0"), ("y", "0"), ("width", num(width)), ("height", num(height)), ("fill", "#ffffff")])
       drawMonthsAndWeeks()
+      drawLayers()
       for index in layout.rings.indices { drawRing(index) }
       drawMilestones()
       drawTodayHand()
@@ -349,6 +355,36 @@ public enum SVGWheel {
       wrap(sanitized(s), width: max(8, Int(width / (size * 0.53))))
     }
 
+    /// A layer's ink: greys and browns in turn, told apart in the legend,
+    /// quieter than any theme.
+    func layerInk(_ i: Int) -> String { ["#6b675e", "#8c7350", "#55677a"][i % 3] }
+
+    /// Each layer as a thin grey band, its events' days darker: runs of
+    /// days drawn as one sector each, whatever the number of events.
+    mutating func drawLayers() {
+      guard !options.layers.isEmpty else { return }
+      svg.open("g", [("id", "layers")])
+      for (i, layer) in options.layers.enumerated() where i < layout.layerBands.count {
+        let band = layout.layerBands[i]
+        svg.empty(
+          "path",
+          [("d", layout.sectorPath(0, 2 * Double.pi - 1e-6, band.inner, band.outer)), ("fill", "#ebe8e0")])
+        let days = layer.days(in: range)
+        for run in LayerDayRuns.runs(days) {
+          svg.empty(
+            "path",
+            [
+              (
+                "d",
+                layout.sectorPath(layout.wheel.angle(run.from), layout.wheel.angle(run.to + 1), band.inner, band.outer)
+              ),
+              ("fill", layerInk(i)),
+            ])
+        }
+      }
+      svg.close("g")
+    }
+
     /// The legend: title, period, the rings, then every numbered item with
     /// its dates, theme by theme, and the milestones. The font shrinks (and
     /// a second column opens) until it all fits.
@@ -371,6 +407,18 @@ public enum SVGWheel {
         "text", [("x", num(x)), ("y", num(y)), ("font-size", num(3 * unit)), ("fill", "#6b675e")],
         text: sv ? "Ringarna utifrån och in:" : "The rings, outside in:")
       y += 5 * unit
+      for (i, l) in options.layers.enumerated() {
+        svg.empty(
+          "rect",
+          [
+            ("x", num(x)), ("y", num(y - 2.6 * unit)), ("width", num(6 * unit)), ("height", num(2.4 * unit)),
+            ("fill", layerInk(i)),
+          ])
+        svg.element(
+          "text", [("x", num(x + 8 * unit)), ("y", num(y)), ("font-size", num(3.4 * unit)), ("fill", "#444444")],
+          text: l.name + (sv ? " (lager)" : " (layer)"))
+        y += 5 * unit
+      }
       for t in themes {
         svg.empty(
           "rect",

@@ -71,6 +71,9 @@ public struct WheelLayout: Sendable {
   /// The centre and the radii, in the caller's units.
   public let cx: Double, cy: Double
   public let outer: Double, rim: Double, inner: Double, ringOuter: Double
+  /// A thin band per layer (another calendar, issue 29) just inside the
+  /// week ring, outermost first; the themes' rings make room for them.
+  public let layerBands: [(inner: Double, outer: Double)]
   /// The size of a millimetre on A3 in these units: every length is scaled by it.
   public let unit: Double
   public private(set) var rings: [Ring] = []
@@ -80,7 +83,8 @@ public struct WheelLayout: Sendable {
   /// A wheel of radius `outer` centred at (cx, cy); `unit` scales the fixed
   /// lengths (gaps, bands), 1 for A3 millimetres.
   public init(
-    plan: Plan, year: Int, themes only: [String]?, cx: Double, cy: Double, outer: Double, unit: Double
+    plan: Plan, year: Int, themes only: [String]?, cx: Double, cy: Double, outer: Double, unit: Double,
+    layers: Int = 0
   ) {
     self.plan = plan
     range = plan.yearRange(year)
@@ -92,7 +96,10 @@ public struct WheelLayout: Sendable {
     self.unit = unit
     rim = outer - 13 * unit
     inner = rim * 0.3
-    ringOuter = rim - 8 * unit - 1.5 * unit
+    let bandsOuter = rim - 8 * unit - 1.5 * unit
+    layerBands = YearWheel.rings(
+      count: layers, inner: bandsOuter - Double(layers) * 3.2 * unit + 0.8 * unit, outer: bandsOuter, gap: 0.8 * unit)
+    ringOuter = layers == 0 ? bandsOuter : bandsOuter - Double(layers) * 3.2 * unit - 1.2 * unit
     months = monthSectors()
     rings = layOutRings()
     marks = placeMilestones()
