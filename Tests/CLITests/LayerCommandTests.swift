@@ -108,4 +108,27 @@ import Testing
     #expect(r.stderr.contains("plan.json:12:2: error: layer id \"a\" is used twice"))
     #expect(r.stderr.contains("error: layer \"c\": \"source\" \"http://x/c.ics\": a feed is read over https only"))
   }
+
+  @Test func agendaAndSummaryTellTheLayersEventsAmongThePlans() {
+    let (dir, plan, layer) = files()
+    defer { removeFolder(dir) }
+    #expect(arshjul("layer", "add", plan, layer).status == 0)
+    let agenda = arshjul("agenda", plan, "--layers", "--from", "2022-10-20", "--to", "2022-10-20")
+    #expect(
+      agenda.stdout.split(separator: "\n").map {
+        String($0).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+      } == [
+        "v. 39  lö 1 okt–20 dec               Förstudie",
+        "v. 42  to 20 okt         09.00–16.00 Kulturting Sörmland",
+        "v. 42  to 20 okt         09.00–16.00 ▒ Regionfullmäktige (Regionens sammanträden)",
+        "v. 42  to 20 okt         18.00–20.00 Kvällsmöte",
+      ], "\(agenda.stdout)")
+    // Without --layers the plan's layers stay out; tsv names the layer by id.
+    #expect(!arshjul("agenda", plan, "--from", "2022-10-20", "--to", "2022-10-20").stdout.contains("▒"))
+    let tsv = arshjul("agenda", plan, "--layers", "--format", "tsv", "--from", "2022-10-20", "--to", "2022-10-20")
+    #expect(
+      tsv.stdout.contains("2022-10-20\t2022-10-20\t09:00\t16:00\tlayer:regionens-sammantraden\tRegionfullmäktige\n"))
+    let summary = arshjul("summary", plan, "--layers", "--from", "2022-10-01", "--to", "2022-10-31")
+    #expect(summary.stdout.contains("Regionens sammanträden (lager)\n──────────────────────────────\n  20 okt"))
+  }
 }

@@ -20,12 +20,15 @@ struct SummaryCommand: ParsableCommand {
   @Option(help: "Wrap at this many columns (default: the terminal's width, 80 in a pipe).")
   var width: Int?
 
+  @OptionGroup var layers: LayerOptions
+
   func run() throws {
     let p = try file.load()
     let now = today(in: p.timeZone)
-    let options = SummaryOptions(
+    var options = SummaryOptions(
       range: try filter.range(of: p, today: now), themes: try filter.themeIDs(of: p), format: format,
       width: max(40, width ?? OutputTerminal.width), language: language ?? p.language, today: now)
+    options.layers = layers.read(for: p, at: file.plan)
     try writeOutput(to: nil, input: nil) { Summary.write(p, options, into: $0) }
   }
 }

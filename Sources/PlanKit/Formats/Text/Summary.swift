@@ -11,6 +11,8 @@ public struct SummaryOptions: Sendable {
   public var language: Language
   public var today: Day
   public var upcomingCount: Int
+  /// Other calendars told after the themes, each its events in the range.
+  public var layers: [LayerEvents] = []
 
   public init(
     range: DayRange, themes: [String]? = nil, format: Format = .text, width: Int = 80, language: Language,
@@ -139,6 +141,7 @@ struct SummaryBuilder {
     let allDates = sections.flatMap(\.entries).map { displayWidth(dateText($0)) }
     dateWidth = min(16, (allDates + [8]).max()!)
     for section in sections { self.section(section.theme, section.entries, section.milestones) }
+    for layer in o.layers { layerSection(layer) }
     // "What comes next" belongs to a summary of a period that is still going
     // on; a look back at September has nothing to say about next year.
     if o.range.contains(o.today) { upcoming() }
@@ -190,6 +193,38 @@ struct SummaryBuilder {
         let right = wrap("◆ \(clean(m.title)) (\(w.milestoneState(m.done)))\(holidayNote(m.date))", width: textWidth)
         emitColumns(left: left, right: right, dateWidth: dateWidth)
       }
+    }
+  }
+
+  /// A layer (another calendar): its events' occurrences in the range, by date.
+  mutating func layerSection(_ layer: LayerEvents) {
+    var items: [(occ: Occurrence, event: Activity)] = []
+    for e in layer.events where e.status != .cancelled {
+      e.forEachOccurrence(in: o.range) { items.append(($0, e)) }
+    }
+    items.sort {
+      ($0.occ.start, $0.event.time?.start.minutes ?? -1, $0.event.title) < (
+        $1.occ.start, $1.event.time?.start.minutes ?? -1, $1.event.title
+      )
+    }
+    let name = clean(layer.name) + (o.language == .sv ? " (lager)" : " (layer)")
+    func text(_ i: (occ: Occurrence, event: Activity)) -> String {
+      clean(i.event.title) + (i.event.time.map { ", " + w.time($0) } ?? "")
+    }
+    out.append("")
+    if markdown {
+      out.append("## " + name)
+      out.append("")
+      if items.isEmpty { out.append(w.nothingPlanned) }
+      for i in items { out.append("- **\(w.range(i.occ.start, i.occ.end))**: \(text(i))") }
+      return
+    }
+    out.append(name)
+    out.append(String(repeating: "─", count: displayWidth(name)))
+    if items.isEmpty { out.append("  " + w.nothingPlanned) }
+    let textWidth = max(20, o.width - dateWidth - 4)
+    for i in items {
+      emitColumns(left: [w.range(i.occ.start, i.occ.end)], right: wrap(text(i), width: textWidth), dateWidth: dateWidth)
     }
   }
 
