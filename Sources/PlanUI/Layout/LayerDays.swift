@@ -12,6 +12,8 @@ struct LayerDays: Sendable {
   let key: Key
   /// Per layer, in the plan's order.
   let days: [LayerClashes.Days]
+  /// Per layer, how many events each day has (the wheel's ring), made once.
+  let counts: [[Int]]
 
   static func key(_ s: AppState) -> Key {
     Key(layersVersion: s.layersVersion, year: s.year, startMonth: s.plan.startMonth)
@@ -20,10 +22,8 @@ struct LayerDays: Sendable {
   init(_ s: AppState) {
     key = LayerDays.key(s)
     days = s.layers.map { $0.days(in: s.yearRange) }
+    counts = days.map { $0.events.map(\.count) }
   }
-
-  /// How many events of layer `i` are on each day (for the wheel's ring).
-  func counts(_ i: Int) -> [Int] { days[i].events.map(\.count) }
 
   /// The events of the shown layers on `day`: (title, layer name).
   func events(on day: Day, _ s: AppState) -> [(title: String, layer: String)] {

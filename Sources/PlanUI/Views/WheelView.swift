@@ -45,7 +45,7 @@ enum WheelView {
       count: layers.count, inner: radius * 0.84, outer: radius * 0.95, gap: max(0.5, radius * 0.015))
     let index = s.index
     let layerDays = s.layerDays
-    let counts = themes.map { index.dayCounts[$0.id] ?? [] } + layers.indices.map { layerDays.counts($0) }
+    let counts = themes.map { index.dayCounts[$0.id] ?? [] } + layerDays.counts.prefix(layers.count)
     let grey = Style(fg: .grey, dim: true)
     let selFrom = wheel.angle(sector.range.from)
     let selTo = wheel.angle(sector.range.to + 1)
