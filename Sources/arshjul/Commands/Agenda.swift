@@ -10,7 +10,7 @@ struct AgendaCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument { case text, tsv }
 
-  @OptionGroup var file: PlanArgument
+  @OptionGroup var file: PlansArgument
 
   @OptionGroup var filter: RangeOptions
 

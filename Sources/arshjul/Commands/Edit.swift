@@ -10,8 +10,10 @@ struct Edit: ParsableCommand {
     commandName: "edit",
     abstract: "Open a plan in the terminal UI (the default command).")
 
-  @Argument(help: "The plan file to open.", completion: .file(extensions: ["json"]))
-  var plan: String
+  @Argument(
+    help: "The plan file to open; several open as one (a project's years, or a unit's projects).",
+    completion: .file(extensions: ["json"]))
+  var plans: [String]
 
   @Flag(help: "Open without the right to save.")
   var readOnly = false
@@ -30,30 +32,51 @@ struct Edit: ParsableCommand {
     completion: .file(extensions: ["ics", "json"]))
   var layers: [String] = []
 
+  func validate() throws {
+    if plans.isEmpty { throw fail("arshjul: give a plan file to open (arshjul new PLAN --title T makes one)") }
+  }
+
   func run() throws {
-    let loaded = try loadOrExit(plan)
-    let session = EditSession(path: plan, loaded: loaded, force: force)
-    var state = AppState(plan: loaded.plan, fileName: plan, today: today(in: loaded.plan.timeZone))
+    let plan = plans[0]
+    let all = try plans.map { try loadOrExit($0) }
+    let loaded = all[0]
+    let sessions = zip(plans, all).map { EditSession(path: $0, loaded: $1, force: force) }
+    let session = sessions[0]
+    // Several plans: one combined plan on screen, each file its own session.
+    var planSet: PlanSet?
+    if plans.count > 1 {
+      if let why = PlanSet.problem(all.map(\.plan)) { throw fail("arshjul: \(why)") }
+      planSet = PlanSet(all.map(\.plan), today: today(in: loaded.plan.timeZone))
+    }
+    let shown = planSet?.combined ?? loaded.plan
+    let name = plans.count > 1 ? plans.map { ($0 as NSString).lastPathComponent }.joined(separator: " + ") : plan
+    var state = AppState(plan: shown, fileName: name, today: today(in: loaded.plan.timeZone))
     state.asciiWheel = ascii
     state.readOnly = readOnly
-    if !readOnly && !force && PlanFile.isWriteProtected(plan) {
+    let sv = loaded.plan.language == .sv
+    if !readOnly && !force, let locked = plans.first(where: PlanFile.isWriteProtected) {
       // As editors do: a file without write permission opens for reading.
       state.readOnly = true
       state.readOnlyReason =
-        loaded.plan.language == .sv
-        ? "\(visibleName(plan)) är skrivskyddad – öppnad för läsning (chmod u+w, eller --force)"
-        : "\(visibleName(plan)) is write-protected – opened read-only (chmod u+w, or --force)"
+        sv
+        ? "\(visibleName(locked)) är skrivskyddad – öppnad för läsning (chmod u+w, eller --force)"
+        : "\(visibleName(locked)) is write-protected – opened read-only (chmod u+w, or --force)"
     }
     if !state.readOnly {
       do {
-        session.lock = try PlanLock.acquire(plan)
+        for s in sessions { s.lock = try PlanLock.acquire(s.path) }
       } catch {
-        // Another arshjul has it: look, but do not write.
+        // Another arshjul has one of them: look, but do not write.
+        for s in sessions {
+          s.lock?.release()
+          s.lock = nil
+        }
         state.readOnly = true
         state.readOnlyReason = error.message
       }
     }
-    defer { session.lock?.release() }
+    defer { sessions.forEach { $0.lock?.release() } }
+    let effects: EditEffects = planSet.map { PlanSetSession(set: $0, sessions: sessions) } ?? session
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal()
@@ -66,16 +89,35 @@ struct Edit: ParsableCommand {
     normalize(&state)
     if state.readOnly, let why = state.readOnlyReason { state.notice = why }
     var pending: [Message] = []
-    if session.lock != nil {
+    if planSet == nil, session.lock != nil {
       switch session.leftoverJournal() {
       case .none: break
       case .found(let plan, let fileChanged): pending.append(.recoveryFound(plan, fileChanged: fileChanged))
       case .unreadable(let why): state.notice = why
       }
+    } else if planSet != nil, session.lock != nil {
+      // Unsaved edits of one plan are restored where that plan is alone.
+      for s in sessions {
+        switch s.leftoverJournal() {
+        case .none: continue
+        case .found, .unreadable:
+          state.readOnly = true
+          state.readOnlyReason =
+            sv
+            ? "\(visibleName(s.path)) har osparade ändringar från förra gången – öppna den ensam för att ta tillbaka dem"
+            : "\(visibleName(s.path)) has unsaved edits from last time – open it alone to restore them"
+          state.notice = state.readOnlyReason
+          sessions.forEach {
+            $0.lock?.release()
+            $0.lock = nil
+          }
+        }
+        break
+      }
     }
     // The layers are read beside the first frames: opening never waits for them.
-    if !loaded.plan.layers.isEmpty || !layers.isEmpty {
-      let (planNow, path, oneOff, inbox) = (loaded.plan, plan, layers, session.inbox)
+    if !shown.layers.isEmpty || !layers.isEmpty {
+      let (planNow, path, oneOff, inbox) = (shown, plan, layers, effects.inbox)
       Thread.detachNewThread {
         // The copies at hand first (files, feeds' cached copies); then the
         // feeds are asked for anything newer, and the layers come again.
@@ -95,20 +137,20 @@ struct Edit: ParsableCommand {
         pending.removeFirst()
         changed = true
         for effect in update(&state, message) {
-          guard let answer = session.perform(effect) else { return }
+          guard let answer = effects.perform(effect) else { return }
           pending += answer
         }
       }
       if changed { terminal.draw(Screen.render(state)) }
       changed = false
       // A sync that finished in the background answers between keys.
-      pending += session.inbox.take()
+      pending += effects.inbox.take()
       if let message = terminal.nextMessage() {
         pending.append(message)
       } else {
         // Idle: a journal that could not be written is tried again, and
         // the date is looked at (a UI left open over midnight).
-        pending += session.retryJournal()
+        pending += effects.retryJournal()
         let now = today(in: state.plan.timeZone)
         if now != day {
           day = now
@@ -118,7 +160,7 @@ struct Edit: ParsableCommand {
       if let signal = terminal.endingSignal {
         // Terminal closed or asked to end: the edits on screen are in the
         // journal once it is written out; the next start offers them.
-        session.journal.finish()
+        effects.finishJournals()
         throw ExitCode(128 + signal)
       }
     }

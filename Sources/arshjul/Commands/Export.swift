@@ -136,7 +136,7 @@ struct ExportHTML: ParsableCommand {
       from file:// and on any web server or intranet. The same plan gives the same bytes.
       """)
 
-  @OptionGroup var file: PlanArgument
+  @OptionGroup var file: PlansArgument
 
   @OptionGroup var out: OutputOption
 

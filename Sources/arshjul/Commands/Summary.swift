@@ -7,7 +7,7 @@ struct SummaryCommand: ParsableCommand {
     commandName: "summary",
     abstract: "Print the plan as text for a newsletter, board papers or an e-mail.")
 
-  @OptionGroup var file: PlanArgument
+  @OptionGroup var file: PlansArgument
 
   @OptionGroup var filter: RangeOptions
 

@@ -67,6 +67,32 @@ struct PlanArgument: ParsableArguments {
   }
 }
 
+/// One plan file or several (a project's years, a unit's projects), read
+/// as one plan (`PlanSet`), for the commands that only read.
+struct PlansArgument: ParsableArguments {
+  @Argument(help: "The plan file; several are read as one.", completion: .file(extensions: ["json"]))
+  var plans: [String]
+
+  func validate() throws {
+    if plans.isEmpty { throw fail("arshjul: give a plan file") }
+  }
+
+  /// The first plan's path: where its layers' relative paths start.
+  var plan: String { plans[0] }
+
+  func load() throws -> Plan {
+    let all = try plans.map { try loadOrExit($0).plan }
+    guard all.count > 1 else {
+      UntilExit.keep(all[0])
+      return all[0]
+    }
+    if let why = PlanSet.problem(all) { throw fail("arshjul: \(why)") }
+    let combined = PlanSet(all, today: today(in: all[0].timeZone)).combined
+    UntilExit.keep(combined)
+    return combined
+  }
+}
+
 /// `-o FILE`, or standard output.
 struct OutputOption: ParsableArguments {
   @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
