@@ -228,6 +228,7 @@ for row in rows {
   print("| \(row.name) | " + cells.joined(separator: " | ") + " |")
 }
 LayerCost.report(examplePath: "plans/kulturtillgangar-2022.json", today: today, runs: runs)
+PlanSetCost.report(size: sizes.last!, dir: dir, today: today, runs: max(3, runs / 2))
 if sizes.count > 1 {
   print("")
   for (view, (small, large)) in frameRatio.sorted(by: { $0.key < $1.key }) {
