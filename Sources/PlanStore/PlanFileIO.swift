@@ -1,3 +1,4 @@
+import Foundation
 import PlanKit
 
 #if canImport(Glibc)
@@ -16,6 +17,16 @@ extension PlanFile {
     }
     let (plan, places) = try decodePlaced(bytes, file: path)
     return LoadedPlan(plan: plan, path: path, bytes: bytes, places: places)
+  }
+
+  /// Several plans read side by side (a project's years opened as one):
+  /// a plan's parse runs on one core, so two files at once use both.
+  public static func loadAll(_ paths: [String]) -> [Result<LoadedPlan, PlanLoadError>] {
+    let slots = LoadSlots(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+      slots.set(i, Result { () throws(PlanLoadError) in try load(paths[i]) })
+    }
+    return slots.all()
   }
 
   /// Writes the plan the safe way (see `AtomicFile`). With `expecting` (a
@@ -71,4 +82,13 @@ extension PlanFile {
     }
     try AtomicFile.write(to: path, fault: fault, produce)
   }
+}
+
+/// Results filled in from several threads, each into its own slot.
+final class LoadSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Result<LoadedPlan, PlanLoadError>?]
+  init(count: Int) { results = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ r: Result<LoadedPlan, PlanLoadError>) { lock.withLock { results[i] = r } }
+  func all() -> [Result<LoadedPlan, PlanLoadError>] { lock.withLock { results.map { $0! } } }
 }
