@@ -38,7 +38,7 @@ struct Edit: ParsableCommand {
 
   func run() throws {
     let plan = plans[0]
-    let all = try plans.map { try loadOrExit($0) }
+    let all = try loadAllOrExit(plans)
     let loaded = all[0]
     let sessions = zip(plans, all).map { EditSession(path: $0, loaded: $1, force: force) }
     let session = sessions[0]

@@ -64,6 +64,18 @@ func loadOrExit(_ path: String) throws -> LoadedPlan {
   }
 }
 
+/// Several plans read side by side; the first that cannot be read stops
+/// the command with its lines (as `loadOrExit`).
+func loadAllOrExit(_ paths: [String]) throws -> [LoadedPlan] {
+  guard paths.count > 1 else { return try paths.map(loadOrExit) }
+  return try PlanFile.loadAll(paths).map { result in
+    switch result {
+    case .success(let loaded): return loaded
+    case .failure(let error): throw fail(error.lines, code: error.kind == .unreadable ? 2 : 1)
+    }
+  }
+}
+
 /// Today on this machine, in the plan's zone: the one place the clock is read.
 func today(in zone: String = "Europe/Stockholm") -> Day {
   SystemClock.today(in: zone)

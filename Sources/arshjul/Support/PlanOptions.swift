@@ -81,7 +81,7 @@ struct PlansArgument: ParsableArguments {
   var plan: String { plans[0] }
 
   func load() throws -> Plan {
-    let all = try plans.map { try loadOrExit($0).plan }
+    let all = try loadAllOrExit(plans).map(\.plan)
     guard all.count > 1 else {
       UntilExit.keep(all[0])
       return all[0]
