@@ -81,4 +81,39 @@ import Testing
     #expect(s.notice?.contains("arshjul layer add") == true)
     #expect(!Screen.render(s).lines.contains { $0.contains("─ Lager ─") })
   }
+
+  @Test func theListHasTheLayersEventsAmongThePlansMarkedAndReadOnly() throws {
+    var s = state()
+    s.layers[1].source = "../kalendrar/lov.ics"
+    press(&s, .char("l"))
+    let rows = ListLayout.of(s).items
+    let hostlov = try #require(rows.firstIndex { if case .layer(1, 0, _, _) = $0 { true } else { false } })
+    // In date order among the plan's rows.
+    #expect(rows[hostlov].start == Day(iso: "2022-10-31")!)
+    #expect(rows[..<hostlov].allSatisfy { $0.start <= rows[hostlov].start })
+    #expect(rows[(hostlov + 1)...].allSatisfy { $0.start >= rows[hostlov].start })
+    // Walked to with the arrows, told in the status line.
+    while ListLayout.of(s).selectedRow(s).map({ $0 < hostlov }) ?? false { press(&s, .down) }
+    while ListLayout.of(s).selectedRow(s).map({ $0 > hostlov }) ?? false { press(&s, .up) }
+    let lines = Screen.render(s).lines
+    #expect(lines.contains { $0.contains("Skollov Eskilstuna") && $0.contains("▒ Höstlov") && $0.contains(" lager") })
+    #expect(
+      lines[33].contains("▒ Höstlov · 31 okt–4 nov 2022 · v. 44 · lager Skollov Eskilstuna (../kalendrar/lov.ics)"))
+    // Editing keys say where it belongs and change nothing.
+    let before = s.plan
+    for key in [Key.enter, .char("d"), .char(">")] {
+      #expect(update(&s, .key(key)).isEmpty)
+      #expect(
+        s.notice
+          == "\"Höstlov\" hör till lagret Skollov Eskilstuna (../kalendrar/lov.ics) och ändras där, inte i planen")
+      #expect(s.plan == before && s.overlay == .none && s.form == nil)
+    }
+    // The search finds layer events too; v takes them out of the list.
+    press(&s, .char("/"))
+    type(&s, "höstlov")
+    press(&s, .enter)
+    #expect(ListLayout.of(s).items.count == 1)
+    press(&s, .escape, .char("v"))
+    #expect(!ListLayout.of(s).items.contains { if case .layer = $0 { true } else { false } })
+  }
 }

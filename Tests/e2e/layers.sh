@@ -43,6 +43,14 @@ check "v hides the layers" wait_for "Lagren dolda (v visar dem)"
 check "and they are gone from the legend" wait_gone "▒▒ Skolornas plan"
 keys v
 check "v shows them again" wait_for "▒▒ Skolornas plan"
+keys l
+ready "Kulturting Sörmland"
+keys Down
+check "the list has the layers' events as marked rows" wait_for "▒ 09.00–16.00 Regionfullmäktige"
+check "one is selected and told" wait_for "▒ Regionfullmäktige · 20 okt 2022 09.00–16.00 · v. 42 · lager Regionens sammanträden"
+keys Enter
+check "Enter on it says where it belongs" wait_for "hör till lagret Regionens sammanträden (../kalendrar/region.ics)"
+keys w
 resize 60 16
 check "small, the wheel still names them" wait_for "▒▒ Regionens sammanträden"
 resize 120 35

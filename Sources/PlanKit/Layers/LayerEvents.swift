@@ -12,6 +12,9 @@ public struct LayerEvents: Sendable, Equatable {
   /// answered (the copy still shows); seconds since 1970.
   public var fetched: Int?
   public var failedSince: Int?
+  /// Where it comes from, as the plan keeps it (a path or an address), for
+  /// telling a planner where to change one of its events.
+  public var source: String?
 
   public init(id: String, name: String, busy: Bool, events: [Activity], unavailable: String? = nil) {
     self.id = id

@@ -24,6 +24,21 @@ extension UIText {
   func unreachableSince(_ since: String) -> String { sv ? "nås inte sedan \(since)" : "unavailable since \(since)" }
 
   var layersHeading: String { sv ? "Lager" : "Layers" }
+  var layerWord: String { sv ? "lager" : "layer" }
+
+  /// A layer event's line in the status bar: what, when, whose.
+  func layerEventLine(_ title: String, when: String, weeks: String, layer: String, source: String?) -> String {
+    "\(layerMark) \(title) · \(when) · \(weeks) · " + (sv ? "lager " : "layer ") + layer
+      + (source.map { " (\($0))" } ?? "")
+  }
+
+  /// Why an editing key does nothing on a layer's event.
+  func layerReadOnly(_ title: String, layer: String, source: String?) -> String {
+    let from = source.map { " (\($0))" } ?? ""
+    return sv
+      ? "\"\(title)\" hör till lagret \(layer)\(from) och ändras där, inte i planen"
+      : "\"\(title)\" belongs to the layer \(layer)\(from) and is changed there, not in the plan"
+  }
   var layerMark: String { "▒" }
   func clashWarning(_ event: String, _ layer: String) -> String {
     (sv ? "krockar med " : "clashes with ") + "\(event) (\(layer))"
@@ -79,5 +94,26 @@ extension Plan {
     one.activities = [a]
     one.milestones = []
     return one
+  }
+}
+
+extension AppState {
+  /// The layer event selected in the list, when one is.
+  var focusedLayerEvent: (layer: LayerEvents, event: Activity, day: Day)? {
+    guard let id = focusID, let f = LayerFocus(id), f.layer < layers.count, f.event < layers[f.layer].events.count
+    else { return nil }
+    return (layers[f.layer], layers[f.layer].events[f.event], f.day)
+  }
+}
+
+/// An editing key on a layer's event: said why not, nothing changed.
+func refuseOnLayer(_ s: inout AppState, _ action: Action) -> Bool {
+  switch action {
+  case .open, .delete, .move:
+    guard let (layer, event, _) = s.focusedLayerEvent else { return false }
+    s.notice = s.text.layerReadOnly(
+      sanitized(event.title), layer: sanitized(layer.name), source: layer.source.map { sanitized($0) })
+    return true
+  default: return false
   }
 }

@@ -10,8 +10,13 @@ public func normalize(_ s: inout AppState) {
   if !s.layers.isEmpty, s.layerDaysStorage?.key != LayerDays.key(s) { s.layerDaysStorage = LayerDays(s) }
   if s.searchStorage?.key != SearchMatches.key(s) { s.searchStorage = SearchMatches(s) }
   if s.focusID != nil {
-    let theme = s.focusedActivity?.theme ?? s.focusedMilestone?.theme
-    if theme == nil || s.hiddenThemes.contains(theme!) { s.focusID = nil }
+    if s.focusedLayerEvent != nil {
+      // A layer's event is a row of the list only.
+      if s.view != .list || !s.layersShown { s.focusID = nil }
+    } else {
+      let theme = s.focusedActivity?.theme ?? s.focusedMilestone?.theme
+      if theme == nil || s.hiddenThemes.contains(theme!) { s.focusID = nil }
+    }
   }
   if let t = s.focusTheme, s.hiddenThemes.contains(t) { s.focusTheme = nil }
   if s.focusID == nil && s.focusTheme == nil, let first = s.visibleThemes.first {

@@ -38,6 +38,7 @@ func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
     return []
   }
   guard let (action, line) = KeyMap.action(for: key, in: s.view) else { return [] }
+  if refuseOnLayer(&s, action) { return [] }
   if s.readOnly && line.editsPlan {
     s.notice = s.readOnlyReason ?? s.text.readOnlyNotice
     return []

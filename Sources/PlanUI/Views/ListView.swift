@@ -33,8 +33,32 @@ enum ListView {
     let selected = layout.selectedRow(s)
     let height = r.height - 1
     for i in layout.items.indices.dropFirst(s.listScroll).prefix(height) {
-      let item = layout.item(i)
       let y = r.y + 1 + i - s.listScroll
+      let ref: YearIndex.Ref
+      switch layout.items[i] {
+      case .item(let own): ref = own
+      case .layer(let l, let e, let start, let end):
+        // Another calendar's event: dimmed, marked, read-only.
+        let layer = s.layers[l]
+        let event = layer.events[e]
+        let isSelected = selected == i
+        var st = Style(fg: .grey, dim: !isSelected)
+        if isSelected {
+          st.reverse = true
+          g.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: Style(reverse: true))
+        }
+        var x = r.x + 1
+        x = cell(w.range(start, end), x, dateW, y, st, &g)
+        x = cell(w.weeks(start, end), x, weekW, y, st, &g)
+        x = cell(sanitized(layer.name), x, themeW, y, st, &g)
+        x = cell(
+          t.layerMark + " " + (event.time.map { w.time($0) + " " } ?? "") + sanitized(event.title), x, titleW, y, st, &g
+        )
+        if showOwner { x = cell("", x, ownerW, y, st, &g) }
+        _ = cell(t.layerWord, x, statusW, y, st, &g)
+        continue
+      }
+      let item = layout.item(ref)
       let theme = s.plan.theme(item.theme)
       var base = Style.plain
       var status = ""

@@ -103,6 +103,14 @@ public enum Screen {
   /// The status line: the selected item's dates, week, theme, owner.
   static func describeFocus(_ s: AppState) -> String {
     let w = Wording(s.plan.language)
+    if let (layer, event, day) = s.focusedLayerEvent {
+      let end = day + event.spanDays
+      var when = w.rangeWithYear(day, end)
+      if let t = event.time { when += " " + w.time(t) }
+      return s.text.layerEventLine(
+        sanitized(event.title), when: when, weeks: w.weeks(day, end), layer: sanitized(layer.name),
+        source: layer.source.map { sanitized($0) })
+    }
     let themeName = { (id: String) in s.plan.theme(id)?.name ?? id }
     if let a = s.focusedActivity {
       var parts = [sanitized(a.title)]

@@ -82,21 +82,23 @@ struct Layer {
   static func readAll(of plan: Plan, at path: String, oneOff: [String]) -> [LayerEvents] {
     let year = plan.planningYear(today: today(in: plan.timeZone))
     var out: [LayerEvents] = []
-    let kept = plan.layers.map { ($0.id, $0.name, $0.busy, LayerPaths.resolved($0.source, besides: path)) }
-    let typed = oneOff.enumerated().map { ("layer-\($0.offset + 1)", "", true, $0.element) }
-    for (id, name, busy, source) in kept + typed {
+    let kept = plan.layers.map {
+      ($0.id, $0.name, $0.busy, LayerPaths.resolved($0.source, besides: path), CalendarURL.masked($0.source))
+    }
+    let typed = oneOff.enumerated().map { ("layer-\($0.offset + 1)", "", true, $0.element, $0.element) }
+    for (id, name, busy, source, shownAs) in kept + typed {
+      var shown: LayerEvents
       do {
         let layer = try read(source, for: plan, year: year)
-        var shown = LayerEvents(id: id, name: name.isEmpty ? layer.name : name, busy: busy, events: layer.events)
+        shown = LayerEvents(id: id, name: name.isEmpty ? layer.name : name, busy: busy, events: layer.events)
         shown.fetched = layer.fetched
         shown.failedSince = layer.failedSince
-        out.append(shown)
       } catch {
-        out.append(
-          LayerEvents(
-            id: id, name: name.isEmpty ? visibleName(source) : name, busy: busy, events: [], unavailable: error.message)
-        )
+        shown = LayerEvents(
+          id: id, name: name.isEmpty ? visibleName(source) : name, busy: busy, events: [], unavailable: error.message)
       }
+      shown.source = shownAs
+      out.append(shown)
     }
     return out
   }
