@@ -16,9 +16,7 @@ import Testing
   func fileSays(_ plan: Plan) -> [String] { plan.problems.map { $0.message }.sorted() }
 
   func rulesSay(_ found: [ItemProblem], _ kind: String, _ id: String) -> [String] {
-    found.map {
-      ($0.key == "id" ? "\(kind == "activity" ? "an" : "a") \(kind): " : "\(kind) \(quoted(id)): ") + $0.words
-    }.sorted()
+    found.map { $0.message(kind, id: id) }.sorted()
   }
 
   static let goodTexts = ["Fika", "Kulturting i Sörmland", "\u{202E}bidi", "zero\u{200B}width", "a", "ÅÄÖ åäö"]

@@ -116,4 +116,14 @@ import Testing
     press(&s, .escape, .char("v"))
     #expect(!ListLayout.of(s).items.contains { if case .layer = $0 { true } else { false } })
   }
+
+  @Test func movingAnActivityOntoABusyLayersEventSaysSoAtOnce() throws {
+    var s = state(today: "2022-10-20")
+    s.focusID = "kulturting"
+    normalize(&s)
+    press(&s, .char(">"))
+    #expect(s.notice == "Flyttad +1 dag")
+    press(&s, .char("<"))
+    #expect(s.notice == "Flyttad -1 dag · ⚠ krockar med Regionfullmäktige (Regionens sammanträden)")
+  }
 }

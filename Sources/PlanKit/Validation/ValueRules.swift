@@ -104,6 +104,12 @@ public struct ItemProblem: Sendable, Equatable {
 
   /// As the plan file says it after "activity "x": ".
   public var words: String { (part.map { "\"\($0)\": " } ?? "") + problem.words(key: key) }
+
+  /// As the plan file's check says it of the item: "activity "x": …" (an
+  /// item without a valid id is "an activity", "a milestone").
+  public func message(_ kind: String, id: String) -> String {
+    (key == "id" ? (kind == "activity" ? "an activity" : "a \(kind)") : "\(kind) \(quoted(id))") + ": " + words
+  }
 }
 
 extension Activity {

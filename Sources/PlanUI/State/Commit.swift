@@ -110,28 +110,28 @@ func move(_ s: inout AppState, by days: Int) -> [Effect] {
       r.except = r.except.map { $0 + days }
       a.repeatRule = r
     }
-    let check = Plan(id: s.plan.id, title: s.plan.title, themes: s.plan.themes, activities: [a])
-    if let problem = check.problems.first {
-      s.notice = s.text.cannotMove(problem.message)
+    // The plan's own rules, on the one item (not a plan written and read back).
+    let themes = Set(s.plan.themes.map(\.id))
+    if let problem = a.problems(themes: themes).first {
+      s.notice = s.text.cannotMove(problem.message("activity", id: a.id))
       return []
     }
     s.cursor = s.cursor + days
     s.year = s.plan.planningYear(containing: s.cursor)
     let effects = commit(&s, activity: a, at: i)
     s.notice = s.text.moved(days)
+    // Moved onto a busy layer's event: said at once, not only once the notice goes.
+    if let clash = layerClash(a, in: s) { s.notice = s.text.moved(days) + " · ⚠ " + clash }
     return effects
   }
   var plan = s.plan
-  var check: Plan
-  if let id = s.focusID, let i = s.index.milestoneIndex[id] {
-    plan.milestones[i].date = plan.milestones[i].date + days
-    check = Plan(id: plan.id, title: plan.title, themes: plan.themes, milestones: [plan.milestones[i]])
-  } else {
+  guard let id = s.focusID, let i = s.index.milestoneIndex[id] else {
     s.notice = s.text.selectFirst
     return []
   }
-  if let problem = check.problems.first {
-    s.notice = s.text.cannotMove(problem.message)
+  plan.milestones[i].date = plan.milestones[i].date + days
+  if let problem = plan.milestones[i].problems(themes: Set(plan.themes.map(\.id))).first {
+    s.notice = s.text.cannotMove(problem.message("milestone", id: plan.milestones[i].id))
     return []
   }
   s.cursor = s.cursor + days
