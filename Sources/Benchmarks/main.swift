@@ -94,6 +94,16 @@ if let only {
         _ = update(&s, .key(k % 2 == 0 ? .right : .left))
         _ = Screen.render(s)
       }
+    case "set":
+      // Three years of the plan made one (PlanSet), for a profiler.
+      var first = plan
+      first.year = 2022
+      let years =
+        [first]
+        + [2023, 2024].map {
+          Rollover.roll(first, from: 2022, Rollover.Options(year: $0, all: true, newID: "p\($0)")).plan
+        }
+      for _ in 0..<20 { _ = PlanSet(years, today: day) }
     default: break  // "load": the plan was loaded above
     }
   }
