@@ -104,6 +104,11 @@ import Testing
     #expect(r.plan.problems.isEmpty)
     #expect(
       r.lines.contains("på en helgdag: Avstämning projektledare: första maj 1 maj 2023"))
+    // How many land on a holiday is data, in either language.
+    #expect(r.onHolidays == r.lines.filter { $0.hasPrefix("på en helgdag: ") }.count && r.onHolidays > 1)
+    var english = old
+    english.language = .en
+    #expect(Rollover.roll(english, from: 2022, Rollover.Options(year: 2023, newID: "x")).onHolidays == r.onHolidays)
     // A skipped holiday stays skipped (annandag påsk moves with Easter); one
     // that no longer falls on a Monday is dropped and told.
     #expect(a("projektledaravstamning").repeatRule?.except.first?.iso == "2023-04-10")

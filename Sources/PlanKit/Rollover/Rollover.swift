@@ -23,6 +23,10 @@ public enum Rollover {
     public var plan: Plan
     /// What moved where, what was left behind or dropped, in words.
     public var lines: [String]
+    /// How many activities and milestones now land on a holiday or eve
+    /// (their lines are among `lines`): counted here, not read back out of
+    /// the words.
+    public var onHolidays = 0
   }
 
   public static func roll(_ old: Plan, from oldYear: Int, _ o: Options) -> Result {
@@ -132,24 +136,27 @@ public enum Rollover {
     // What now lands on a holiday or eve.
     let calendar = PlanCalendar(plan)
     let range = plan.yearRange(o.year)
+    var onHolidays = 0
     for a in plan.activities where !a.holidayOK {
       var days: [String] = []
       a.forEachOccurrence(in: range) { occ in
         if let h = calendar.holiday(occ.start) { days.append("\(h.name.lowercased()) \(w.day(occ.start, year: true))") }
       }
       if !days.isEmpty {
+        onHolidays += 1
         lines.append(
           (sv ? "på en helgdag: " : "on a holiday: ") + "\(a.title): " + PlanWarnings.list(days, sv))
       }
     }
     for m in plan.milestones {
       if let h = calendar.holiday(m.date) {
+        onHolidays += 1
         lines.append(
           (sv ? "på en helgdag: " : "on a holiday: ")
             + "◆ \(m.title): \(h.name.lowercased()) \(w.day(m.date, year: true))")
       }
     }
-    return Result(plan: plan, lines: lines)
+    return Result(plan: plan, lines: lines, onHolidays: onHolidays)
   }
 
   /// The same month and day `years` on (29 February becomes the 28th).

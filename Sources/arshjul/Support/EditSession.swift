@@ -189,7 +189,7 @@ final class EditSession {
     } catch {
       return sv ? "nästa års plan kunde inte göras: \(error)" : "next year's plan could not be made: \(error)"
     }
-    let holidays = result.lines.filter { $0.hasPrefix("på en helgdag") || $0.hasPrefix("on a holiday") }.count
+    let holidays = result.onHolidays
     return sv
       ? "Nästa års plan: \(visibleName(target)) (\(holidays) på helgdag – arshjul check \(visibleName(target)) visar dem)"
       : "Next year's plan: \(visibleName(target)) (\(holidays) on a holiday – arshjul check \(visibleName(target)) lists them)"
