@@ -55,7 +55,8 @@ func submit(_ s: inout AppState, _ form: inout Form) -> [Effect] {
   }
   var plan = s.plan
   var changed: [Int]?
-  let check: Plan
+  let problem: String?
+  let themeIDs = Set(plan.themes.map(\.id))
   let id: String
   let day: Day
   let theme: String
@@ -67,7 +68,7 @@ func submit(_ s: inout AppState, _ form: inout Form) -> [Effect] {
     } else {
       plan.activities.append(a)
     }
-    check = Plan(id: plan.id, title: plan.title, themes: plan.themes, activities: [a])
+    problem = a.problems(themes: themeIDs).first?.message("activity", id: a.id)
     (id, day, theme) = (a.id, a.start, a.theme)
   case .milestone(let m):
     if let i = plan.milestones.firstIndex(where: { $0.id == m.id }) {
@@ -75,12 +76,12 @@ func submit(_ s: inout AppState, _ form: inout Form) -> [Effect] {
     } else {
       plan.milestones.append(m)
     }
-    check = Plan(id: plan.id, title: plan.title, themes: plan.themes, milestones: [m])
+    problem = m.problems(themes: themeIDs).first?.message("milestone", id: m.id)
     (id, day, theme) = (m.id, m.date, m.theme)
   }
   // The plan file's own rules, for what the form's fields cannot see alone.
-  if let problem = check.problems.first {
-    form.generalError = problem.message
+  if let problem {
+    form.generalError = problem
     s.form = form
     return []
   }
