@@ -80,20 +80,17 @@ struct New: ParsableCommand {
     guard newYear > oldYear else {
       throw fail("arshjul new: --year \(newYear) is not after the plan's year \(oldYear)")
     }
-    var result = Rollover.roll(
-      old, from: oldYear,
-      Rollover.Options(year: newYear, sameDate: sameDate, all: all, newID: SystemClock.newUUID()))
-    if let title { result.plan.title = title }
-    let bytes: [UInt8]
+    let result: Rollover.Result
     do {
-      bytes = try result.plan.validated()
+      result = try NextYearPlan.write(
+        old, from: oldYear,
+        Rollover.Options(year: newYear, sameDate: sameDate, all: all, newID: SystemClock.newUUID()), title: title,
+        to: plan)
     } catch {
-      throw fail(error.problems.map { "arshjul new: \($0.message)" })
-    }
-    do {
-      try AtomicFile.write(bytes, to: plan)
-    } catch {
-      throw fail("arshjul new: \(error.message)")
+      switch error {
+      case .invalid(let problems): throw fail(problems.map { "arshjul new: \($0.message)" })
+      case .file(let e): throw fail("arshjul new: \(e.message)")
+      }
     }
     try printOut(
       "created \(visibleName(plan)) for \(newYear) from \(visibleName(from))\n"

@@ -181,13 +181,17 @@ final class EditSession {
         ? "\(visibleName(target)) finns redan; den skrivs inte över"
         : "\(visibleName(target)) exists already; not overwriting it"
     }
-    let result = Rollover.roll(plan, from: year, Rollover.Options(year: year + 1, newID: SystemClock.newUUID()))
+    let result: Rollover.Result
     do {
-      try AtomicFile.write(try result.plan.validated(), to: target)
-    } catch let error as FileError {
-      return error.message
+      result = try NextYearPlan.write(
+        plan, from: year, Rollover.Options(year: year + 1, newID: SystemClock.newUUID()), to: target)
     } catch {
-      return sv ? "nästa års plan kunde inte göras: \(error)" : "next year's plan could not be made: \(error)"
+      switch error {
+      case .file(let e): return e.message
+      case .invalid(let problems):
+        let why = problems.first?.message ?? ""
+        return sv ? "nästa års plan kunde inte göras: \(why)" : "next year's plan could not be made: \(why)"
+      }
     }
     let holidays = result.onHolidays
     return sv
