@@ -77,6 +77,16 @@ import Testing
         "Elin Selig är dubbelbokad: \"Måndagsavstämning\" och \"Budgetmöte\" samtidigt 3 apr 2023",
         "\"Ansökan\" (1–20 mars) pågår efter deadline \"Ansökan in\" 15 mars 2023",
       ])
+    // One item's warnings include those about it that another item carries,
+    // found by id (the double booking is told once, on one of the two).
+    let range = p.yearRange(2023)
+    #expect(
+      PlanWarnings.find(for: ["check-in"], in: p, range: range).map(\.message).contains(
+        "Elin Selig är dubbelbokad: \"Måndagsavstämning\" och \"Budgetmöte\" samtidigt 3 apr 2023"))
+    #expect(
+      PlanWarnings.find(for: ["mote"], in: p, range: range).map(\.message).contains(
+        "Elin Selig är dubbelbokad: \"Måndagsavstämning\" och \"Budgetmöte\" samtidigt 3 apr 2023"))
+    #expect(PlanWarnings.find(for: ["lov"], in: p, range: range).count == 1)
   }
 
   @Test func theExamplePlanRolledInto2023() throws {

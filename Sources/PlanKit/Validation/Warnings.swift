@@ -7,11 +7,16 @@ public struct PlanWarning: Sendable, Equatable {
   public var kind: Conflict.Kind
   public var id: String
   public var message: String
+  /// The other items it is about (the other booking of a person, the
+  /// deadline run past), by id: a warning is found for an item by these,
+  /// never by its title in the words.
+  public var others: [String]
 
-  public init(kind: Conflict.Kind, id: String, message: String) {
+  public init(kind: Conflict.Kind, id: String, others: [String] = [], message: String) {
     self.kind = kind
     self.id = id
     self.message = message
+    self.others = others
   }
 }
 
@@ -119,7 +124,7 @@ public enum PlanWarnings {
       let more = r.count > 1 ? (sv ? " och \(r.count - 1) gång(er) till" : " and \(r.count - 1) more time(s)") : ""
       out.append(
         PlanWarning(
-          kind: .activity, id: plan.activities[index].id,
+          kind: .activity, id: plan.activities[index].id, others: [plan.activities[r.other].id],
           message:
             "\(personNames[r.person]) \(sv ? "är dubbelbokad" : "is booked twice"): \(quoted(a.title)) \(sv ? "och" : "and") \(quoted(b.title)) \(sv ? "samtidigt" : "at the same time") \(w.day(r.first, year: true))\(more)"
         ))
@@ -134,7 +139,7 @@ public enum PlanWarnings {
         if let occ = past {
           out.append(
             PlanWarning(
-              kind: .activity, id: a.id,
+              kind: .activity, id: a.id, others: [m.id],
               message:
                 "\(quoted(a.title)) (\(w.range(occ.start, occ.end))) \(sv ? "pågår efter deadline" : "runs past the deadline") \(quoted(m.title)) \(w.day(m.date, year: true))"
             ))
@@ -219,8 +224,7 @@ public enum PlanWarnings {
       }
     }
     few.milestones = plan.milestones.filter { ($0.deadline && themes.contains($0.theme)) || ids.contains($0.id) }
-    let titles = chosen.map { quoted($0.title) }
-    return find(few, in: range).filter { w in ids.contains(w.id) || titles.contains { w.message.contains($0) } }
+    return find(few, in: range).filter { w in ids.contains(w.id) || w.others.contains(where: ids.contains) }
   }
 
   /// Each person's timed activities, by index: what `find(for:)` needs to
