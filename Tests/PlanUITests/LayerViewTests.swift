@@ -126,4 +126,18 @@ import Testing
     press(&s, .char("<"))
     #expect(s.notice == "Flyttad -1 dag · ⚠ krockar med Regionfullmäktige (Regionens sammanträden)")
   }
+
+  @Test func aFeedsCopyShowsItsAgeAndSinceWhenItFails() {
+    var s = exampleState(width: 120, height: 35)
+    // 6 dec 2026 09:02 UTC is 10.02 in Stockholm.
+    var feed = LayerEvents(id: "f", name: "Regionen", busy: false, events: [Self.council])
+    feed.fetched = 1_796_547_720
+    _ = update(&s, .layersRead([feed]))
+    press(&s, .char("w"))
+    #expect(Screen.render(s).lines.contains { $0.contains("▒▒ Regionen (hämtad 6 dec 10.02)") })
+    feed.failedSince = 1_796_551_320
+    _ = update(&s, .layersRead([feed]))
+    #expect(s.notice == "Lagret \"Regionen\" nås inte sedan 6 dec 11.02; kopian från 6 dec 10.02 visas")
+    #expect(Screen.render(s).lines.contains { $0.contains("▒▒ Regionen (nås inte sedan 6 dec 11.02)") })
+  }
 }

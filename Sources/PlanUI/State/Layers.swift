@@ -22,6 +22,8 @@ extension UIText {
   }
 
   func unreachableSince(_ since: String) -> String { sv ? "nås inte sedan \(since)" : "unavailable since \(since)" }
+  /// A feed's copy: how old it is.
+  func fetchedAt(_ when: String) -> String { sv ? "hämtad \(when)" : "fetched \(when)" }
 
   var layersHeading: String { sv ? "Lager" : "Layers" }
   var layerWord: String { sv ? "lager" : "layer" }

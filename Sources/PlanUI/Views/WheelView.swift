@@ -242,7 +242,8 @@ enum WheelView {
       let state =
         l.unavailable != nil
         ? (sv ? " (går inte att läsa)" : " (unavailable)")
-        : l.failedSince.map { " (" + s.text.unreachableSince(moment($0, s.plan)) + ")" } ?? ""
+        : l.failedSince.map { " (" + s.text.unreachableSince(moment($0, s.plan)) + ")" }
+          ?? l.fetched.map { " (" + s.text.fetchedAt(moment($0, s.plan)) + ")" } ?? ""
       g.text(" " + sanitized(l.name) + state, x: r.x + 2, y: ly, width: r.width - 2, style: .dim)
       ly += 1
     }
