@@ -86,6 +86,8 @@ import Testing
       let r = arshjul("layer", "add", plan, bad)
       #expect(r.status != 0 && r.stderrLines.count == 1, "\(bad): \(r.stderr)")
     }
+    let itself = arshjul("layer", "add", plan, plan)
+    #expect(itself.status != 0 && itself.stderr.contains("is the plan itself"))
     let secret = arshjul("layer", "add", plan, "https://anna:S3cret@example.org/cal.ics")
     #expect(secret.status != 0 && !secret.stderr.contains("S3cret"))
     #expect(try String(contentsOfFile: plan, encoding: .utf8) == before)

@@ -40,6 +40,9 @@ struct LayerCommand: ParsableCommand {
       if let why = PlanLayer.sourceProblem(source) {
         throw fail("\(cmd): \(quoted(CalendarURL.masked(source))): \(why)")
       }
+      if !PlanLayer.isFeed(source) && OutputFile.isSameFile(source, file.plan) {
+        throw fail("\(cmd): \(visibleName(source)) is the plan itself; a layer is another calendar or plan")
+      }
       let stored = LayerPaths.relative(source, toFolderOf: file.plan)
       let plan = try loadOrExit(file.plan).plan
       // A feed is fetched once now, so its name and events are known (and cached).
@@ -52,8 +55,7 @@ struct LayerCommand: ParsableCommand {
       } catch {
         throw fail("\(cmd): \(visibleName(source)): \(error.message)")
       }
-      let given = name
-      if let given, let why = ValueRules.text(given, required: true, multiline: false) {
+      if let given = name, let why = ValueRules.text(given, required: true, multiline: false) {
         throw fail("\(cmd): --name: \(why.words(key: "name"))")
       }
       let result: PlanLayer
@@ -62,7 +64,7 @@ struct LayerCommand: ParsableCommand {
           if let same = p.layers.first(where: { $0.source == stored }) {
             throw .invalid([Problem("\(quoted(stored)) is already the layer \(quoted(same.id))")])
           }
-          let title = given ?? layer.name
+          let title = name ?? layer.name
           let slug = Identifier.slug(title)
           let id = Identifier.unique(slug.isEmpty ? "layer" : slug, taken: Set(p.layers.map(\.id)))
           let added = PlanLayer(id: id, name: title, source: stored, busy: busy)
