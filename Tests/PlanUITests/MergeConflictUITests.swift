@@ -56,4 +56,22 @@ import Testing
     press(&s, .char("t"))
     #expect(s.plan.conflicts.count == 2)
   }
+
+  @Test func aLayersConflictIsChosenInTheListAndEditOpensNoOtherItemsForm() {
+    var plan = theExamplePlan()
+    // A layer may share its id with an activity: they are different things.
+    plan.layers = [PlanLayer(id: "kulturting", name: "Lov B", source: "lov.ics")]
+    plan.conflicts = [
+      Conflict(
+        kind: .layer, id: "kulturting", field: "name", base: .string("Skollov"), ours: .string("Lov B"),
+        theirs: .string("Lov A"), theirLabel: "origin/main")
+    ]
+    var s = AppState(plan: plan, fileName: "plan.json", today: Day(iso: "2022-03-28")!, width: 100, height: 30)
+    #expect(Screen.render(s).lines.joined(separator: "\n").contains("Lov B (lager) · namn"))
+    press(&s, .char("e"))
+    #expect(s.form == nil && s.plan.conflicts.isEmpty && s.plan.layers[0].name == "Lov B")
+    press(&s, .char("u"))
+    press(&s, .char("c"), .char("t"))
+    #expect(s.plan.layers[0].name == "Lov A" && s.plan.conflicts.isEmpty)
+  }
 }

@@ -118,10 +118,16 @@ public struct ConflictWording: Sendable {
       case (.layer, false): "layer"
       }
     if c.kind == .plan { return kindWord }
-    let title =
-      plan.activities.first { $0.id == c.id }?.title ?? plan.milestones.first { $0.id == c.id }?.title
-      ?? plan.theme(c.id)?.name ?? plan.layers.first { $0.id == c.id }?.name ?? title(of: c.ours) ?? title(of: c.theirs)
-      ?? c.id
+    // By the conflict's kind: a layer or a theme may share an id with an item.
+    let named: String? =
+      switch c.kind {
+      case .activity: plan.activities.first { $0.id == c.id }?.title
+      case .milestone: plan.milestones.first { $0.id == c.id }?.title
+      case .theme: plan.theme(c.id)?.name
+      case .layer: plan.layers.first { $0.id == c.id }?.name
+      case .plan: nil
+      }
+    let title = named ?? title(of: c.ours) ?? title(of: c.theirs) ?? c.id
     return "\(title) (\(kindWord))"
   }
 

@@ -68,10 +68,11 @@ func conflictKey(_ s: inout AppState, _ key: Key) -> [Effect] {
     if action == .edit {
       s.overlay = .none
       s.focusID = conflict.id
-      if let a = s.plan.activities.first(where: { $0.id == conflict.id }) {
+      // Only an activity or a milestone has a form (a layer may share an id with one).
+      if conflict.kind == .activity, let a = s.plan.activities.first(where: { $0.id == conflict.id }) {
         setCursor(&s, a.start)
         s.form = Form.edit(a, s)
-      } else if let m = s.plan.milestones.first(where: { $0.id == conflict.id }) {
+      } else if conflict.kind == .milestone, let m = s.plan.milestones.first(where: { $0.id == conflict.id }) {
         setCursor(&s, m.date)
         s.form = Form.edit(m, s)
       }
