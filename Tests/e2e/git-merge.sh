@@ -90,6 +90,18 @@ check "the plan is clean now" arshjul check "$work/bo/plan.json"
 check "with their date" grep -q '"start": "2022-02-16"' "$work/bo/plan.json"
 check "git commit finishes the merge" sh -c "cd '$work/bo' && git add plan.json && git commit -qm 'Merge: styrgruppen 16 feb' && git push -q origin HEAD 2>/dev/null"
 
+# Layers (issue 29) are merged by id like the items: each adds one, both stay.
+(cd "$work/anna" && git pull -q --no-rebase --no-edit origin HEAD 2>/dev/null)
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 'PRODID:-//x//EN' 'X-WR-CALNAME:Skollov' BEGIN:VEVENT UID:1@x SUMMARY:Höstlov \
+  'DTSTART;VALUE=DATE:20221031' 'DTEND;VALUE=DATE:20221105' END:VEVENT END:VCALENDAR >"$work/anna/lov.ics"
+(cd "$work/anna" && arshjul layer add plan.json lov.ics >/dev/null && git add lov.ics plan.json && git commit -qm "Anna: skollov" && git push -q origin HEAD 2>/dev/null)
+sed 's/Skollov/Regionen/' "$work/anna/lov.ics" >"$work/bo/region.ics"
+(cd "$work/bo" && arshjul layer add plan.json region.ics --busy >/dev/null && git add region.ics plan.json && git commit -qm "Bo: regionen")
+check "Bo's pull merges the two layers cleanly" sh -c "cd '$work/bo' && git pull -q --no-rebase --no-edit origin HEAD 2>&1"
+check "both are there, each as its side made it" sh -c \
+  "cd '$work/bo' && arshjul layer list plan.json | grep -q '^skollov	Skollov	shown	lov.ics	1 events' && arshjul layer list plan.json | grep -q '^regionen	Regionen	busy	region.ics	1 events'"
+(cd "$work/bo" && git push -q origin HEAD 2>/dev/null)
+
 # A branch that carries a recorded conflict (committed past the hook):
 # merging it names the plan and the side, never git's temp file, and
 # leaves a working copy that check refuses, with both sides' edits in it.
