@@ -84,7 +84,11 @@ public struct YearIndex: Sendable {
     // Rows by first date, then title (as `<`), then place in the file.
     // By place, not through a lazy sequence: that copied each activity (a
     // retain of every text in it) to read one field.
-    let titles = TextOrder(count: plan.activities.count) { plan.activities[$0].title }
+    // Only the titles of activities in the year are compared: a project's
+    // years opened as one hold two others' worth not worked on.
+    var inYear = [Bool](repeating: false, count: plan.activities.count)
+    for f in firsts { inYear[f.index] = true }
+    let titles = TextOrder(count: plan.activities.count) { inYear[$0] ? plan.activities[$0].title : "" }
     firsts.sort { a, b in
       if a.day != b.day { return a.day < b.day }
       if let order = titles.quickOrder(a.index, b.index) { return order }
