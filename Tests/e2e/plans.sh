@@ -22,6 +22,12 @@ ready "1 Stöttande strukturer"
 check "opens at the year of today, 2022" wait_for "2022 · år"
 check "every file is locked while open" sh -c \
   "! '$bin' add '$p/2021.json' --title X --start 2021-05-05 --theme 1 2>&1 | grep -qv 'is open in another arshjul'"
+keys '-'
+check "- runs the Gantt chart across every year" wait_for "2021–2023"
+together() { screen | grep -q 'Förstudie start' && screen | grep -q 'alla år'; }
+check "with the years' items together" together
+keys '+'
+ready "2022 · år"
 keys '['
 check "[ goes to 2021, with 2021's plan" wait_for "Förstudie start"
 keys ']' ']'

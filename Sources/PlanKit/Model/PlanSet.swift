@@ -186,5 +186,12 @@ public struct PlanSet: Sendable {
     return out
   }
 
+  /// Every day of the plans' years, the first to the last.
+  public var span: DayRange {
+    DayRange(
+      from: years.map(\.from).min() ?? combined.yearRange(combined.year ?? 2000).from,
+      to: years.map(\.to).max() ?? combined.yearRange(combined.year ?? 2000).to)
+  }
+
   func distance(_ r: DayRange, _ d: Day) -> Int { d < r.from ? r.from - d : (d > r.to ? d - r.to : 0) }
 }

@@ -88,8 +88,8 @@ public enum KeyMap {
       "previous / next planning year"),
     KeyLine([(.char("t"), .today)], "idag", "today"),
     KeyLine(
-      [(.char("+"), .zoomIn), (.char("="), .zoomIn), (.char("-"), .zoomOut)], "zooma: år, kvartal, månad",
-      "zoom: year, quarter, month"),
+      [(.char("+"), .zoomIn), (.char("="), .zoomIn), (.char("-"), .zoomOut)],
+      "zooma: år, kvartal, månad (flera planer: alla år)", "zoom: year, quarter, month (several plans: every year)"),
     // The layers' key shares the wheel's line, so the help still fits 100×30.
     KeyLine(
       [(.char("b"), .plainWheel), (.char("v"), .toggleLayers)],

@@ -16,12 +16,15 @@ public struct GanttLayout: Sendable {
 
   public init(_ s: AppState) {
     rows = GanttRows.of(s).rows
-    window = GanttLayout.window(s.zoom, cursor: s.cursor, year: s.yearRange, startMonth: s.plan.startMonth)
+    window =
+      s.zoom == .project
+      ? s.span ?? s.yearRange
+      : GanttLayout.window(s.zoom, cursor: s.cursor, year: s.yearRange, startMonth: s.plan.startMonth)
   }
 
   static func window(_ zoom: Zoom, cursor: Day, year: DayRange, startMonth: Int) -> DayRange {
     switch zoom {
-    case .year:
+    case .year, .project:
       return year
     case .quarter:
       let months = (cursor.year - year.from.year) * 12 + cursor.month - year.from.month
@@ -103,11 +106,15 @@ struct GanttRows: Sendable {
   struct Key: Sendable, Equatable {
     var index: YearIndex.Key
     var hidden: Set<String>
+    /// Across every year of several plans (the project zoom), or the year's.
+    var span: DayRange?
   }
   let key: Key
   let rows: [GanttRow]
 
-  static func key(_ s: AppState) -> Key { Key(index: YearIndex.key(s), hidden: s.hiddenThemes) }
+  static func key(_ s: AppState) -> Key {
+    Key(index: YearIndex.key(s), hidden: s.hiddenThemes, span: s.zoom == .project ? s.span : nil)
+  }
 
   static func of(_ s: AppState) -> GanttRows {
     if let r = s.ganttStorage, r.key == key(s) { return r }
@@ -116,6 +123,10 @@ struct GanttRows: Sendable {
 
   init(_ s: AppState) {
     key = GanttRows.key(s)
+    if let span = key.span {
+      rows = GanttRows.across(span, s)
+      return
+    }
     let index = s.index
     var rows: [GanttRow] = []
     for theme in s.visibleThemes {
@@ -123,5 +134,24 @@ struct GanttRows: Sendable {
       rows += (index.rows[theme.id] ?? []).map { .activity($0) }
     }
     self.rows = rows
+  }
+
+  /// The rows across several years: each visible theme's activities that
+  /// have a day in `span`, by their first day there, then title. Made once
+  /// per plan version while the project zoom is on.
+  static func across(_ span: DayRange, _ s: AppState) -> [GanttRow] {
+    var firsts: [String: [(day: Day, title: String, index: Int)]] = [:]
+    for (i, a) in s.plan.activities.enumerated() where a.start <= span.to {
+      var first: Day?
+      a.forEachOccurrence(in: span) { o in if first == nil { first = max(o.start, span.from) } }
+      if let first { firsts[a.theme, default: []].append((first, a.title, i)) }
+    }
+    var rows: [GanttRow] = []
+    for theme in s.visibleThemes {
+      rows.append(.theme(theme))
+      let mine = (firsts[theme.id] ?? []).sorted { ($0.day, $0.title, $0.index) < ($1.day, $1.title, $1.index) }
+      rows += mine.map { .activity($0.index) }
+    }
+    return rows
   }
 }

@@ -6,6 +6,8 @@ public enum ViewKind: String, Sendable, CaseIterable {
 }
 
 public enum Zoom: Int, Sendable, CaseIterable {
+  /// Every year of several plans opened as one (`AppState.span`).
+  case project = -1
   case year, quarter, month
 }
 
@@ -41,6 +43,9 @@ public struct AppState: Sendable {
   /// The theme whose lane is selected when no item is (a Gantt header row).
   public var focusTheme: String?
   public var zoom: Zoom = .year
+  /// The days of several plans opened as one (a project's years): the
+  /// Gantt chart's widest zoom runs across them. nil for one plan.
+  public var span: DayRange?
   public var hiddenThemes: Set<String> = []
   /// The search in force (`/`), and the one being typed.
   public var search = ""

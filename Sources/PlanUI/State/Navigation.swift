@@ -18,7 +18,7 @@ func moveTime(_ s: inout AppState, by n: Int) {
     setCursor(&s, s.cursor + n * 7)
     focusSector(&s)
   case .gantt:
-    setCursor(&s, s.cursor + n * (s.zoom == .year ? 7 : 1))
+    setCursor(&s, s.cursor + n * (s.zoom == .year || s.zoom == .project ? 7 : 1))
     refocusOnRow(&s)
   }
 }

@@ -15,6 +15,7 @@ public struct UIText: Sendable {
   }
   func zoomName(_ z: Zoom) -> String {
     switch z {
+    case .project: sv ? "alla år" : "every year"
     case .year: sv ? "år" : "year"
     case .quarter: sv ? "kvartal" : "quarter"
     case .month: sv ? "månad" : "month"

@@ -80,7 +80,10 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
     setCursor(&s, s.today)
     refocus(&s)
   case .zoomIn: s.zoom = Zoom(rawValue: min(s.zoom.rawValue + 1, 2))!
-  case .zoomOut: s.zoom = Zoom(rawValue: max(s.zoom.rawValue - 1, 0))!
+  case .zoomOut:
+    // Past the year only when several plans are open: then across them all.
+    s.zoom = Zoom(rawValue: max(s.zoom.rawValue - 1, s.span == nil ? 0 : -1))!
+    if s.zoom == .project && s.view != .gantt { s.view = .gantt }
   case .toggleTheme(let n): toggleTheme(&s, n)
   case .search: s.searchDraft = ""
   case .nextMatch: nextMatch(&s)

@@ -91,12 +91,41 @@ enum GanttView {
     }
   }
 
+  /// Across several years: the years on the first row, at each one's first
+  /// month, and the months' short names (or first letters) on the second.
+  static func projectAxis(_ s: AppState, scale: TimeScale, chart: Rect, labelWidth: Int, into g: inout Grid) {
+    let win = scale.window
+    g.text(
+      "\(win.from.year)–\(win.to.year)", x: chart.x - labelWidth - 1, y: chart.y, width: labelWidth, style: .bold)
+    var month = Day.firstOfMonth(year: win.from.year, month: win.from.month)
+    while month <= win.to {
+      let c = max(0, scale.column(month))
+      let next = Day.firstOfMonth(year: month.year, month: month.month, adding: 1)
+      let room = min(chart.width, scale.column(next)) - c
+      if month.month == s.plan.startMonth || month == Day.firstOfMonth(year: win.from.year, month: win.from.month) {
+        g.text(String(month.year), x: chart.x + c, y: chart.y, style: Style(bold: true), clip: chart)
+      }
+      let short = Names.shortMonth(month.month, s.plan.language)
+      let name = room > displayWidth(short) ? short : String(short.prefix(max(1, room - 1)))
+      if room >= 2 { g.text(name, x: chart.x + c, y: chart.y + 1, style: .dim, clip: chart) }
+      month = next
+    }
+    if win.contains(s.today) {
+      let c = scale.column(s.today)
+      if c >= 0 && c < chart.width { g.text("▼", x: chart.x + c, y: chart.y + 1, style: Style(fg: .red, bold: true)) }
+    }
+  }
+
   /// Month names on the first row, weeks (or days at month zoom) on the second.
   static func axis(_ s: AppState, scale: TimeScale, chart: Rect, labelWidth: Int, into g: inout Grid) {
     let lang = s.plan.language
     let y1 = chart.y
     let y2 = chart.y + 1
     let win = scale.window
+    if s.zoom == .project {
+      projectAxis(s, scale: scale, chart: chart, labelWidth: labelWidth, into: &g)
+      return
+    }
     let yearLabel = s.plan.startMonth == 1 ? "\(s.year)" : "\(s.year)/\(s.year + 1)"
     g.text(yearLabel, x: chart.x - labelWidth - 1, y: y1, style: .bold)
     // Months: a name at each month's first column. All full names when all

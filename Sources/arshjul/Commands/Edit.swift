@@ -53,6 +53,7 @@ struct Edit: ParsableCommand {
     var state = AppState(plan: shown, fileName: name, today: today(in: loaded.plan.timeZone))
     state.asciiWheel = ascii
     state.readOnly = readOnly
+    if let set = planSet { state.span = set.span }
     let sv = loaded.plan.language == .sv
     if !readOnly && !force, let locked = plans.first(where: PlanFile.isWriteProtected) {
       // As editors do: a file without write permission opens for reading.
