@@ -3,9 +3,19 @@
 public struct Problem: Sendable, Equatable, Error, CustomStringConvertible {
   public var position: SourcePosition
   public var message: String
+  /// Where it is when that is another file than the plan ("kalender.ics:12",
+  /// an import's input); nil for the plan's own problems.
+  public var place: String?
   public init(_ message: String, at position: SourcePosition = .none) {
     self.message = message
     self.position = position
+  }
+
+  /// A problem of another file, at its place there.
+  public init(_ message: String, in place: String) {
+    self.message = message
+    self.position = .none
+    self.place = place
   }
   public func formatted(file: String) -> String {
     let name = visibleName(file)

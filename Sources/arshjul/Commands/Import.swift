@@ -81,7 +81,7 @@ struct Import: ParsableCommand {
           total.gone += r.gone
           total.notes += r.notes
         } catch let error as ImportError {
-          throw .invalid(error.lines.map { Problem($0) })
+          throw .invalid(error.problems.map { Problem($0.message, in: $0.place) })
         } catch {
           throw .invalid([Problem("\(error)")])
         }
@@ -110,7 +110,8 @@ struct Import: ParsableCommand {
       switch error {
       case .load(let e): throw fail(e.lines, code: e.kind == .unreadable ? 2 : 1)
       case .invalid(let problems):
-        throw fail(problems.map { $0.message.contains(": error: ") ? $0.message : "arshjul import: \($0.message)" })
+        // An input file's problem at its place there; the rest is the command's.
+        throw fail(problems.map { p in p.place.map { "\($0): error: \(p.message)" } ?? "arshjul import: \(p.message)" })
       case .file(let e): throw fail("arshjul import: \(e.message)")
       }
     }

@@ -12,29 +12,29 @@ public enum CSVImport {
     var bytes = bytes
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw ImportError(lines: ["\(visibleName(file)):1: error: the file is not UTF-8 text; save it as CSV UTF-8"])
+      throw ImportError([ImportProblem(file: file, line: 1, "the file is not UTF-8 text; save it as CSV UTF-8")])
     }
     let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
     let separator: Character =
       [";", ",", "\t"].max { a, b in firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count } ?? ";"
     let rows: [(line: Int, fields: [String])]
     do { rows = try records(text, separator: separator) } catch {
-      throw ImportError(lines: ["\(visibleName(file)):\(error.line): error: \(error.message)"])
+      throw ImportError([ImportProblem(file: file, line: error.line, error.message)])
     }
     guard let header = rows.first else {
-      throw ImportError(lines: ["\(visibleName(file)):1: error: the file is empty"])
+      throw ImportError([ImportProblem(file: file, line: 1, "the file is empty")])
     }
     var columns: [CSVColumn: Int] = [:]
     for (i, name) in header.fields.enumerated() {
       if let c = CSVColumn.named(name), columns[c] == nil { columns[c] = i }
     }
     guard columns[.title] != nil, columns[.start] != nil else {
-      throw ImportError(lines: [
-        "\(visibleName(file)):1: error: the first row must name the columns; Titel (Title) and Start are needed"
+      throw ImportError([
+        ImportProblem(file: file, line: 1, "the first row must name the columns; Titel (Title) and Start are needed")
       ])
     }
     var report = ImportReport()
-    var errors: [String] = []
+    var errors: [ImportProblem] = []
     let reference = plan.yearRange(plan.planningYear(today: today)).from
     for row in rows.dropFirst() {
       func value(_ c: CSVColumn) -> String? {
@@ -43,27 +43,28 @@ public enum CSVImport {
         return v.isEmpty ? nil : v
       }
       if row.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
-      let place = "\(visibleName(file)):\(row.line)"
+      func problem(_ message: String) -> ImportProblem { ImportProblem(file: file, line: row.line, message) }
       func day(_ c: CSVColumn) -> Day? {
         guard let raw = value(c) else { return nil }
         if let serial = Int(raw), serial > 20000, serial < 80000 {
           errors.append(
-            "\(place): error: \(c.name(plan.language)) \(quoted(raw)) is an Excel date number; format the column as a date (YYYY-MM-DD) and save again"
-          )
+            problem(
+              "\(c.name(plan.language)) \(quoted(raw)) is an Excel date number; format the column as a date (YYYY-MM-DD) and save again"
+            ))
           return nil
         }
         guard let d = DateInput.parse(raw, today: today, reference: reference) else {
-          errors.append("\(place): error: \(c.name(plan.language)) \(quoted(raw)) is not a date; \(DateInput.hint)")
+          errors.append(problem("\(c.name(plan.language)) \(quoted(raw)) is not a date; \(DateInput.hint)"))
           return nil
         }
         return d
       }
       guard let title = value(.title) else {
-        errors.append("\(place): error: the row has no title")
+        errors.append(problem("the row has no title"))
         continue
       }
       guard let start = day(.start) else {
-        if value(.start) == nil { errors.append("\(place): error: \(quoted(title)) has no start") }
+        if value(.start) == nil { errors.append(problem("\(quoted(title)) has no start")) }
         continue
       }
       let end = day(.end) ?? start
@@ -76,7 +77,7 @@ public enum CSVImport {
       if let t = value(.theme) {
         themeID = plan.themeID(for: t)
         if themeID == nil && theme == nil {
-          errors.append("\(place): error: theme \(quoted(t)) is not one of the plan's; \(plan.themeChoices)")
+          errors.append(problem("theme \(quoted(t)) is not one of the plan's; \(plan.themeChoices)"))
           continue
         }
       }
@@ -85,13 +86,13 @@ public enum CSVImport {
       if let t = value(.time) {
         time = ClockSpan.typed(t)
         if time == nil {
-          errors.append("\(place): error: Tid/Time \(quoted(t)) is not a clock span; \(ClockSpan.hint)")
+          errors.append(problem("Tid/Time \(quoted(t)) is not a clock span; \(ClockSpan.hint)"))
         }
       }
       var rule: Repeat?
       if let r = value(.rule) {
         rule = CSVRule.read(r)
-        if rule == nil { errors.append("\(place): error: Regel/Rule \(quoted(r)) is not a repeat arshjul wrote") }
+        if rule == nil { errors.append(problem("Regel/Rule \(quoted(r)) is not a repeat arshjul wrote")) }
       }
       let statusWord = value(.status)?.lowercased()
       if isMilestone {
@@ -111,7 +112,7 @@ public enum CSVImport {
           continue
         }
         guard let themeID else {
-          errors.append("\(place): error: \(quoted(title)) has no theme; give a Tema column or --theme")
+          errors.append(problem("\(quoted(title)) has no theme; give a Tema column or --theme"))
           continue
         }
         let newID = Identifier.unique(id ?? Identifier.slug(title), taken: plan.itemIDs)
@@ -123,7 +124,7 @@ public enum CSVImport {
       var status: Status?
       if let s = statusWord {
         status = Status.typed(s)
-        if status == nil { errors.append("\(place): error: status \(quoted(s)) must be \(Status.choices)") }
+        if status == nil { errors.append(problem("status \(quoted(s)) must be \(Status.choices)")) }
       }
       var incoming = Activity(
         id: "", title: title, theme: themeID ?? "", start: start, end: end, time: time, repeatRule: rule,
@@ -148,15 +149,14 @@ public enum CSVImport {
         continue
       }
       guard !incoming.theme.isEmpty else {
-        errors.append(
-          "\(place): error: \(quoted(title)) has no theme; give a Tema column or --theme (\(plan.themeChoices))")
+        errors.append(problem("\(quoted(title)) has no theme; give a Tema column or --theme (\(plan.themeChoices))"))
         continue
       }
       incoming.id = Identifier.unique(value(.id) ?? Identifier.slug(title), taken: plan.itemIDs)
       plan.activities.append(incoming)
       report.added.append(title)
     }
-    if !errors.isEmpty { throw ImportError(lines: errors) }
+    if !errors.isEmpty { throw ImportError(errors) }
     return report
   }
 

@@ -16,9 +16,31 @@ public struct ImportReport: Sendable {
   public var changed: Bool { !added.isEmpty || !updated.isEmpty }
 }
 
-/// An input that cannot be imported: `FILE:LINE: error: …` lines; nothing is written.
+/// What in an input file cannot be imported, and where: data; the words
+/// `FILE:LINE: error: …` (an error) or `FILE:LINE: …` (a skipped event in
+/// the report) are made from it in one place.
+public struct ImportProblem: Sendable, Equatable {
+  /// "kalender.ics:12", or the file's name alone.
+  public var place: String
+  public var message: String
+
+  public init(file: String, line: Int? = nil, _ message: String) {
+    place = visibleName(file) + (line.map { ":\($0)" } ?? "")
+    self.message = message
+  }
+
+  /// As editors and CI read an error.
+  public var errorLine: String { "\(place): error: \(message)" }
+  /// As the report lists what was skipped.
+  public var skipLine: String { "\(place): \(message)" }
+}
+
+/// An input that cannot be imported; nothing is written.
 public struct ImportError: Error, Sendable {
-  public var lines: [String]
+  public var problems: [ImportProblem]
+  public init(_ problems: [ImportProblem]) { self.problems = problems }
+  /// `FILE:LINE: error: …`, one a problem.
+  public var lines: [String] { problems.map(\.errorLine) }
 }
 
 /// iCalendar (RFC 5545) in: VEVENTs become activities (or, for this plan's
@@ -55,19 +77,18 @@ public enum ICalendarImport {
     do {
       roots = try ICalendarParser.parse(bytes)
     } catch {
-      throw ImportError(lines: ["\(visibleName(file)):\(error.line): error: \(error.message)"])
+      throw ImportError([ImportProblem(file: file, line: error.line, error.message)])
     }
     var report = ImportReport()
-    var errors: [String] = []
+    var errors: [ImportProblem] = []
     var items: [Item] = []
     let source = (file as NSString).lastPathComponent
     let w = Wording(plan.language)
     if roots.allSatisfy({ !$0.children.contains { $0.name == "VEVENT" } }),
       roots.contains(where: { $0.children.contains { $0.name == "VTODO" } })
     {
-      throw ImportError(lines: [
-        "\(visibleName(file)):1: error: the file holds only tasks (VTODO), no events to bring in"
-      ])
+      throw ImportError([ImportProblem(file: file, line: 1, "the file holds only tasks (VTODO), no events to bring in")]
+      )
     }
     for cal in roots {
       if cal.first(ICalendarParser.wrappedMark) != nil {
@@ -120,13 +141,13 @@ public enum ICalendarImport {
         let summary = event.first("SUMMARY")?.text ?? ""
         let label = "\(uidValue ?? "(no UID)") \(quoted(summary))"
         guard let startProp = event.first("DTSTART") else {
-          errors.append("\(visibleName(file)):\(event.line): error: VEVENT \(label) has no DTSTART")
+          errors.append(ImportProblem(file: file, line: event.line, "VEVENT \(label) has no DTSTART"))
           continue
         }
         guard let start = zones.local(startProp) else {
           errors.append(
-            "\(visibleName(file)):\(startProp.line): error: DTSTART \(quoted(startProp.value)) is not a date or date-time"
-          )
+            ImportProblem(
+              file: file, line: startProp.line, "DTSTART \(quoted(startProp.value)) is not a date or date-time"))
           continue
         }
         var notes: [String] = []
@@ -144,8 +165,10 @@ public enum ICalendarImport {
         // Dates a plan can hold; anything else is this event's error, not the file's.
         guard DateLimits.years.contains(activity.start.year), DateLimits.years.contains(activity.end.year) else {
           errors.append(
-            "\(visibleName(file)):\(startProp.line): error: VEVENT \(label): its dates (\(activity.start.iso)–\(activity.end.iso)) are outside \(DateLimits.yearsText)"
-          )
+            ImportProblem(
+              file: file, line: startProp.line,
+              "VEVENT \(label): its dates (\(activity.start.iso)–\(activity.end.iso)) are outside \(DateLimits.yearsText)"
+            ))
           continue
         }
         let kind = event.first("X-ARSHJUL-KIND")?.value
@@ -222,7 +245,7 @@ public enum ICalendarImport {
         activity.repeatRule = mappedRule
         fitToLimits(&activity, label: label, notes: &report.notes)
         if let why = problem(of: activity, in: plan, themes: themeIDs) {
-          errors.append("\(visibleName(file)):\(event.line): error: VEVENT \(label): \(why)")
+          errors.append(ImportProblem(file: file, line: event.line, "VEVENT \(label): \(why)"))
           continue
         }
         var item = Item(uid: uid, ownID: own, isMilestone: isMilestone, activity: activity, line: event.line)
@@ -234,9 +257,9 @@ public enum ICalendarImport {
     // What could not come in is listed with its place, and the rest comes
     // in; a file none of whose events could is an error.
     if items.isEmpty && !(errors.isEmpty && report.skipped.isEmpty) {
-      throw ImportError(lines: errors + report.skipped.map { "\(visibleName(file)): error: \($0)" })
+      throw ImportError(errors + report.skipped.map { ImportProblem(file: file, $0) })
     }
-    report.skipped += errors.map { $0.replacingOccurrences(of: ": error: ", with: ": ") }
+    report.skipped += errors.map(\.skipLine)
     try upsert(items, into: &plan, source: source, file: file, report: &report)
     return report
   }
@@ -276,18 +299,18 @@ public enum ICalendarImport {
 
   static func makeActivity(
     _ event: ICalComponent, start: ICalTime, zones: ICalTime.Zones, plan: Plan, wording w: Wording, summary: String,
-    notes: inout [String], file: String, errors: inout [String]
+    notes: inout [String], file: String, errors: inout [ImportProblem]
   ) -> Activity? {
     var end: ICalTime?
     if let p = event.first("DTEND") {
       end = zones.local(p)
       if end == nil {
-        errors.append("\(visibleName(file)):\(p.line): error: DTEND \(quoted(p.value)) is not a date or date-time")
+        errors.append(ImportProblem(file: file, line: p.line, "DTEND \(quoted(p.value)) is not a date or date-time"))
         return nil
       }
     } else if let p = event.first("DURATION") {
       guard let seconds = icalDuration(p.value) else {
-        errors.append("\(visibleName(file)):\(p.line): error: DURATION \(quoted(p.value)) is not a duration")
+        errors.append(ImportProblem(file: file, line: p.line, "DURATION \(quoted(p.value)) is not a duration"))
         return nil
       }
       let total = start.day.ordinal * 86400 + (start.minutes ?? 0) * 60 + seconds
@@ -594,7 +617,7 @@ public enum ICalendarImport {
         if o.first("STATUS")?.value.uppercased() == "CANCELLED" { continue }
         if let s = o.first("DTSTART").flatMap(zones.local) {
           var ignored: [String] = []
-          var errs: [String] = []
+          var errs: [ImportProblem] = []
           if var changed = makeActivity(
             o, start: s, zones: zones, plan: plan, wording: Wording(plan.language),
             summary: o.first("SUMMARY")?.text ?? activity.title, notes: &ignored, file: "", errors: &errs)
@@ -644,7 +667,7 @@ public enum ICalendarImport {
     _ items: [Item], into plan: inout Plan, source: String, file: String, report: inout ImportReport
   ) throws(ImportError) {
     var seenUIDs = Set<String>()
-    var problems: [String] = []
+    var problems: [ImportProblem] = []
     // Indexes made once, so an import is linear in the events and the plan
     // (a scan per event made 20,000 events take 18 s).
     var activityAt: [String: Int] = [:]
@@ -687,8 +710,9 @@ public enum ICalendarImport {
       }
       guard !incoming.theme.isEmpty else {
         problems.append(
-          "\(visibleName(file)):\(item.line): error: \(quoted(incoming.title)) has no theme of the plan in CATEGORIES; "
-            + "give --theme (\(plan.themeChoices))")
+          ImportProblem(
+            file: file, line: item.line,
+            "\(quoted(incoming.title)) has no theme of the plan in CATEGORIES; give --theme (\(plan.themeChoices))"))
         continue
       }
       let base = item.ownID ?? Identifier.slug(incoming.title)
@@ -711,7 +735,7 @@ public enum ICalendarImport {
         report.added.append(incoming.title)
       }
     }
-    if !problems.isEmpty { throw ImportError(lines: problems) }
+    if !problems.isEmpty { throw ImportError(problems) }
     for a in plan.activities where a.source == source && a.uid != nil && !seenUIDs.contains(a.uid!) {
       report.gone.append("\(a.title) (\(a.id))")
     }
