@@ -8,12 +8,16 @@ public enum TimeZoneRules {
     // the database, whose first question loads ICU's data (about 2 ms and
     // 3 MB for every command that reads a plan).
     if identifier == "Europe/Stockholm" || identifier == "UTC" { return true }
-    return TimeZone(identifier: identifier) != nil && identifier.contains("/")
+    return zone(identifier) != nil && identifier.contains("/")
   }
+
+  /// A zone of the system's database by its IANA name: the one place it is
+  /// asked (the importer's TZIDs, the plan's zone, the writer's VTIMEZONE).
+  public static func zone(_ identifier: String) -> TimeZone? { TimeZone(identifier: identifier) }
 
   /// The zone's UTC offset in seconds at a local day and time.
   public static func offset(_ identifier: String, day: Day, minutes: Int) -> Int {
-    guard let tz = TimeZone(identifier: identifier) else { return 0 }
+    guard let tz = zone(identifier) else { return 0 }
     return offset(tz, day: day, minutes: minutes)
   }
 

@@ -10,7 +10,7 @@ enum SystemClock {
     }
     let now = time(nil)
     let offset =
-      zoneinfoOffset(zone, at: now) ?? TimeZone(identifier: zone)?.secondsFromGMT(for: Date()) ?? 0
+      zoneinfoOffset(zone, at: now) ?? TimeZoneRules.zone(zone)?.secondsFromGMT(for: Date()) ?? 0
     return Day(seconds: now + offset)
   }
 

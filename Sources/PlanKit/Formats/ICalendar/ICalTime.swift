@@ -152,15 +152,15 @@ struct ICalTime: Equatable {
   /// as Outlook writes it (CLDR's mapping, through ICU).
   static func zone(_ tzid: String) -> TimeZone? {
     let id = bareTZID(tzid)
-    if let z = TimeZone(identifier: id) { return z }
+    if let z = TimeZoneRules.zone(id) { return z }
     if id.hasPrefix("/") {
       let parts = id.split(separator: "/")
       for k in stride(from: min(3, parts.count), through: 1, by: -1) {
         let tail = parts.suffix(k).joined(separator: "/")
-        if tail.contains("/") || k == 1, let z = TimeZone(identifier: tail) { return z }
+        if tail.contains("/") || k == 1, let z = TimeZoneRules.zone(tail) { return z }
       }
     }
-    return WindowsZones.iana(id).flatMap(TimeZone.init(identifier:))
+    return WindowsZones.iana(id).flatMap(TimeZoneRules.zone)
   }
 
   static func day(_ s: Substring) -> Day? {

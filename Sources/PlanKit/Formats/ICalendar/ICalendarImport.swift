@@ -105,7 +105,7 @@ public enum ICalendarImport {
         }
       }
       for (kind, n) in skippedKinds.sorted(by: { $0.key < $1.key }) { report.notes.append("\(n) \(kind) skipped") }
-      let zones = ICalTime.Zones(plan: TimeZone(identifier: plan.timeZone), file: zonesByID)
+      let zones = ICalTime.Zones(plan: TimeZoneRules.zone(plan.timeZone), file: zonesByID)
       let themeIDs = Set(plan.themes.map(\.id))
       let events = cal.children.filter { $0.name == "VEVENT" }
       let masters = Set(events.filter { $0.first("RECURRENCE-ID") == nil }.compactMap { $0.first("UID")?.value })

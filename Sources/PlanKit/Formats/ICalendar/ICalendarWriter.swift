@@ -89,7 +89,7 @@ public enum ICalendar {
       VTimeZone.write(plan.timeZone, years: (first - 1)...(last + 1), into: &c)
     }
     let stamp = utcStamp(options.stamp)
-    let zone = TimeZone(identifier: plan.timeZone)
+    let zone = TimeZoneRules.zone(plan.timeZone)
     // Each theme's CATEGORIES value, escaped once rather than per event.
     let categories = Dictionary(uniqueKeysWithValues: plan.themes.map { ($0.id, ContentLines.escape($0.name)) })
     let tz = "TZID=" + plan.timeZone
