@@ -1,4 +1,3 @@
-import Foundation
 import PlanKit
 
 #if canImport(Glibc)
@@ -22,11 +21,9 @@ extension PlanFile {
   /// Several plans read side by side (a project's years opened as one):
   /// a plan's parse runs on one core, so two files at once use both.
   public static func loadAll(_ paths: [String]) -> [Result<LoadedPlan, PlanLoadError>] {
-    let slots = LoadSlots(count: paths.count)
-    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-      slots.set(i, Result { () throws(PlanLoadError) in try load(paths[i]) })
-    }
-    return slots.all()
+    InParts.map(count: paths.count, threshold: 2) { range in
+      range.map { i in Result { () throws(PlanLoadError) in try load(paths[i]) } }
+    }.flatMap { $0 }
   }
 
   /// Writes the plan the safe way (see `AtomicFile`). With `expecting` (a
@@ -82,13 +79,4 @@ extension PlanFile {
     }
     try AtomicFile.write(to: path, fault: fault, produce)
   }
-}
-
-/// Results filled in from several threads, each into its own slot.
-final class LoadSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<LoadedPlan, PlanLoadError>?]
-  init(count: Int) { results = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ r: Result<LoadedPlan, PlanLoadError>) { lock.withLock { results[i] = r } }
-  func all() -> [Result<LoadedPlan, PlanLoadError>] { lock.withLock { results.map { $0! } } }
 }

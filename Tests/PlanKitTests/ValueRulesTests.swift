@@ -66,36 +66,47 @@ import Testing
     return a
   }
 
-  @Test func anActivitysRulesSayWhatTheFileSays() {
-    var g = SplitMix(seed: 2026_1206)
+  /// `rounds` random items checked both ways: what differs, and how many
+  /// the file refused.
+  func bothWays<Item>(
+    _ rounds: Int, seed: UInt64, _ make: (inout SplitMix) -> Item, file: (Item) -> [String],
+    rules: (Item) -> [String]
+  ) -> (differ: [String], broken: Int) {
+    var g = SplitMix(seed: seed)
     var broken = 0
     var differ: [String] = []
-    for _ in 0..<3000 {
-      let a = randomActivity(&g)
-      let file = fileSays(Plan(id: "p", title: "Plan", themes: themes, activities: [a]))
-      let rules = rulesSay(a.problems(themes: Set(themes.map(\.id))), "activity", a.id)
-      if rules != file { differ.append("rules \(rules)\nfile  \(file)") }
-      if !file.isEmpty { broken += 1 }
+    for _ in 0..<rounds {
+      let item = make(&g)
+      let (f, r) = (file(item), rules(item))
+      if r != f { differ.append("rules \(r)\nfile  \(f)") }
+      if !f.isEmpty { broken += 1 }
     }
+    return (differ, broken)
+  }
+
+  @Test func anActivitysRulesSayWhatTheFileSays() {
+    let (differ, broken) = bothWays(
+      3000, seed: 2026_1206, randomActivity,
+      file: { fileSays(Plan(id: "p", title: "Plan", themes: themes, activities: [$0])) },
+      rules: { rulesSay($0.problems(themes: Set(themes.map(\.id))), "activity", $0.id) })
     #expect(differ.isEmpty, "\(differ.count) differ; the first: \(differ.prefix(3).joined(separator: "\n"))")
     // Both kinds were tried, many times over.
     #expect(broken > 500 && broken < 2500, "\(broken)")
   }
 
   @Test func aMilestonesRulesSayWhatTheFileSays() {
-    var g = SplitMix(seed: 7)
-    var broken = 0
-    var differ: [String] = []
-    for _ in 0..<500 {
-      var m = Milestone(
-        id: g.chance(20) ? "-m" : "m", title: text(&g), date: g.chance(20) ? g.pick(Self.farDays) : g.pick(Self.days),
-        theme: g.chance(20) ? "x" : "t", done: g.chance(2))
-      if g.chance(2) { m.notes = text(&g, notes: true) }
-      let file = fileSays(Plan(id: "p", title: "Plan", themes: themes, milestones: [m]))
-      let rules = rulesSay(m.problems(themes: Set(themes.map(\.id))), "milestone", m.id)
-      if rules != file { differ.append("rules \(rules)\nfile  \(file)") }
-      if !file.isEmpty { broken += 1 }
-    }
+    let (differ, broken) = bothWays(
+      500, seed: 7,
+      { g in
+        var m = Milestone(
+          id: g.chance(20) ? "-m" : "m", title: text(&g),
+          date: g.chance(20) ? g.pick(Self.farDays) : g.pick(Self.days), theme: g.chance(20) ? "x" : "t",
+          done: g.chance(2))
+        if g.chance(2) { m.notes = text(&g, notes: true) }
+        return m
+      },
+      file: { fileSays(Plan(id: "p", title: "Plan", themes: themes, milestones: [$0])) },
+      rules: { rulesSay($0.problems(themes: Set(themes.map(\.id))), "milestone", $0.id) })
     #expect(differ.isEmpty, "\(differ.count) differ; the first: \(differ.prefix(3).joined(separator: "\n"))")
     #expect(broken > 50 && broken < 450, "\(broken)")
   }

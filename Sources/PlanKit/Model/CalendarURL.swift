@@ -34,6 +34,11 @@ public enum CalendarURL {
     } else if let colon = host.lastIndex(of: ":") {
       host = host[..<colon]
     }
-    return ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
+    return isThisMachine(host: String(host))
+  }
+
+  /// Whether a host name is this machine's.
+  public static func isThisMachine(host: String) -> Bool {
+    ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
   }
 }

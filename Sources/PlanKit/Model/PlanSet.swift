@@ -68,37 +68,28 @@ public struct PlanSet: Sendable {
     var milestones: [Milestone] = []
     activities.reserveCapacity(plans.reduce(0) { $0 + $1.activities.count })
     milestones.reserveCapacity(plans.reduce(0) { $0 + $1.milestones.count })
-    func place(_ id: String, _ i: Int) -> String? {
-      guard let earlier = origin.updateValue(Origin(plan: i, id: id), forKey: id) else { return nil }
-      // Taken: the earlier item keeps it, this one gets a free id.
-      origin[id] = earlier
-      var n = 2
-      while origin["\(id)-\(n)"] != nil { n += 1 }
-      return "\(id)-\(n)"
-    }
-    // Each plan's items appended whole, then renamed and re-themed in
-    // place: copying an activity retains every text in it, which was most
-    // of the time making three 20,000-activity plans one.
-    for (i, p) in plans.enumerated() {
+    // Where an id is taken, the earlier item keeps it. Each plan's items
+    // are appended whole, then renamed and re-themed in place: copying an
+    // activity retains every text in it, which was most of the time
+    // making three 20,000-activity plans one.
+    func adopt<Item: PlanItem>(_ items: inout [Item], _ more: [Item], from i: Int) {
       let sameThemes = themeIn[i].allSatisfy { $0.key == $0.value }
-      var base = activities.count
-      activities.append(contentsOf: p.activities)
-      for k in base..<activities.count {
-        if let renamed = place(activities[k].id, i) {
-          origin[renamed] = Origin(plan: i, id: activities[k].id)
-          activities[k].id = renamed
+      let base = items.count
+      items.append(contentsOf: more)
+      for k in base..<items.count {
+        let id = items[k].id
+        if let earlier = origin.updateValue(Origin(plan: i, id: id), forKey: id) {
+          origin[id] = earlier
+          let renamed = Identifier.unique(id) { origin[$0] != nil }
+          origin[renamed] = Origin(plan: i, id: id)
+          items[k].id = renamed
         }
-        if !sameThemes { activities[k].theme = themeIn[i][activities[k].theme] ?? activities[k].theme }
+        if !sameThemes { items[k].theme = themeIn[i][items[k].theme] ?? items[k].theme }
       }
-      base = milestones.count
-      milestones.append(contentsOf: p.milestones)
-      for k in base..<milestones.count {
-        if let renamed = place(milestones[k].id, i) {
-          origin[renamed] = Origin(plan: i, id: milestones[k].id)
-          milestones[k].id = renamed
-        }
-        if !sameThemes { milestones[k].theme = themeIn[i][milestones[k].theme] ?? milestones[k].theme }
-      }
+    }
+    for (i, p) in plans.enumerated() {
+      adopt(&activities, p.activities, from: i)
+      adopt(&milestones, p.milestones, from: i)
     }
     combined.themes = themes
     combined.activities = activities
@@ -146,52 +137,53 @@ public struct PlanSet: Sendable {
       if !out[i].themes.contains(where: { $0.id == id }), let t = edited.theme(id) { out[i].themes.append(t) }
       return id
     }
+    // The items that came from a plan first (their ids are taken there),
+    // then the new ones, each under an id free in its plan.
     var takenIn: [Set<String>] = members.map { _ in [] }
-    var added: [(plan: Int, activity: Activity?, milestone: Milestone?)] = []
-    for a in edited.activities {
-      guard let o = origin[a.id] else {
-        added.append((home(a.start), a, nil))
-        continue
+    func keep<Item: PlanItem>(_ items: [Item], _ list: WritableKeyPath<Plan, [Item]>, day: (Item) -> Day)
+      -> [(plan: Int, item: Item)]
+    {
+      var added: [(plan: Int, item: Item)] = []
+      for var x in items {
+        guard let o = origin[x.id] else {
+          added.append((home(day(x)), x))
+          continue
+        }
+        x.id = o.id
+        x.theme = theme(x.theme, in: o.plan)
+        out[o.plan][keyPath: list].append(x)
+        takenIn[o.plan].insert(o.id)
       }
-      var back = a
-      back.id = o.id
-      back.theme = theme(a.theme, in: o.plan)
-      out[o.plan].activities.append(back)
-      takenIn[o.plan].insert(o.id)
+      return added
     }
-    for m in edited.milestones {
-      guard let o = origin[m.id] else {
-        added.append((home(m.date), nil, m))
-        continue
-      }
-      var back = m
-      back.id = o.id
-      back.theme = theme(m.theme, in: o.plan)
-      out[o.plan].milestones.append(back)
-      takenIn[o.plan].insert(o.id)
-    }
-    for (i, a, m) in added {
-      if var a {
-        a.id = Identifier.unique(a.id, taken: takenIn[i])
-        a.theme = theme(a.theme, in: i)
-        takenIn[i].insert(a.id)
-        out[i].activities.append(a)
-      } else if var m {
-        m.id = Identifier.unique(m.id, taken: takenIn[i])
-        m.theme = theme(m.theme, in: i)
-        takenIn[i].insert(m.id)
-        out[i].milestones.append(m)
+    func add<Item: PlanItem>(_ added: [(plan: Int, item: Item)], _ list: WritableKeyPath<Plan, [Item]>) {
+      for (i, var x) in added {
+        x.id = Identifier.unique(x.id, taken: takenIn[i])
+        x.theme = theme(x.theme, in: i)
+        takenIn[i].insert(x.id)
+        out[i][keyPath: list].append(x)
       }
     }
+    let newActivities = keep(edited.activities, \.activities) { $0.start }
+    let newMilestones = keep(edited.milestones, \.milestones) { $0.date }
+    add(newActivities, \.activities)
+    add(newMilestones, \.milestones)
     return out
   }
 
   /// Every day of the plans' years, the first to the last.
   public var span: DayRange {
-    DayRange(
-      from: years.map(\.from).min() ?? combined.yearRange(combined.year ?? 2000).from,
-      to: years.map(\.to).max() ?? combined.yearRange(combined.year ?? 2000).to)
+    years.dropFirst().reduce(years[0]) { DayRange(from: min($0.from, $1.from), to: max($0.to, $1.to)) }
   }
 
   func distance(_ r: DayRange, _ d: Day) -> Int { d < r.from ? r.from - d : (d > r.to ? d - r.to : 0) }
 }
+
+/// What a `PlanSet` moves between plans: an item with an id and a theme.
+protocol PlanItem {
+  var id: String { get set }
+  var theme: String { get set }
+}
+
+extension Activity: PlanItem {}
+extension Milestone: PlanItem {}

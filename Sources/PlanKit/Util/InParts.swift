@@ -3,8 +3,8 @@ import Foundation
 /// Work on a big list split into consecutive parts run on all cores (at
 /// most four), the results returned in the parts' order so the outcome is
 /// the same as one pass. Below `threshold` items it is one part on this thread.
-enum InParts {
-  static func map<T: Sendable>(count: Int, threshold: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
+public enum InParts {
+  public static func map<T: Sendable>(count: Int, threshold: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
     let parts = count >= threshold ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
     let chunk = (count + parts - 1) / max(1, parts)
     let slots = Slots<T>(count: parts)

@@ -69,9 +69,14 @@ public enum Identifier {
 
   /// A slug not yet in `taken`: "x", then "x-2", "x-3", …
   public static func unique(_ base: String, taken: Set<String>) -> String {
-    if !taken.contains(base) { return base }
+    unique(base, isTaken: taken.contains)
+  }
+
+  /// `base`, or `base-2`, `base-3` … the first that `isTaken` says is free.
+  public static func unique(_ base: String, isTaken: (String) -> Bool) -> String {
+    if !isTaken(base) { return base }
     var n = 2
-    while taken.contains("\(base)-\(n)") { n += 1 }
+    while isTaken("\(base)-\(n)") { n += 1 }
     return "\(base)-\(n)"
   }
 }

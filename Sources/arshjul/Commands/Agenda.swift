@@ -30,9 +30,7 @@ struct AgendaCommand: ParsableCommand {
     var fromLayers: [(key: (Day, Int), item: AgendaItem, layer: LayerEvents)] = []
     for l in layers.read(for: p, at: file.plan) {
       var scratch = p
-      scratch.activities = l.events.map {
-        var e = $0; e.theme = p.themes.first?.id ?? ""; return e
-      }
+      scratch.activities = l.events
       scratch.milestones = []
       scratch.forEachAgendaItem(in: range) { fromLayers.append(((($0.start, $0.time?.start.minutes ?? -1)), $0, l)) }
     }

@@ -6,7 +6,11 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Validate plan files: every problem at once, as file:line:col.",
-    discussion: "Exit status: 0 all clean, 1 problems found, 2 a file could not be read as JSON.")
+    discussion: """
+      The events of the plan's busy layers, and of every --layer, make the planners busy: an activity \
+      that clashes with one is warned of. Exit status: 0 all clean, 1 problems found, 2 a file could not \
+      be read as JSON.
+      """)
 
   @Argument(help: "Plan files to check.", completion: .file(extensions: ["json"]))
   var plans: [String]
@@ -14,13 +18,7 @@ struct Check: ParsableCommand {
   @Flag(help: "Treat warnings (holidays, breaks, double bookings, deadlines) as problems: exit 1.")
   var strict = false
 
-  @Option(
-    name: .customLong("layer"),
-    help: ArgumentHelp(
-      "Another calendar (.ics) or plan (.json) whose events make the planners busy; warns where an activity clashes with one (repeatable).",
-      valueName: "source"),
-    completion: .file(extensions: ["ics", "json"]))
-  var layers: [String] = []
+  @OptionGroup var layers: OneOffLayers
 
   func run() throws {
     var worst: Int32 = 0
@@ -61,7 +59,7 @@ struct Check: ParsableCommand {
         }
       }
       // One-off layers from the command line: a typo is an error.
-      for source in layers {
+      for source in layers.sources {
         do {
           let layer = try Layer.read(source, for: p, year: year)
           for note in layer.notes { printError("\(visibleName(source)): note: \(note)") }

@@ -24,13 +24,7 @@ struct Edit: ParsableCommand {
   @Flag(help: "Allow saving a write-protected plan.")
   var force = false
 
-  @Option(
-    name: .customLong("layer"),
-    help: ArgumentHelp(
-      "Another calendar (.ics) or plan (.json) to show beside this one for this session (repeatable).",
-      valueName: "source"),
-    completion: .file(extensions: ["ics", "json"]))
-  var layers: [String] = []
+  @OptionGroup var layers: OneOffLayers
 
   func validate() throws {
     if plans.isEmpty { throw fail("arshjul: give a plan file to open (arshjul new PLAN --title T makes one)") }
@@ -97,28 +91,28 @@ struct Edit: ParsableCommand {
       case .unreadable(let why): state.notice = why
       }
     } else if planSet != nil, session.lock != nil {
-      // Unsaved edits of one plan are restored where that plan is alone.
-      for s in sessions {
-        switch s.leftoverJournal() {
-        case .none: continue
-        case .found, .unreadable:
-          state.readOnly = true
-          state.readOnlyReason =
-            sv
-            ? "\(visibleName(s.path)) har osparade ändringar från förra gången – öppna den ensam för att ta tillbaka dem"
-            : "\(visibleName(s.path)) has unsaved edits from last time – open it alone to restore them"
-          state.notice = state.readOnlyReason
-          sessions.forEach {
-            $0.lock?.release()
-            $0.lock = nil
-          }
+      // Unsaved edits of one plan are restored where that plan is alone:
+      // the first plan with a journal opens them all read-only, and says so.
+      let leftover = sessions.first { s in
+        if case .none = s.leftoverJournal() { return false }
+        return true
+      }
+      if let s = leftover {
+        state.readOnly = true
+        state.readOnlyReason =
+          sv
+          ? "\(visibleName(s.path)) har osparade ändringar från förra gången – öppna den ensam för att ta tillbaka dem"
+          : "\(visibleName(s.path)) has unsaved edits from last time – open it alone to restore them"
+        state.notice = state.readOnlyReason
+        sessions.forEach {
+          $0.lock?.release()
+          $0.lock = nil
         }
-        break
       }
     }
     // The layers are read beside the first frames: opening never waits for them.
-    if !shown.layers.isEmpty || !layers.isEmpty {
-      let (planNow, path, oneOff, inbox) = (shown, plan, layers, effects.inbox)
+    if !shown.layers.isEmpty || !layers.sources.isEmpty {
+      let (planNow, path, oneOff, inbox) = (shown, plan, layers.sources, effects.inbox)
       Thread.detachNewThread {
         // The copies at hand first (files, feeds' cached copies); then the
         // feeds are asked for anything newer, and the layers come again.

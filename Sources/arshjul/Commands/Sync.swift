@@ -57,7 +57,7 @@ struct Sync: ParsableCommand {
     guard let target = URL(string: address), let scheme = target.scheme?.lowercased(), let host = target.host,
       scheme == "http" || scheme == "https"
     else { throw fail("arshjul sync: \(quoted(address)) is not an http(s) URL", code: 2) }
-    if scheme == "http" && !allowHttp && !Sync.isThisMachine(host) {
+    if scheme == "http" && !allowHttp && !CalendarURL.isThisMachine(host: host) {
       throw fail(
         "arshjul sync: the password would go in clear text over http to \(host); use https, or --allow-http if you must"
       )
@@ -99,9 +99,6 @@ struct Sync: ParsableCommand {
     try printOut(summary(run) + "\n" + run.lines.map { "  \($0)\n" }.joined())
     if run.conflicts > 0 { throw ExitCode(1) }
   }
-
-  /// Plain http carries a password only to this machine.
-  static func isThisMachine(_ host: String) -> Bool { CalendarURL.isThisMachine("http://" + host) }
 
   func summary(_ r: SyncRun) -> String {
     "sent \(r.sent.new) new, \(r.sent.changed) changed, \(r.sent.deleted) deleted; "

@@ -79,10 +79,8 @@ enum Feeds {
     let local = seconds + TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
     let day = Day(seconds: local)
     let minutes = (local - day.ordinal * 86400) / 60
-    return day.iso + " " + hexFree(minutes / 60) + ":" + hexFree(minutes % 60)
+    return day.iso + " " + (TimeOfDay(hour: minutes / 60, minute: minutes % 60)?.description ?? "")
   }
-
-  private static func hexFree(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
 extension FeedFetch.Failure {

@@ -110,17 +110,27 @@ struct OutputOption: ParsableArguments {
   return []
 }
 
+/// `--layer SOURCE`, as many times as wanted: another calendar or plan
+/// looked at with this one for this run only (`edit`, `check` and the
+/// commands of `LayerOptions`).
+struct OneOffLayers: ParsableArguments {
+  @Option(
+    name: .customLong("layer"),
+    help: ArgumentHelp(
+      "Another calendar (.ics) or plan (.json) to look at with this one, for this run (repeatable).",
+      valueName: "source"),
+    completion: .file(extensions: ["ics", "json"]))
+  var sources: [String] = []
+}
+
 /// `--layers` (the plan's own) and `--layer SOURCE` (one more, for this
 /// run) on the commands that show a plan.
 struct LayerOptions: ParsableArguments {
   @Flag(name: .customLong("layers"), help: "Show the plan's layers (other calendars, see arshjul layer).")
   var planLayers = false
 
-  @Option(
-    name: .customLong("layer"),
-    help: ArgumentHelp("Another calendar (.ics) or plan (.json) to show as well (repeatable).", valueName: "source"),
-    completion: .file(extensions: ["ics", "json"]))
-  var extra: [String] = []
+  @OptionGroup var oneOff: OneOffLayers
+  var extra: [String] { oneOff.sources }
 
   /// The layers asked for, read; one that cannot be read is a note on
   /// stderr and is left out (the rest of the output still comes).

@@ -16,7 +16,7 @@ enum SyncFromUI {
     guard let address = plan.calendarURL, !CalendarURL.hasUserInfo(address), let target = URL(string: address),
       let host = target.host, let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https"
     else { return failed("the plan's calendar URL cannot be used; run arshjul sync PLAN --url … once") }
-    if scheme == "http" && !Sync.isThisMachine(host) {
+    if scheme == "http" && !CalendarURL.isThisMachine(host: host) {
       return failed("plain http to \(host): sync from the command line (arshjul sync --allow-http)")
     }
     let stored: SyncState?

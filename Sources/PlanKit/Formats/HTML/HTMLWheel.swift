@@ -18,6 +18,8 @@ enum HTMLWheel {
     // The layers' rings are outside the themes': the themes' ring words count them.
     let outside = layers.count
     let ringCount = layout.rings.count + outside
+    // Each layer's runs of days, made once for its ring and its words.
+    let layerRuns = layers.map { LayerDayRuns.runs($0.days(in: layout.range)) }
     func line(_ s: String) { h.appendLine(s) }
     line("<section class=\"wheel\" aria-labelledby=\"wheel-heading\">")
     line("<h2 id=\"wheel-heading\">\(sv ? "Årshjulet" : "The year wheel")</h2>")
@@ -40,7 +42,7 @@ enum HTMLWheel {
     )
     line("<title id=\"wheel-title\">\(HTML.escape("\(plan.title) – \(w.period(layout.range))"))</title>")
     months(layout, plan, into: h)
-    layerRings(layout, layers, into: h)
+    layerRings(layout, layerRuns, into: h)
     let from = layout.range.from
     for (t, ring) in layout.rings.enumerated() {
       line(
@@ -113,7 +115,7 @@ enum HTMLWheel {
     line("<ul class=\"legend\">")
     // A layer's ring told in words too: its days, as the ring shades them.
     for (i, layer) in layers.enumerated() {
-      let runs = LayerDayRuns.runs(layer.days(in: layout.range))
+      let runs = layerRuns[i]
       let shown = runs.prefix(24).map { w.range($0.from, $0.to) }
       let more = runs.count > 24 ? (sv ? " och \(runs.count - 24) till" : " and \(runs.count - 24) more") : ""
       let days = runs.isEmpty ? (sv ? "inget i år" : "nothing this year") : shown.joined(separator: ", ") + more
@@ -138,15 +140,15 @@ enum HTMLWheel {
 
   /// The layers: a thin band each, their events' days shaded; drawn, not
   /// read (the legend says the same in words).
-  static func layerRings(_ layout: WheelLayout, _ layers: [LayerEvents], into h: PieceOutput) {
-    guard !layers.isEmpty else { return }
+  static func layerRings(_ layout: WheelLayout, _ layerRuns: [[DayRange]], into h: PieceOutput) {
+    guard !layerRuns.isEmpty else { return }
     h.appendLine("<g class=\"layers\" aria-hidden=\"true\">")
-    for (i, layer) in layers.enumerated() where i < layout.layerBands.count {
+    for (i, runs) in layerRuns.enumerated() where i < layout.layerBands.count {
       let band = layout.layerBands[i]
       var d = layout.sectorPath(0, 2 * Double.pi - 0.0001, band.inner, band.outer)
       h.appendLine("<path class=\"layer-band\" d=\"\(d)\"/>")
       d = ""
-      for run in LayerDayRuns.runs(layer.days(in: layout.range)) {
+      for run in runs {
         d += layout.sectorPath(layout.wheel.angle(run.from), layout.wheel.angle(run.to + 1), band.inner, band.outer)
       }
       if !d.isEmpty { h.appendLine("<path class=\"layer-days\" d=\"\(d)\"/>") }
