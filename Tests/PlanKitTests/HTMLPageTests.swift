@@ -46,8 +46,34 @@ import Testing
       // The row it names is there once, with the number the arc shows.
       #expect(html.components(separatedBy: "id=\"\(id)\"").count == 2, "\(id)")
     }
-    // An image may hold nothing focusable: the wheel is a group.
-    #expect(html.contains("<svg viewBox=\"0 0 800 800\" role=\"group\""))
+    // An image may hold nothing focusable: the wheel is a group, and so is each ring's drawing.
+    #expect(
+      html.contains(
+        "<div class=\"wheel-box\" role=\"group\" aria-label=\"Sörmländska kulturtillgångar 2022 – 1 januari–31 december 2022\""
+      ))
+    #expect(html.components(separatedBy: "<svg viewBox=\"0 0 800 800\" class=\"ring ").count - 1 == 3)
+    #expect(html.components(separatedBy: "\" role=\"group\" aria-label=\"").count - 1 == 1 + 3 + 1)
+  }
+
+  @Test func eachMonthsRowsAreTheTableWithoutTheScriptAndTextWithIt() throws {
+    // <noscript> is the table itself when scripts do not run, and one
+    // string the script makes rows of when they do: every month's table is
+    // inside one, whole, and nothing in a title can end it early.
+    var plan = try examplePlan()
+    plan.activities[0].title = "</noscript><b>x</b>"
+    let html = page(plan)
+    let agenda = String(html[html.range(of: "<section class=\"agenda\"")!.lowerBound...])
+    let months = agenda.components(separatedBy: "<div class=\"month\">").dropFirst()
+    #expect(months.count == 11)  // a month without activities has none
+    for month in months {
+      let lines = month.split(separator: "\n").map(String.init)
+      #expect(lines[1] == "<noscript>" && lines[2].hasPrefix("<table><thead>") && lines[3].hasPrefix("<tr "))
+      let end = try #require(lines.firstIndex(of: "</noscript>"))
+      #expect(lines[end - 1] == "</tbody></table>" && lines[end + 1] == "</div>")
+      #expect(lines[3..<(end - 1)].allSatisfy { $0.hasPrefix("<tr ") })
+      #expect(month.components(separatedBy: "</noscript").count == 2)
+    }
+    #expect(html.contains("&lt;/noscript&gt;&lt;b&gt;x&lt;/b&gt;"))
   }
 
   @Test func thePageSaysTheArcsTextOnce() throws {
@@ -56,7 +82,8 @@ import Testing
     // title drawn along an arc where it fits is aria-hidden), and the rule
     // is said once.
     let html = page(try examplePlan())
-    let svg = String(html[html.range(of: "<svg")!.lowerBound..<html.range(of: "</svg>")!.upperBound])
+    let svg = String(
+      html[html.range(of: "<div class=\"wheel-box\"")!.lowerBound..<html.range(of: "<p id=\"tip\"")!.upperBound])
     #expect(!svg.contains("data-tip") && !svg.contains("<title>Digital"))
     for arc in svg.components(separatedBy: "<a class=\"arc").dropFirst() {
       #expect(!arc.prefix { $0 != ">" }.contains("aria-label="))
@@ -87,7 +114,7 @@ import Testing
     #expect(!html.contains("<script>alert"))
     #expect(!html.contains("\" onmouseover=\"x"))
     #expect(html.contains("&lt;/title&gt;&lt;script&gt;"))
-    #expect(html.components(separatedBy: "<script>").count == 2)  // ours only
+    #expect(html.components(separatedBy: "<script>").count == 3)  // ours only: the early line and the script
   }
 
   @Test func theSamePlanGivesTheSameBytes() throws {

@@ -26,6 +26,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 passed = 0
@@ -57,6 +58,23 @@ def scheme(d, dark, reduced=False):
         {"name": "prefers-reduced-motion", "value": "reduce" if reduced else "no-preference"}]})
 
 
+def whole(d):
+    """Waits until the page's script has made every agenda row (the root loses
+    data-drawing); fails the run if that never happens."""
+    d.set_script_timeout(120)
+    ok = d.execute_async_script(
+        "var done = arguments[0], t0 = Date.now();"
+        "(function wait() { if (!document.documentElement.hasAttribute('data-drawing')) done(true);"
+        " else if (Date.now() - t0 > 100000) done(false); else setTimeout(wait, 20); })();")
+    if not ok:
+        report(False, "the page's script makes its agenda rows within 100 s")
+
+
+def get(d, url):
+    d.get(url)
+    whole(d)
+
+
 def first_theme(d):
     return d.execute_script("var b = document.querySelector('.theme-toggle'); return b && b.getAttribute('data-theme');")
 
@@ -75,12 +93,13 @@ def axe(page, axe_js, configs):
         d = browser(width)
         try:
             for (_, dark, hide) in [c for c in configs if c[0] == width]:
-                d.get("file://" + page)
+                get(d, "file://" + page)
                 scheme(d, dark)
                 if hide:
                     t = first_theme(d)
                     d.get("file://" + page + "#hide=" + t)
                     d.refresh()
+                    whole(d)
                     scheme(d, dark)
                 d.execute_script(source)
                 d.set_script_timeout(300)
@@ -102,7 +121,15 @@ def axe(page, axe_js, configs):
 def keys(page):
     d = browser()
     try:
-        d.get("file://" + page)
+        get(d, "file://" + page)
+        # The pointer over an arc: a hover ring drawn on top, and its words beside the wheel.
+        arc = d.execute_script(
+            "var a = document.querySelectorAll('.ring .arc'); return a[a.length - 1].querySelector('path');")
+        ActionChains(d).move_to_element(arc).perform()
+        hovered = d.execute_script("return document.querySelectorAll('.hover-ring path').length")
+        report(hovered == 1, "the pointer over an arc draws its hover ring on top", f"{hovered} paths")
+        hovered = d.find_element(By.ID, "tip").text
+        report(bool(hovered), "and its words beside the wheel", hovered)
         body = d.find_element(By.TAG_NAME, "body")
         # Tab from the top until an arc has the focus.
         reached = False
@@ -158,6 +185,12 @@ def keys(page):
         shown = d.execute_script("var t = document.querySelector(':target'); return t ? t.textContent : ''")
         report(bool(shown), "and the agenda row is marked (:target)")
         report(bool(d.find_element(By.ID, "tip").text), "its details are shown beside the wheel", tip_before)
+        # A link to the last activity's row, made by the script a while after the load.
+        last_row = d.execute_script("var r = document.querySelectorAll('tr[id]'); return r[r.length - 1].id")
+        d.get("about:blank")
+        d.get("file://" + page + "#" + last_row)
+        target = d.execute_script("var t = document.querySelector(':target'); return t ? t.id : ''")
+        report(target == last_row, "a link to the last row (page#w-…) finds it", f"{target!r} for {last_row}")
     finally:
         d.quit()
 
@@ -165,12 +198,8 @@ def keys(page):
 def names(page):
     d = browser()
     try:
-        d.get("file://" + page)
-        # The script names the arcs in slices after the load: wait for the last.
-        d.set_script_timeout(60)
-        d.execute_async_script(
-            "var done = arguments[0], a = document.querySelectorAll('.arc, .mark'), last = a[a.length - 1];"
-            "(function wait() { if (last.hasAttribute('aria-label')) done(); else setTimeout(wait, 20); })();")
+        # The script names each arc as it makes its row: wait for the last row.
+        get(d, "file://" + page)
         d.execute_cdp_cmd("Accessibility.enable", {})
         tree = d.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
         links = {}
@@ -202,7 +231,7 @@ def names(page):
 def motion(page):
     d = browser()
     try:
-        d.get("file://" + page)
+        get(d, "file://" + page)
         scheme(d, False, reduced=True)
         moving = d.execute_script(
             "return Array.from(document.querySelectorAll('*')).filter(function (e) {"
@@ -242,12 +271,12 @@ def contrast(page):
     try:
         for dark in [False, True]:
             mode = "dark" if dark else "light"
-            d.get("file://" + page)
+            get(d, "file://" + page)
             scheme(d, dark)
             c = d.execute_script("""
               function st(sel, prop) { var e = document.querySelector(sel); return e ? getComputedStyle(e)[prop] : null; }
               var root = getComputedStyle(document.documentElement);
-              var rings = Array.from(document.querySelectorAll('svg .ring')).map(function (r) {
+              var rings = Array.from(document.querySelectorAll('.wheel-box .ring')).map(function (r) {
                 var band = r.querySelector('.band'), arc = r.querySelector('.arc:not(.cancelled) path'),
                     mark = r.querySelector('.mark:not(.done) path'), letter = r.querySelector('.mark:not(.done) .letter');
                 return {name: r.getAttribute('aria-label'), band: getComputedStyle(band).fill,

@@ -3,8 +3,10 @@
 /// status. It is also the wheel's legend: an arc is named by and links to
 /// the row of its first occurrence (`w-ID`), so a screen reader hears the
 /// row's words on the arc. Each month is its own block that the browser
-/// lays out only when it scrolls into view, while find-in-page, links and
-/// the page without its script work as before.
+/// lays out only when it scrolls into view; its rows come as text the
+/// script makes into rows after the load (`HTMLScript`), so a plan of
+/// 20,000 activities opens without building 40,000 rows first, while the
+/// page without its script has the plain table.
 enum HTMLAgenda {
   static func write(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: PieceOutput) {
     let sv = plan.language == .sv
@@ -29,6 +31,10 @@ enum HTMLAgenda {
       let name = Names.month(first.item.start.month, plan.language)
       line("<div class=\"month\">")
       line("<h3>\(HTML.escape(name.prefix(1).uppercased() + name.dropFirst() + " \(first.item.start.year)"))</h3>")
+      // A browser that runs the script reads <noscript> as one string
+      // (nothing to build at load); the script makes rows of it a slice at
+      // a time. Without the script it is the table itself.
+      line("<noscript>")
       line(head)
       for (item, days) in month {
         let t = themeClass[item.theme] ?? 0
@@ -58,6 +64,7 @@ enum HTMLAgenda {
         )
       }
       line("</tbody></table>")
+      line("</noscript>")
       line("</div>")
       month = []
       at = [:]

@@ -71,6 +71,7 @@ public enum HTMLPage {
     line("<meta name=\"generator\" content=\"arshjul\">")
     line("<title>\(title) – \(HTML.escape(w.period(range)))</title>")
     line("<style>\n\(HTMLStyle.css(layout))</style>")
+    line("<script>\(HTMLScript.early)</script>")
     line("</head>")
     line("<body>")
     line("<header>")

@@ -1,7 +1,10 @@
 /// The page's style sheet: the palette of both modes (`HTMLPalette`), a
 /// colour per theme (`--cN` for its arcs, `--bN` for its ring), and a rule
-/// per theme that hides it when the root has `hide-tN`, so a theme button
-/// changes one class instead of every element of the theme.
+/// per theme that hides its rows in a month that has `hide-tN`. A hidden
+/// theme's ring and legend line have `off` (the ring by opacity, which the
+/// browser's compositor does alone). A theme button so changes a class on
+/// a few elements, never one that every element of the page must be
+/// checked against.
 enum HTMLStyle {
   static func css(_ layout: WheelLayout) -> String {
     func vars(_ mode: HTMLPalette.Mode) -> String {
@@ -16,7 +19,7 @@ enum HTMLStyle {
     var themes = ""
     for i in layout.rings.indices {
       themes +=
-        ".t\(i) .band { fill: var(--b\(i)); } .t\(i) .arc path, .t\(i) .mark path { stroke: var(--c\(i)); } .t\(i) .mark path { fill: var(--c\(i)); } .t\(i) .mark .letter { fill: var(--l\(i)); } .sw.s\(i), td.s\(i)::before { background: var(--c\(i)); } .hide-t\(i) .t\(i) { display: none; }\n"
+        ".t\(i) .band { fill: var(--b\(i)); } .t\(i) .arc path, .t\(i) .mark path { stroke: var(--c\(i)); } .t\(i) .mark path { fill: var(--c\(i)); } .t\(i) .mark .letter { fill: var(--l\(i)); } .sw.s\(i), td.s\(i)::before { background: var(--c\(i)); } .month.hide-t\(i) tr.t\(i) { display: none; }\n"
     }
     return """
       :root { color-scheme: light dark; \(vars(HTMLPalette.light)) }
@@ -34,6 +37,10 @@ enum HTMLStyle {
         td:first-child { font-weight: bold; }
       }
       svg { width: 100%; height: auto; display: block; }
+      .wheel-box { position: relative; }
+      .wheel-box svg + svg { position: absolute; top: 0; left: 0; will-change: opacity; pointer-events: none; }
+      .arc, .mark { pointer-events: auto; }
+      .ring.off { opacity: 0; } .legend .off { display: none; }
       .month.m0 { fill: var(--m0); } .month.m1 { fill: var(--m1); }
       .layer-band { fill: var(--m0); stroke: var(--line); stroke-width: 0.5; } .layer-days { fill: var(--muted); } .sw.lw { background: var(--muted); }
       .month-name { font-size: 17px; font-weight: bold; fill: var(--fg); text-anchor: middle; dominant-baseline: middle; text-transform: uppercase; }
@@ -42,10 +49,10 @@ enum HTMLStyle {
       .arc .label-line { stroke: none !important; }
       .arc.done path { stroke-dasharray: 2 1.2; }
       .arc.cancelled path { stroke: var(--muted) !important; stroke-dasharray: 5 4; }
-      .arc:hover path, .mark:hover path { filter: drop-shadow(0 0 1.5px var(--fg)); }
+      html:not(.js) .arc:hover path, html:not(.js) .mark:hover path, .hover-ring path { filter: drop-shadow(0 0 1.5px var(--fg)); }
       .arc:focus, .mark:focus { outline: none; }
       html:not(.js) .arc:focus-visible path, html:not(.js) .mark:focus-visible path { stroke: var(--focus) !important; filter: drop-shadow(0 0 2px var(--focus)); }
-      .focus-ring { pointer-events: none; }
+      .focus-ring, .hover-ring { pointer-events: none; }
       .num, .letter { font-weight: bold; text-anchor: middle; dominant-baseline: central; pointer-events: none; }
       .num { fill: var(--fg); stroke: var(--bg); stroke-width: 2.5px; paint-order: stroke; }
       textPath { dominant-baseline: central; }
@@ -60,7 +67,9 @@ enum HTMLStyle {
       .hint { color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0; }
       .sw, .agenda td[class]::before { content: ""; display: inline-block; width: 0.9em; height: 0.9em; border-radius: 0.2em; margin-right: 0.4em; vertical-align: -0.1em; border: 1px solid var(--muted); }
       .legend { list-style: none; padding: 0; }
-      .js .agenda .month { content-visibility: auto; contain-intrinsic-size: auto 30rem; }
+      .js .agenda .part { content-visibility: auto; }
+      .part table { margin-bottom: 0; } .part:last-of-type table { margin-bottom: 1rem; }
+      .part + .part thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
       table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
       th, td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--m0); vertical-align: top; }
       .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
@@ -74,7 +83,7 @@ enum HTMLStyle {
       a { color: inherit; }
       .subscribe a { margin-right: 0.6rem; }
       @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
-      @media print { .controls, .subscribe, .tip, .hint, footer { display: none !important; } body { max-width: none; } .layout { display: block; } svg { max-width: 170mm; margin: 0 auto; } .js .agenda .month { content-visibility: visible; } @page { size: A4; margin: 12mm; } }
+      @media print { .controls, .subscribe, .tip, .hint, footer { display: none !important; } body { max-width: none; } .layout { display: block; } .wheel-box { max-width: 170mm; margin: 0 auto; } .js .agenda .part { content-visibility: visible; } @page { size: A4; margin: 12mm; } }
       \(themes)
       """
   }

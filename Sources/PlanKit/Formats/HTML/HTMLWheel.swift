@@ -37,16 +37,24 @@ enum HTMLWheel {
           ? "Tabba till hjulet: ← → går längs en ring, ↑ ↓ byter ring, Home End till ringens första och sista, Enter visar aktiviteten i listan."
           : "Tab to the wheel: ← → walk a ring, ↑ ↓ change ring, Home End go to a ring's first and last, Enter shows the activity in the list.")
         + "</p>")
+    // The wheel in stacked drawings of the same size: what never changes
+    // (months, layers, the centre), a drawing per theme, and on top the
+    // hand and the script's focus and hover rings. Each is a layer of its
+    // own in the browser, so hiding a theme or moving the focus redraws one
+    // of them, not 20,000 arcs.
     line(
-      "<svg viewBox=\"0 0 800 800\" role=\"group\" aria-labelledby=\"wheel-title\" aria-describedby=\"wheel-keys\" data-from=\"\(layout.range.from.iso)\" data-to=\"\(layout.range.to.iso)\" data-cx=\"400\" data-cy=\"400\" data-inner=\"\(num(layout.inner))\" data-outer=\"\(num(layout.rim + 3))\">"
+      "<div class=\"wheel-box\" role=\"group\" aria-label=\"\(HTML.escape("\(plan.title) – \(w.period(layout.range))"))\" aria-describedby=\"wheel-keys\" data-from=\"\(layout.range.from.iso)\" data-to=\"\(layout.range.to.iso)\" data-cx=\"400\" data-cy=\"400\" data-inner=\"\(num(layout.inner))\" data-outer=\"\(num(layout.rim + 3))\">"
     )
-    line("<title id=\"wheel-title\">\(HTML.escape("\(plan.title) – \(w.period(layout.range))"))</title>")
+    line("<svg viewBox=\"0 0 800 800\" class=\"base\" aria-hidden=\"true\">")
     months(layout, plan, into: h)
     layerRings(layout, layerRuns, into: h)
+    line("<circle class=\"centre\" cx=\"400\" cy=\"400\" r=\"\(num(layout.inner))\"/>")
+    line("<text class=\"year\" x=\"400\" y=\"410\">\(HTML.escape(layout.yearText))</text>")
+    line("</svg>")
     let from = layout.range.from
     for (t, ring) in layout.rings.enumerated() {
       line(
-        "<g class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(ringWords(t + outside, ringCount, sv))\" stroke-width=\"\(n1(ring.outer - ring.inner - 0.6))\">"
+        "<svg viewBox=\"0 0 800 800\" class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(ringWords(t + outside, ringCount, sv))\" stroke-width=\"\(n1(ring.outer - ring.inner - 0.6))\">"
       )
       line("<path class=\"band\" d=\"\(layout.sectorPath(0, 2 * Double.pi - 0.0001, ring.inner, ring.outer))\"/>")
       // Arcs and milestones in date order: the order the arrows walk them.
@@ -104,12 +112,10 @@ enum HTMLWheel {
       for item in items.enumerated().sorted(by: { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }) {
         line(item.element.text)
       }
-      line("</g>")
+      line("</svg>")
     }
-    line("<circle class=\"centre\" cx=\"400\" cy=\"400\" r=\"\(num(layout.inner))\"/>")
-    line("<text class=\"year\" x=\"400\" y=\"410\">\(HTML.escape(layout.yearText))</text>")
-    line("<g class=\"hand\" aria-hidden=\"true\"></g>")
-    line("</svg>")
+    line("<svg viewBox=\"0 0 800 800\" class=\"top\" aria-hidden=\"true\"><g class=\"hand\"></g></svg>")
+    line("</div>")
     line("<p id=\"tip\" class=\"tip\"></p>")
     line("<h3>\(sv ? "Ringarna utifrån och in" : "The rings, outside in")</h3>")
     line("<ul class=\"legend\">")
