@@ -38,13 +38,13 @@ import Testing
 
   @Test func everyArcIsAKeyboardLinkNamedByItsAgendaRow() throws {
     let html = page(try examplePlan())
-    let arcs = html.components(separatedBy: "<a class=\"arc").dropFirst()
+    let arcs = html.components(separatedBy: "<path class=\"arc").dropFirst()
     #expect(arcs.count == 28)
     for arc in arcs {
-      let id = try #require(arc.firstMatch(of: /aria-labelledby="(w-[^"]+)"/)?.1)
-      #expect(arc.contains("href=\"#\(id)\""))
+      // The script makes it a link to and named by its row (w-ID).
+      let id = try #require(arc.firstMatch(of: /data-w="([^"]+)"/)?.1)
       // The row it names is there once, with the number the arc shows.
-      #expect(html.components(separatedBy: "id=\"\(id)\"").count == 2, "\(id)")
+      #expect(html.components(separatedBy: "id=\"w-\(id)\"").count == 2, "\(id)")
     }
     // An image may hold nothing focusable: the wheel is a group, and so is each ring's drawing.
     #expect(
@@ -85,7 +85,7 @@ import Testing
     let svg = String(
       html[html.range(of: "<div class=\"wheel-box\"")!.lowerBound..<html.range(of: "<p id=\"tip\"")!.upperBound])
     #expect(!svg.contains("data-tip") && !svg.contains("<title>Digital"))
-    for arc in svg.components(separatedBy: "<a class=\"arc").dropFirst() {
+    for arc in svg.components(separatedBy: "<path class=\"arc").dropFirst() {
       #expect(!arc.prefix { $0 != ">" }.contains("aria-label="))
     }
     let drawn = svg.components(separatedBy: "<textPath").count - 1

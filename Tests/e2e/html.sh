@@ -86,8 +86,10 @@ rings = [e for e in doc.iter() if e.tag.endswith("svg") and "ring" in (e.get("cl
 if not box or box[0].get("role") != "group" or not box[0].get("aria-label"): problems.append("wheel role/name")
 if not rings or any(r.get("role") != "group" or not r.get("aria-label") for r in rings): problems.append("ring role/name")
 ids = {e.get("id") for e in doc.iter() if e.get("id")}
-for e in doc.iter():
-    if e.tag.endswith("a") and "arc" in (e.get("class") or "") and e.get("aria-labelledby") not in ids: problems.append("arc without its row")
+arcs = [e for e in doc.iter() if e.tag.endswith("path") and (e.get("class") or "").split()[:1] in (["arc"], ["mark"])]
+if not arcs: problems.append("no arcs")
+for e in arcs:
+    if "w-" + (e.get("data-w") or "") not in ids: problems.append("arc without its row")
 if not any(e.tag == "table" for e in doc.iter()) or not any(e.tag == "th" and e.get("scope") == "col" for e in doc.iter()): problems.append("no real table")
 heads = [e.tag for e in doc.iter() if e.tag in ("h1", "h2", "h3")]
 if heads[:1] != ["h1"]: problems.append("first heading is not h1")

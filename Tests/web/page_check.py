@@ -124,7 +124,7 @@ def keys(page):
         get(d, "file://" + page)
         # The pointer over an arc: a hover ring drawn on top, and its words beside the wheel.
         arc = d.execute_script(
-            "var a = document.querySelectorAll('.ring .arc'); return a[a.length - 1].querySelector('path');")
+            "var a = document.querySelectorAll('.ring .arc'); return a[a.length - 1];")
         ActionChains(d).move_to_element(arc).perform()
         hovered = d.execute_script("return document.querySelectorAll('.hover-ring path').length")
         report(hovered == 1, "the pointer over an arc draws its hover ring on top", f"{hovered} paths")
@@ -143,13 +143,13 @@ def keys(page):
         report(reached, "Tab reaches the wheel's arcs")
         if not reached:
             return
-        first = d.execute_script("return document.activeElement.getAttribute('href')")
+        first = d.execute_script("return '#w-' + document.activeElement.getAttribute('data-w')")
         tabbable = d.execute_script(
             "return document.querySelectorAll('.arc[tabindex=\"0\"], .mark[tabindex=\"0\"]').length")
         report(tabbable == 1, "one arc is in the tab order (the arrows do the rest)", f"{tabbable} are")
         def outline():
             return d.execute_script(
-                "var p = document.activeElement.querySelector('path'), r = document.querySelectorAll('.focus-ring path');"
+                "var p = document.activeElement, r = document.querySelectorAll('.focus-ring path');"
                 "return r.length === 3 && r[0].getAttribute('d') === p.getAttribute('d') &&"
                 " getComputedStyle(r[0]).stroke === getComputedStyle(document.documentElement).getPropertyValue('--focus').trim()"
                 " .replace(/^#(..)(..)(..)$/, function (m, a, b, c) {"
@@ -158,7 +158,7 @@ def keys(page):
         ring = lambda: d.execute_script("return document.activeElement.closest('.ring').getAttribute('data-theme')")
         start_ring = ring()
         d.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
-        second = d.execute_script("return document.activeElement.getAttribute('href')")
+        second = d.execute_script("return '#w-' + document.activeElement.getAttribute('data-w')")
         report(second != first and ring() == start_ring, "→ goes to the next arc of the same ring",
                f"{first} → {second}")
         order = d.execute_script(
@@ -167,7 +167,7 @@ def keys(page):
         report(order == 1, "in date order (the ring's second arc)", f"index {order}")
         report(outline(), "and the ring moves with the focus")
         d.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
-        report(d.execute_script("return document.activeElement.getAttribute('href')") == first, "← goes back")
+        report(d.execute_script("return '#w-' + document.activeElement.getAttribute('data-w')") == first, "← goes back")
         d.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
         report(ring() != start_ring, "↓ moves to the next ring inwards", ring())
         d.switch_to.active_element.send_keys(Keys.ARROW_UP)
@@ -178,7 +178,7 @@ def keys(page):
             "return a.indexOf(document.activeElement) === a.length - 1;")
         report(last, "End goes to the ring's last arc")
         tip_before = d.find_element(By.ID, "tip").text
-        target = d.execute_script("return document.activeElement.getAttribute('href')")
+        target = d.execute_script("return '#w-' + document.activeElement.getAttribute('data-w')")
         d.switch_to.active_element.send_keys(Keys.ENTER)
         report(d.execute_script("return location.hash") == target and target.startswith("#w-"),
                "Enter goes to the activity in the agenda", f"{target}")
@@ -211,7 +211,7 @@ def names(page):
         # What each arc must be called: its agenda row's title and status, its ring's theme.
         arcs = d.execute_script(
             "return Array.from(document.querySelectorAll('.arc')).map(function (a) {"
-            " var row = document.getElementById(a.getAttribute('aria-labelledby'));"
+            " var row = document.getElementById('w-' + a.getAttribute('data-w'));"
             " var ring = a.closest('.ring').getAttribute('aria-label').split(',')[0];"
             " return [row.cells[3].firstChild.textContent.trim(), ring, row.cells[5].textContent.trim()]; });")
         named = [v for v in links.values() if v]
@@ -277,8 +277,8 @@ def contrast(page):
               function st(sel, prop) { var e = document.querySelector(sel); return e ? getComputedStyle(e)[prop] : null; }
               var root = getComputedStyle(document.documentElement);
               var rings = Array.from(document.querySelectorAll('.wheel-box .ring')).map(function (r) {
-                var band = r.querySelector('.band'), arc = r.querySelector('.arc:not(.cancelled) path'),
-                    mark = r.querySelector('.mark:not(.done) path'), letter = r.querySelector('.mark:not(.done) .letter');
+                var band = r.querySelector('.band'), arc = r.querySelector('.arc:not(.cancelled)'),
+                    mark = r.querySelector('.mark:not(.done)'), letter = r.querySelector('.letter:not(.done)');
                 return {name: r.getAttribute('aria-label'), band: getComputedStyle(band).fill,
                         opacity: getComputedStyle(band).opacity, arc: arc && getComputedStyle(arc).stroke,
                         mark: mark && getComputedStyle(mark).fill, letter: letter && getComputedStyle(letter).fill};
@@ -286,7 +286,7 @@ def contrast(page):
               return {bg: st('body', 'backgroundColor'), fg: st('body', 'color'), muted: st('.muted', 'color'),
                       m0: st('.month.m0', 'fill'), m1: st('.month.m1', 'fill'), button: st('button', 'color'),
                       buttonBg: st('button', 'backgroundColor'), num: st('.num', 'fill'), halo: st('.num', 'stroke'),
-                      cancelled: st('.arc.cancelled path', 'stroke'),
+                      cancelled: st('.arc.cancelled', 'stroke'),
                       focus: root.getPropertyValue('--focus').trim(), rings: rings};
             """)
             bg, fg = rgb(c["bg"]), rgb(c["fg"])

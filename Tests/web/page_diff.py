@@ -62,7 +62,8 @@ def shot(d, page, dark):
                            "s.textContent = '* { content-visibility: visible !important; }';"
                            "document.head.appendChild(s); document.documentElement.scrollHeight;"
                            "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });")
-    height = d.execute_script("return document.documentElement.scrollHeight")
+    # (A browser draws no screenshot much taller than this: a long plan's top is compared.)
+    height = min(16000, d.execute_script("return document.documentElement.scrollHeight"))
     width = d.execute_script("return document.documentElement.clientWidth")
     d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                       {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})

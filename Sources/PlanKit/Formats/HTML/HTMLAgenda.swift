@@ -60,7 +60,7 @@ enum HTMLAgenda {
         let id = named.insert(item.id).inserted ? " id=\"w-\(HTML.escape(item.id))\"" : ""
         // HTML lets a cell and a row end where the next begins: no </td>, </tr>.
         line(
-          "<tr class=\"t\(t)\"\(id)><td>\(number)<td>\(HTML.escape(when))<td>\(HTML.escape(weeks))<td>\(what)<td class=\"s\(t)\">\(HTML.escape(theme?.name ?? item.theme))<td>\(HTML.escape(status))"
+          "<tr class=\"t\(t)\"\(id)><td>\(number)<td>\(HTML.escape(when))<td>\(HTML.escape(weeks))<td>\(what)<td>\(HTML.escape(theme?.name ?? item.theme))<td>\(HTML.escape(status))"
         )
       }
       line("</tbody></table>")

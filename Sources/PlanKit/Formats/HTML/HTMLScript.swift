@@ -26,8 +26,13 @@ enum HTMLScript {
         return slice.call(r.querySelectorAll('.arc, .mark'));
       });
       var named = {};
+      function rowId(el) { return 'w-' + el.getAttribute('data-w'); }
       rings.forEach(function (list) {
-        list.forEach(function (el) { el.setAttribute('tabindex', '-1'); named[el.getAttribute('aria-labelledby')] = el; });
+        list.forEach(function (el) {
+          el.setAttribute('tabindex', '-1');
+          el.setAttribute('role', 'link');
+          named[rowId(el)] = el;
+        });
       });
       function text(row) {
         return slice.call(row.cells).map(function (c) { return c.textContent.replace(/\\s+/g, ' ').trim(); })
@@ -40,9 +45,11 @@ enum HTMLScript {
       var months = slice.call(doc.querySelectorAll('.agenda .month noscript')).map(function (ns) {
         return {ns: ns, text: ns.textContent, rows: null, at: 0, body: null};
       });
-      // A month's rows go into tables of 100 (their heads read but not
-      // shown after the first), each laid out only when seen: hiding a
-      // theme then lays out the rows in sight, not a month of thousands.
+      // A month's rows go into tables of 100, each with its head (as a
+      // printed table repeats it on each page; it also keeps the columns
+      // about as wide from one to the next), each laid out only when seen:
+      // hiding a theme then lays out the rows in sight, not a month of
+      // thousands.
       // Until it is seen a part is as high as its rows would be on one line each.
       function part(m) {
         var rows = Math.min(100, m.rows.length - m.at);
@@ -130,7 +137,7 @@ enum HTMLScript {
         if (doc.getElementById(target)) location.replace(location.hash);
       }
       function words(el) {
-        var id = el.getAttribute('aria-labelledby');
+        var id = rowId(el);
         ensure(id);
         var row = doc.getElementById(id);
         return row ? text(row) : '';
@@ -152,6 +159,8 @@ enum HTMLScript {
         }
       }
       function go(el) { if (el) { make(el); el.focus(); show(el); } }
+      // An arc is a link to its row: made if it is still text, then gone to.
+      function follow(el) { show(el); location.hash = '#' + rowId(el); }
       // The focus ring: the focused arc drawn again on top of the wheel with
       // a gap of the page's colour and a ring of the focus colour round it,
       // so a one-day arc of a blue theme shows its focus as clearly as any.
@@ -167,19 +176,24 @@ enum HTMLScript {
         rims[name].textContent = '';
         return rims[name];
       }
+      // The arc's shape only (its dashes too, if it repeats): nothing to focus, name or style by class.
+      function shape(p) {
+        var q = doc.createElementNS(ns, 'path');
+        ['d', 'pathLength', 'stroke-dasharray'].forEach(function (a) { if (p.hasAttribute(a)) q.setAttribute(a, p.getAttribute(a)); });
+        return q;
+      }
       function copy(p, s) {
-        var q = p.cloneNode(false);
+        var q = shape(p);
         q.setAttribute('style', 'fill:' + s.fill + ';stroke:' + s.stroke + ';stroke-width:' + s.strokeWidth + ';stroke-dasharray:' + s.strokeDasharray);
         return q;
       }
       function ring(el) {
         var layer = rim('focus-ring');
         if (!el) return;
-        var p = el.querySelector('path'), s = getComputedStyle(p), mark = el.classList.contains('mark');
+        var p = el, s = getComputedStyle(p), mark = el.classList.contains('mark');
         var w = mark ? 0 : parseFloat(s.strokeWidth);
         [[w + 10, 'var(--focus)'], [w + 5, 'var(--bg)']].forEach(function (o) {
-          var q = doc.createElementNS(ns, 'path');
-          q.setAttribute('d', p.getAttribute('d'));
+          var q = shape(p);
           q.setAttribute('style', 'fill:' + (mark ? o[1] : 'none') + ';stroke:' + o[1] + ';stroke-width:' + o[0] + 'px;stroke-linecap:round;stroke-linejoin:round');
           layer.appendChild(q);
         });
@@ -187,7 +201,7 @@ enum HTMLScript {
       }
       function hover(el) {
         var layer = rim('hover-ring');
-        if (el) { var p = el.querySelector('path'); layer.appendChild(copy(p, getComputedStyle(p))); }
+        if (el) layer.appendChild(copy(el, getComputedStyle(el)));
       }
       function place(el) {
         for (var i = 0; i < rings.length; i++) { var j = rings[i].indexOf(el); if (j >= 0) return [i, j]; }
@@ -222,6 +236,7 @@ enum HTMLScript {
             case 'ArrowUp': next = across(p[0], -1, day); break;
             case 'Home': next = step(list, -1, 1); break;
             case 'End': next = step(list, list.length, -1); break;
+            case 'Enter': e.preventDefault(); follow(e.target); return;
             default: return;
           }
           e.preventDefault();
@@ -232,11 +247,7 @@ enum HTMLScript {
         box.addEventListener('mouseleave', function () { hover(null); });
         box.addEventListener('focusin', function (e) { var el = arc(e); if (el) { make(el); show(el); ring(el); } });
         box.addEventListener('focusout', function () { ring(null); });
-        // The row is made before the browser follows the arc's link to it.
-        box.addEventListener('click', function (e) {
-          var el = arc(e);
-          if (el) show(el); else if (e.target.closest && e.target.closest('.arc, .mark')) e.preventDefault();
-        });
+        box.addEventListener('click', function (e) { var el = arc(e); if (el) follow(el); });
       }
       function apply() {
         buttons.forEach(function (b) {

@@ -19,7 +19,7 @@ enum HTMLStyle {
     var themes = ""
     for i in layout.rings.indices {
       themes +=
-        ".t\(i) .band { fill: var(--b\(i)); } .t\(i) .arc path, .t\(i) .mark path { stroke: var(--c\(i)); } .t\(i) .mark path { fill: var(--c\(i)); } .t\(i) .mark .letter { fill: var(--l\(i)); } .sw.s\(i), td.s\(i)::before { background: var(--c\(i)); } .month.hide-t\(i) tr.t\(i) { display: none; }\n"
+        ".t\(i) .band { fill: var(--b\(i)); } .t\(i) .arc, .t\(i) .mark { stroke: var(--c\(i)); } .t\(i) .mark { fill: var(--c\(i)); } .t\(i) .letter { fill: var(--l\(i)); } .sw.s\(i), tr.t\(i) > td:nth-child(5)::before { background: var(--c\(i)); } .month.hide-t\(i) tr.t\(i) { display: none; }\n"
     }
     return """
       :root { color-scheme: light dark; \(vars(HTMLPalette.light)) }
@@ -45,31 +45,30 @@ enum HTMLStyle {
       .layer-band { fill: var(--m0); stroke: var(--line); stroke-width: 0.5; } .layer-days { fill: var(--muted); } .sw.lw { background: var(--muted); }
       .month-name { font-size: 17px; font-weight: bold; fill: var(--fg); text-anchor: middle; dominant-baseline: middle; text-transform: uppercase; }
       .band { opacity: \(HTMLPalette.bandOpacity); }
-      .arc path { fill: none; }
-      .arc .label-line { stroke: none !important; }
-      .arc.done path { stroke-dasharray: 2 1.2; }
-      .arc.cancelled path { stroke: var(--muted) !important; stroke-dasharray: 5 4; }
-      html:not(.js) .arc:hover path, html:not(.js) .mark:hover path, .hover-ring path { filter: drop-shadow(0 0 1.5px var(--fg)); }
+      .arc { fill: none; }
+      .label-line { fill: none; stroke: none; }
+      .arc.done { stroke-dasharray: 2 1.2; }
+      .arc.cancelled { stroke: var(--muted) !important; stroke-dasharray: 5 4; }
+      html:not(.js) .arc:hover, html:not(.js) .mark:hover, .hover-ring path { filter: drop-shadow(0 0 1.5px var(--fg)); }
       .arc:focus, .mark:focus { outline: none; }
-      html:not(.js) .arc:focus-visible path, html:not(.js) .mark:focus-visible path { stroke: var(--focus) !important; filter: drop-shadow(0 0 2px var(--focus)); }
       .focus-ring, .hover-ring { pointer-events: none; }
       .num, .letter { font-weight: bold; text-anchor: middle; dominant-baseline: central; pointer-events: none; }
       .num { fill: var(--fg); stroke: var(--bg); stroke-width: 2.5px; paint-order: stroke; }
       textPath { dominant-baseline: central; }
       .letter { font-size: 8px; }
-      .mark.done .letter { fill: var(--fg) !important; }
-      .mark path { stroke-width: 1.2; stroke: var(--fg) !important; }
-      .mark.done path { fill: var(--bg); }
+      .letter.done { fill: var(--fg) !important; }
+      .mark { stroke-width: 1.2; stroke: var(--fg) !important; }
+      .mark.done { fill: var(--bg); }
       .centre { fill: var(--bg); stroke: var(--line); }
       .year { font-size: 44px; font-weight: bold; fill: var(--fg); text-anchor: middle; }
       .hand line { stroke: #c0392b; stroke-width: 3; stroke-linecap: round; }
       .tip { min-height: 3em; margin: 0.5rem 0; }
       .hint { color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0; }
-      .sw, .agenda td[class]::before { content: ""; display: inline-block; width: 0.9em; height: 0.9em; border-radius: 0.2em; margin-right: 0.4em; vertical-align: -0.1em; border: 1px solid var(--muted); }
+      /* The theme cell (the fifth) has its swatch from its row's class. */
+      .sw, .agenda tr[class] > td:nth-child(5)::before { content: ""; display: inline-block; width: 0.9em; height: 0.9em; border-radius: 0.2em; margin-right: 0.4em; vertical-align: -0.1em; border: 1px solid var(--muted); }
       .legend { list-style: none; padding: 0; }
       .js .agenda .part { content-visibility: auto; }
       .part table { margin-bottom: 0; } .part:last-of-type table { margin-bottom: 1rem; }
-      .part + .part thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
       table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
       th, td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--m0); vertical-align: top; }
       .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }

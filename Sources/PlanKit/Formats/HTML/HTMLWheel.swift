@@ -7,9 +7,11 @@
 /// The wheel of the web page: the printed wheel's geometry (`WheelLayout`),
 /// each activity an arc drawn as a stroke along its lane, numbered where the
 /// number fits as on the poster, in a ring per theme that a keyboard walks
-/// with the arrows. An arc carries no text of its own: it is named by its
-/// row in the agenda (`aria-labelledby`), which is also where it links to,
-/// so the plan's words stand in the page once.
+/// with the arrows. An arc is one `<path>` that carries no text of its own,
+/// only its activity's id (`data-w`): the script makes it a link named by
+/// and going to its row in the agenda (`w-ID`), so the plan's words stand
+/// in the page once. Without the script the wheel is a picture and the
+/// agenda says it all.
 enum HTMLWheel {
   static func write(
     _ layout: WheelLayout, _ plan: Plan, _ w: Wording, layers: [LayerEvents] = [], into h: PieceOutput
@@ -53,8 +55,14 @@ enum HTMLWheel {
     line("</svg>")
     let from = layout.range.from
     for (t, ring) in layout.rings.enumerated() {
+      // The ring's drawing gives its arcs the width most of them have (a
+      // lane's, when activities overlap); the others say theirs.
+      var widthCounts: [String: Int] = [:]
+      for entry in ring.entries { widthCounts[n1(entry.outer - entry.inner - 0.6), default: 0] += 1 }
+      let ringWidth =
+        widthCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? n1(ring.outer - ring.inner - 0.6)
       line(
-        "<svg viewBox=\"0 0 800 800\" class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(ringWords(t + outside, ringCount, sv))\" stroke-width=\"\(n1(ring.outer - ring.inner - 0.6))\">"
+        "<svg viewBox=\"0 0 800 800\" class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(ringWords(t + outside, ringCount, sv))\" stroke-width=\"\(ringWidth)\">"
       )
       line("<path class=\"band\" d=\"\(layout.sectorPath(0, 2 * Double.pi - 0.0001, ring.inner, ring.outer))\"/>")
       // Arcs and milestones in date order: the order the arrows walk them.
@@ -64,14 +72,32 @@ enum HTMLWheel {
         let first = entry.occurrences[0].start
         let status = a.status == .cancelled ? " cancelled" : (a.status == .done ? " done" : "")
         let id = HTML.escape(a.id)
-        var s =
-          "<a class=\"arc\(status)\" href=\"#w-\(id)\" aria-labelledby=\"w-\(id)\" data-d=\"\(first - from)\"><path d=\""
+        var s = "<path class=\"arc\(status)\" data-w=\"\(id)\" data-d=\"\(first - from)\" d=\""
         let mid = (entry.inner + entry.outer) / 2
         let arcs = layout.arcs(entry)
-        for (i, arc) in arcs.enumerated() { s += (i == 0 ? "" : " ") + centreLine(layout, arc.start, arc.end, mid) }
-        // The ring's stroke width, unless the arc shares a lane with others.
+        var dashes = ""
+        if arcs.count > 1 && a.status != .done && a.status != .cancelled {
+          // A repeating activity: its lane's circle, dashed where its days
+          // are (the circle's length counted in days), in place of an arc
+          // per occurrence (52 for a weekly one). Done and cancelled arcs
+          // have dashes of their own and keep an arc each.
+          s += circleLine(mid)
+          var at = 0
+          var gaps: [String] = ["0"]
+          for run in layout.dayRuns(entry) {
+            gaps.append(String(run.from - at))
+            gaps.append(String(run.to - run.from))
+            at = run.to
+          }
+          gaps.append(String(layout.range.dayCount - at))
+          dashes = "\" pathLength=\"\(layout.range.dayCount)\" stroke-dasharray=\"\(gaps.joined(separator: " "))"
+        } else {
+          s += centreLines(layout, arcs, mid)
+        }
+        s += dashes
+        // The ring's stroke width, unless the arc's lane is another.
         let width = n1(entry.outer - entry.inner - 0.6)
-        s += width == n1(ring.outer - ring.inner - 0.6) ? "\"/>" : "\" stroke-width=\"\(width)\"/>"
+        s += width == ringWidth ? "\"/>" : "\" stroke-width=\"\(width)\"/>"
         if let arc = arcs.first {
           let thickness = entry.outer - entry.inner
           let size = min(11, thickness * 0.72)
@@ -93,7 +119,7 @@ enum HTMLWheel {
             s += "<text class=\"num\" x=\"\(n1(x))\" y=\"\(n1(y))\" font-size=\"\(n1(size))\">\(label)</text>"
           }
         }
-        items.append((first - from, s + "</a>"))
+        items.append((first - from, s))
       }
       let themeIndex = layout.themes.firstIndex { $0.id == ring.theme.id }
       for mark in layout.marks where mark.themeIndex == themeIndex {
@@ -104,9 +130,9 @@ enum HTMLWheel {
         items.append(
           (
             m.date - from,
-            "<a class=\"mark\(m.done ? " done" : "")\" href=\"#w-\(id)\" aria-labelledby=\"w-\(id)\" data-d=\"\(m.date - from)\">"
-              + "<path d=\"M\(n1(x)) \(n1(y - r))L\(n1(x + r)) \(n1(y))L\(n1(x)) \(n1(y + r))L\(n1(x - r)) \(n1(y))Z\"/>"
-              + "<text class=\"letter\" x=\"\(n1(x))\" y=\"\(n1(y))\">\(mark.letter)</text></a>"
+            "<path class=\"mark\(m.done ? " done" : "")\" data-w=\"\(id)\" data-d=\"\(m.date - from)\" "
+              + "d=\"M\(n1(x)) \(n1(y - r))L\(n1(x + r)) \(n1(y))L\(n1(x)) \(n1(y + r))L\(n1(x - r)) \(n1(y))Z\"/>"
+              + "<text class=\"letter\(m.done ? " done" : "")\" x=\"\(n1(x))\" y=\"\(n1(y))\">\(mark.letter)</text>"
           ))
       }
       for item in items.enumerated().sorted(by: { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }) {
@@ -192,6 +218,44 @@ enum HTMLWheel {
     return "M\(n1(p0.x)) \(n1(p0.y))A\(n1(r)) \(n1(r)) 0 \((a1 - a0) > Double.pi ? 1 : 0) 1 \(n1(p1.x)) \(n1(p1.y))"
   }
 
+  /// The middle lines of several arcs at radius r as one path: the first
+  /// from where it starts, each further one from where the one before
+  /// ended (m, a: shorter numbers), worked out in whole tenths so that they
+  /// land where `centreLine` puts them.
+  static func centreLines(_ layout: WheelLayout, _ arcs: [(start: Double, end: Double)], _ r: Double) -> String {
+    var out = ""
+    var at: (x: Int, y: Int)? = nil
+    func tenths(_ p: (x: Double, y: Double)) -> (x: Int, y: Int) {
+      (Int((p.x * 10).rounded()), Int((p.y * 10).rounded()))
+    }
+    for arc in arcs {
+      var pieces = [(arc.start, arc.end)]
+      if arc.end - arc.start > 1.9 * Double.pi {
+        let mid = (arc.start + arc.end) / 2
+        pieces = [(arc.start, mid), (mid, arc.end)]
+      }
+      for (a0, a1) in pieces {
+        let p0 = tenths(layout.point(a0, r))
+        let p1 = tenths(layout.point(a1, r))
+        let flags = " 0 \((a1 - a0) > Double.pi ? 1 : 0) 1 "
+        if let from = at {
+          out +=
+            "m\(t1(p0.x - from.x)) \(t1(p0.y - from.y))a\(n1(r)) \(n1(r))\(flags)\(t1(p1.x - p0.x)) \(t1(p1.y - p0.y))"
+        } else {
+          out += "M\(t1(p0.x)) \(t1(p0.y))A\(n1(r)) \(n1(r))\(flags)\(t1(p1.x)) \(t1(p1.y))"
+        }
+        at = p1
+      }
+    }
+    return out
+  }
+
+  /// The whole circle of radius r round the centre, from 12 o'clock
+  /// clockwise as the year runs.
+  static func circleLine(_ r: Double) -> String {
+    "M400 \(n1(400 - r))a\(n1(r)) \(n1(r)) 0 1 1 0 \(n1(2 * r))a\(n1(r)) \(n1(r)) 0 1 1 0 -\(n1(2 * r))"
+  }
+
   /// The same middle line drawn the other way round (anticlockwise), for a
   /// label in the lower half of the wheel.
   static func reversedLine(_ layout: WheelLayout, _ a0: Double, _ a1: Double, _ r: Double) -> String {
@@ -203,8 +267,10 @@ enum HTMLWheel {
   static func num(_ v: Double) -> String { SVGWriter.num(v) }
 
   /// A coordinate to a tenth of a unit (the wheel is 800 units across).
-  static func n1(_ v: Double) -> String {
-    let tenths = Int((v * 10).rounded())
+  static func n1(_ v: Double) -> String { t1(Int((v * 10).rounded())) }
+
+  /// A number of tenths, written as units: 1234 is "123.4", -5 is "-0.5".
+  static func t1(_ tenths: Int) -> String {
     let sign = tenths < 0 ? "-" : ""
     let whole = abs(tenths) / 10
     let frac = abs(tenths) % 10

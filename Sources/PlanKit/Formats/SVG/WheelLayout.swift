@@ -36,6 +36,24 @@ public struct WheelLayout: Sendable {
     }
   }
 
+  /// The days `e` covers, as runs of days from the start of the year (the
+  /// first day counted, the last not), clamped to the year, in order, with
+  /// runs that touch or overlap made one: the same days the arcs cover.
+  public func dayRuns(_ e: Entry) -> [(from: Int, to: Int)] {
+    var runs: [(from: Int, to: Int)] = []
+    for occ in e.occurrences.sorted(by: { $0.start < $1.start }) {
+      let from = max(occ.start, range.from) - range.from
+      let to = min(occ.end, range.to) + 1 - range.from
+      guard to > from else { continue }
+      if let last = runs.last, from <= last.to {
+        runs[runs.count - 1].to = max(last.to, to)
+      } else {
+        runs.append((from, to))
+      }
+    }
+    return runs
+  }
+
   public struct Ring: Sendable {
     public var theme: Theme
     public var inner: Double
