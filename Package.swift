@@ -14,7 +14,14 @@ let package = Package(
     // The domain: no terminal, no clock, no locale.
     // _FoundationICU (the ICU inside Foundation) is linked for CLDR's
     // Windows zone names (WindowsZones.swift).
-    .target(name: "PlanKit", linkerSettings: [.linkedLibrary("_FoundationICU")]),
+    .target(
+      name: "PlanKit",
+      // The web page's style and script, as files of their own, built into the binary.
+      resources: [
+        .embedInCode("Formats/HTML/Resources/page.css"), .embedInCode("Formats/HTML/Resources/page.js"),
+      ],
+      linkerSettings: [.linkedLibrary("_FoundationICU")]
+    ),
     // Files: atomic save, lock, journal, outputs. The only module that
     // writes beside a plan, so the rules (no following links, modes) live here.
     .target(name: "PlanStore", dependencies: ["PlanKit"]),

@@ -49,6 +49,7 @@ def browser(width=1280, height=900):
               f"--window-size={width},{height}"]:
         o.add_argument(a)
     o.binary_location = "/usr/bin/chromium"
+    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
 
 
@@ -191,6 +192,8 @@ def keys(page):
         d.get("file://" + page + "#" + last_row)
         target = d.execute_script("var t = document.querySelector(':target'); return t ? t.id : ''")
         report(target == last_row, "a link to the last row (page#w-…) finds it", f"{target!r} for {last_row}")
+        errors = [e["message"] for e in d.get_log("browser") if e["level"] == "SEVERE"]
+        report(not errors, "the page's script ran without an error", "; ".join(errors[:3]))
     finally:
         d.quit()
 

@@ -5,9 +5,11 @@ page; the two compared pixel by pixel in the browser (a canvas reads both
 PNGs, so nothing beyond Selenium is needed). A pixel differs when a channel
 differs by more than 48 of 255 (antialiasing moves edges by less). Prints
 the share of differing pixels per case and writes the screenshots to DIR to
-look at by eye; exits 1 when a case is over the threshold (default 0.01 %).
+look at by eye; exits 1 when a case is over the threshold (default 0.05 %:
+the ends of dashes drawn along a circle instead of arcs move 0.02 %, a
+heading's words changed move 0.12 %).
 
-    python3 Tests/web/page_diff.py OLD.html NEW.html DIR [--threshold 0.01]
+    python3 Tests/web/page_diff.py OLD.html NEW.html DIR [--threshold 0.05]
 """
 import base64
 import os
@@ -74,7 +76,7 @@ def shot(d, page, dark):
 
 def main():
     args = sys.argv[1:]
-    threshold = 0.01
+    threshold = 0.05
     if "--threshold" in args:
         i = args.index("--threshold")
         threshold = float(args[i + 1])

@@ -8,10 +8,9 @@
 /// one, `WheelLayout`), the agenda by month and by theme, milestones, the
 /// legend and a link to subscribe; inline CSS and a small script, nothing
 /// fetched from elsewhere, so it works from `file://` and on any server.
-/// Without the script everything is there and readable; the script only
-/// hides themes, switches the agenda's order, shows an arc's details and
-/// draws the hand at today (in the browser, so the page stays the same
-/// bytes for the same plan).
+/// Without the script everything is there and readable (`HTMLScript` says
+/// what it adds); the hand at today is drawn in the browser, so the page
+/// stays the same bytes for the same plan.
 public struct HTMLOptions: Sendable {
   public var year: Int
   public var themes: [String]?
