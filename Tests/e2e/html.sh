@@ -121,7 +121,7 @@ for target in "$page" "$work/big.html"; do
   what=$([ "$target" = "$page" ] && echo "the example plan" || echo "2,000 activities")
   # (The whole axe matrix on 2,000 activities takes minutes: CI runs each setting once.)
   pairwise=$([ "$target" = "$page" ] || echo --pairwise)
-  for mode in axe contrast keys names motion; do
+  for mode in axe contrast keys names noscript motion; do
     python3 Tests/web/page_check.py "$mode" "$target" "$axe" $pairwise >"$work/$mode.out" 2>&1
     rc=$?
     check "$what: $mode ($(tail -n 1 "$work/$mode.out"))" test $rc = 0

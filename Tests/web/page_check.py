@@ -10,6 +10,7 @@ user meet it, in headless Chromium driven by Selenium:
                                  agenda, focus is always visible
   names   PAGE                   Chromium's accessibility tree names every arc
                                  with its title, dates, theme and status
+  noscript PAGE                  without its script every agenda row is there
   motion  PAGE                   nothing moves under prefers-reduced-motion
   contrast PAGE                  what axe-core cannot decide, from the page's
                                  own computed colours in both modes: text
@@ -192,6 +193,14 @@ def keys(page):
         d.get("file://" + page + "#" + last_row)
         target = d.execute_script("var t = document.querySelector(':target'); return t ? t.id : ''")
         report(target == last_row, "a link to the last row (page#w-…) finds it", f"{target!r} for {last_row}")
+        # Find in page, once the rows are made: the last row's title.
+        whole(d)
+        title = d.execute_script(
+            "var r = document.getElementById(arguments[0]); return r.cells[3].firstChild.textContent.trim();", last_row)
+        d.get("about:blank")
+        get(d, "file://" + page)
+        found = d.execute_script("return window.find(arguments[0]);", title)
+        report(found, "find in page finds the last row's title", title)
         errors = [e["message"] for e in d.get_log("browser") if e["level"] == "SEVERE"]
         report(not errors, "the page's script ran without an error", "; ".join(errors[:3]))
     finally:
@@ -227,6 +236,28 @@ def names(page):
                ", ".join(map(str, bad[:5])))
         dated = [v for v in named if any(ch.isdigit() for ch in v)]
         report(len(dated) >= len(arcs), "and their dates")
+    finally:
+        d.quit()
+
+
+def noscript(page):
+    """The page with its script off: every agenda row is there and laid out
+    (each month's <noscript> is the table itself), nothing waits for a
+    script."""
+    d = browser()
+    try:
+        d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        d.get("file://" + page)
+        expected = open(page, encoding="utf-8").read().count(' id="w-')
+        r = d.execute_cdp_cmd("Runtime.evaluate", {"returnByValue": True, "expression": """(function () {
+            var rows = Array.from(document.querySelectorAll('.agenda tr[id]'));
+            return [rows.length, rows.filter(function (r) { return r.getBoundingClientRect().height > 0; }).length,
+                    document.documentElement.className, document.documentElement.hasAttribute('data-drawing')];
+          })()"""})["result"]["value"]
+        rows, shown, classes, drawing = r
+        report(expected > 0 and rows == expected, f"without the script all {expected} rows are there", f"{rows}")
+        report(shown == rows, "and laid out", f"{shown} of {rows}")
+        report(classes == "" and not drawing, "and nothing waits for the script", f"class {classes!r}")
     finally:
         d.quit()
 
@@ -320,7 +351,7 @@ def contrast(page):
 
 if __name__ == "__main__":
     what, page = sys.argv[1], sys.argv[2]
-    {"axe": lambda: axe(page, sys.argv[3], PAIRWISE if "--pairwise" in sys.argv else ALL), "keys": lambda: keys(page), "names": lambda: names(page),
+    {"axe": lambda: axe(page, sys.argv[3], PAIRWISE if "--pairwise" in sys.argv else ALL), "keys": lambda: keys(page), "names": lambda: names(page), "noscript": lambda: noscript(page),
      "motion": lambda: motion(page), "contrast": lambda: contrast(page)}[what]()
     print(f"page-check {what}: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
