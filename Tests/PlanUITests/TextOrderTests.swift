@@ -1,4 +1,4 @@
-import PlanKit
+import PlanUI
 import Testing
 
 /// TextOrder's quick path must order exactly as `<` does, or the Gantt
