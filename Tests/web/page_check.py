@@ -51,7 +51,10 @@ def browser(width=1280, height=900):
         o.add_argument(a)
     o.binary_location = "/usr/bin/chromium"
     o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    # axe-core on a page of 20,000 activities (by hand) runs longer than Selenium's 120 s.
+    d.command_executor.client_config.timeout = 3600
+    return d
 
 
 def scheme(d, dark, reduced=False):
