@@ -44,6 +44,14 @@ def report(ok, name, detail=""):
         print(f"FAIL {name}" + (f": {detail}" if detail else ""))
 
 
+def narrow(d, width, height):
+    """Chromium's window is at least 500 px wide, whatever --window-size
+    says: a phone's width is set on the page itself."""
+    if width < 500:
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+
+
 def browser(width=1280, height=900):
     o = Options()
     for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -52,6 +60,7 @@ def browser(width=1280, height=900):
     o.binary_location = "/usr/bin/chromium"
     o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    narrow(d, width, height)
     # axe-core on a page of 20,000 activities (by hand) runs longer than Selenium's 120 s.
     d.command_executor.client_config.timeout = 3600
     return d

@@ -46,10 +46,14 @@ def browser(width):
               f"--window-size={width},900", "--hide-scrollbars"]:
         o.add_argument(a)
     o.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d.width = width
+    return d
 
 
 def shot(d, page, dark):
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": d.width, "height": 900, "deviceScaleFactor": 1, "mobile": d.width < 500})
     d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
         {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
     d.get("file://" + os.path.abspath(page))
@@ -66,9 +70,9 @@ def shot(d, page, dark):
                            "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });")
     # (A browser draws no screenshot much taller than this: a long plan's top is compared.)
     height = min(16000, d.execute_script("return document.documentElement.scrollHeight"))
-    width = d.execute_script("return document.documentElement.clientWidth")
+    # (Chromium's window is at least 500 px wide: a phone's width is set on the page.)
     d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+                      {"width": d.width, "height": height, "deviceScaleFactor": 1, "mobile": d.width < 500})
     png = d.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
     d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     return "data:image/png;base64," + png
