@@ -140,18 +140,7 @@ public struct ConflictWording: Sendable {
   /// The field's name in words.
   public func field(_ c: Conflict) -> String {
     guard let f = c.field else { return sv ? "hela posten" : "the whole item" }
-    let names: [String: (String, String)] = [
-      "title": ("titel", "title"), "start": ("start", "start"), "end": ("slut", "end"), "date": ("datum", "date"),
-      "theme": ("tema", "theme"), "owner": ("ansvarig", "owner"), "location": ("plats", "location"),
-      "notes": ("anteckning", "notes"), "status": ("status", "status"), "done": ("klar", "done"),
-      "time": ("tid", "time"), "time.start": ("starttid", "start time"), "time.end": ("sluttid", "end time"),
-      "repeat": ("upprepning", "repeat"), "repeat.until": ("upprepas till", "repeats until"),
-      "repeat.count": ("antal gånger", "count"), "repeat.except": ("utom", "except"),
-      "repeat.every": ("upprepas", "repeats"), "repeat.interval": ("intervall", "interval"),
-      "repeat.on": ("månadsvis på", "monthly on"), "name": ("namn", "name"), "color": ("färg", "colour"),
-      "source": ("källa", "source"), "busy": ("upptagen", "busy"),
-    ]
-    return names[f].map { sv ? $0.0 : $0.1 } ?? f
+    return ItemField(rawValue: f)?.name(language) ?? f
   }
 
   /// One side's value in words.

@@ -52,10 +52,12 @@ public struct PlanDiff: Sendable {
           fields.append("\(name): \(old.map { sanitized($0) } ?? none) → \(new.map { sanitized($0) } ?? none)")
         }
       }
-      field(sv ? "titel" : "title", before.title, a.title)
-      field(sv ? "tema" : "theme", old.theme(before.theme)?.name ?? before.theme, new.theme(a.theme)?.name ?? a.theme)
-      field(sv ? "ansvarig" : "owner", before.owner, a.owner)
-      field(sv ? "plats" : "location", before.location, a.location)
+      field(ItemField.title.name(lang), before.title, a.title)
+      field(
+        ItemField.theme.name(lang), old.theme(before.theme)?.name ?? before.theme,
+        new.theme(a.theme)?.name ?? a.theme)
+      field(ItemField.owner.name(lang), before.owner, a.owner)
+      field(ItemField.location.name(lang), before.location, a.location)
       if before.notes != a.notes { fields.append(sv ? "anteckningen ändrad" : "notes changed") }
       if !fields.isEmpty {
         out.append(Entry(group: .changed, title: a.title, sortDay: a.start, detail: fields.joined(separator: "; ")))
@@ -86,10 +88,10 @@ public struct PlanDiff: Sendable {
       }
       if before.title != m.title || before.theme != m.theme || before.notes != m.notes {
         var fields: [String] = []
-        if before.title != m.title { fields.append((sv ? "titel: " : "title: ") + before.title + " → " + m.title) }
+        if before.title != m.title { fields.append(ItemField.title.name(lang) + ": " + before.title + " → " + m.title) }
         if before.theme != m.theme {
           fields.append(
-            (sv ? "tema: " : "theme: ") + (old.theme(before.theme)?.name ?? before.theme) + " → "
+            ItemField.theme.name(lang) + ": " + (old.theme(before.theme)?.name ?? before.theme) + " → "
               + (new.theme(m.theme)?.name ?? m.theme))
         }
         if before.notes != m.notes { fields.append(sv ? "anteckningen ändrad" : "notes changed") }

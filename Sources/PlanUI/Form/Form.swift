@@ -17,6 +17,29 @@ public struct Form: Sendable, Equatable {
   public enum Field: String, Sendable, CaseIterable {
     case title, theme, start, end, time, every, interval, on, until, count, except, owner, location, notes, status
     case date, done
+
+    /// The plan's field it edits (its words are the field's).
+    var field: ItemField {
+      switch self {
+      case .title: .title
+      case .theme: .theme
+      case .start: .start
+      case .end: .end
+      case .time: .time
+      case .every: .every
+      case .interval: .interval
+      case .on: .on
+      case .until: .until
+      case .count: .count
+      case .except: .except
+      case .owner: .owner
+      case .location: .location
+      case .notes: .notes
+      case .status: .status
+      case .date: .date
+      case .done: .done
+      }
+    }
   }
 
   public enum Value: Sendable, Equatable {
@@ -60,43 +83,7 @@ public struct Form: Sendable, Equatable {
 
 /// Words of the form in the plan's language.
 extension UIText {
-  func label(_ f: Form.Field) -> String {
-    switch (f, sv) {
-    case (.title, true): "Titel"
-    case (.title, false): "Title"
-    case (.theme, true): "Tema"
-    case (.theme, false): "Theme"
-    case (.start, true): "Start"
-    case (.start, false): "Start"
-    case (.end, true): "Slut"
-    case (.end, false): "End"
-    case (.time, true): "Tid"
-    case (.time, false): "Time"
-    case (.every, true): "Upprepa"
-    case (.every, false): "Repeat"
-    case (.interval, true): "Var N:e"
-    case (.interval, false): "Every N"
-    case (.on, true): "Månadsvis"
-    case (.on, false): "Monthly on"
-    case (.until, true): "Till"
-    case (.until, false): "Until"
-    case (.count, true): "Antal"
-    case (.count, false): "Count"
-    case (.except, true): "Utom"
-    case (.except, false): "Except"
-    case (.owner, true): "Ansvarig"
-    case (.owner, false): "Owner"
-    case (.location, true): "Plats"
-    case (.location, false): "Location"
-    case (.notes, true): "Anteckning"
-    case (.notes, false): "Notes"
-    case (.status, _): "Status"
-    case (.date, true): "Datum"
-    case (.date, false): "Date"
-    case (.done, true): "Klar"
-    case (.done, false): "Done"
-    }
-  }
+  func label(_ f: Form.Field) -> String { f.field.label(language) }
 
   var repeatOptions: [Form.Option] {
     [Form.Option(label: sv ? "nej" : "no", value: "")]

@@ -39,9 +39,10 @@ public struct UIText: Sendable {
   var searchPrompt: String { sv ? "Sök: " : "Search: " }
   func noMatch(_ q: String) -> String { sv ? "Ingen träff för \"\(q)\"" : "No match for \"\(q)\"" }
   var columns: [String] {
-    sv
-      ? ["Datum", "Vecka", "Tema", "Aktivitet", "Ansvarig", "Status"]
-      : ["Date", "Week", "Theme", "Activity", "Owner", "Status"]
+    [
+      ItemField.date.label(language), sv ? "Vecka" : "Week", ItemField.theme.label(language),
+      sv ? "Aktivitet" : "Activity", ItemField.owner.label(language), ItemField.status.label(language),
+    ]
   }
   var closeHint: String { sv ? "Esc stänger" : "Esc closes" }
   var helpTitle: String { sv ? "Tangenter" : "Keys" }

@@ -72,12 +72,12 @@ enum DetailsView {
       row(
         sv ? "Datum" : "Dates",
         w.rangeWithYear(a.start, a.end) + " (" + w.weeks(a.start, a.end) + ")")
-      row(sv ? "Tid" : "Time", a.time.map { w.time($0) } ?? (sv ? "heldag" : "all day"))
+      row(ItemField.time.label(s.plan.language), a.time.map { w.time($0) } ?? (sv ? "heldag" : "all day"))
       row(sv ? "Upprepas" : "Repeats", w.rule(a))
-      row(sv ? "Tema" : "Theme", s.plan.theme(a.theme)?.name)
-      row(sv ? "Ansvarig" : "Owner", a.owner)
-      row(sv ? "Plats" : "Location", a.location)
-      row("Status", w.status(a.status))
+      row(ItemField.theme.label(s.plan.language), s.plan.theme(a.theme)?.name)
+      row(ItemField.owner.label(s.plan.language), a.owner)
+      row(ItemField.location.label(s.plan.language), a.location)
+      row(ItemField.status.label(s.plan.language), w.status(a.status))
       if let notes = a.notes {
         lines.append(("", .plain))
         for paragraph in notes.split(separator: "\n", omittingEmptySubsequences: false) {

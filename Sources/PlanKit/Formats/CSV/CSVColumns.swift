@@ -3,24 +3,26 @@
 enum CSVColumn: String, CaseIterable {
   case title, theme, start, end, time, owner, location, status, notes, id, repeats, rule, type
 
-  func name(_ language: Language) -> String {
-    let sv = language == .sv
+  /// The field the column holds (its words are the field's).
+  var field: ItemField {
     switch self {
-    case .title: return sv ? "Titel" : "Title"
-    case .theme: return sv ? "Tema" : "Theme"
-    case .start: return "Start"
-    case .end: return sv ? "Slut" : "End"
-    case .time: return sv ? "Tid" : "Time"
-    case .owner: return sv ? "Ansvarig" : "Owner"
-    case .location: return sv ? "Plats" : "Location"
-    case .status: return "Status"
-    case .notes: return sv ? "Anteckning" : "Notes"
-    case .id: return "Id"
-    case .repeats: return sv ? "Upprepning" : "Repeats"
-    case .rule: return sv ? "Regel" : "Rule"
-    case .type: return sv ? "Typ" : "Type"
+    case .title: .title
+    case .theme: .theme
+    case .start: .start
+    case .end: .end
+    case .time: .time
+    case .owner: .owner
+    case .location: .location
+    case .status: .status
+    case .notes: .notes
+    case .id: .id
+    case .repeats: .repeats
+    case .rule: .rule
+    case .type: .type
     }
   }
+
+  func name(_ language: Language) -> String { field.label(language) }
 
   static func named(_ header: String) -> CSVColumn? {
     let h = header.trimmed.lowercased()

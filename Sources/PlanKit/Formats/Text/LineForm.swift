@@ -13,7 +13,8 @@ public enum LineForm {
       head.append("\(sv ? "kalender" : "calendar") \(sanitized(CalendarURL.masked(url)))")
     }
     for (i, t) in plan.themes.enumerated() {
-      head.append("\(sv ? "tema" : "theme") \(i + 1) \(t.id): \(sanitized(t.name)) [\(t.color.description)]")
+      head.append(
+        "\(ItemField.theme.name(plan.language)) \(i + 1) \(t.id): \(sanitized(t.name)) [\(t.color.description)]")
     }
     var items: [(Day, String, String)] = []
     for a in plan.activities {
@@ -23,16 +24,16 @@ public enum LineForm {
       if let r = w.rule(a) { line += ", " + r }
       line += " [" + sanitized(plan.theme(a.theme)?.name ?? a.theme) + "]"
       if a.status != .planned { line += " " + w.status(a.status) }
-      if let o = a.owner { line += " · " + (sv ? "ansvarig " : "owner ") + sanitized(o) }
-      if let l = a.location { line += " · " + (sv ? "plats " : "location ") + sanitized(l) }
-      if let n = a.notes { line += " · " + (sv ? "anteckning: " : "notes: ") + sanitized(n) }
+      if let o = a.owner { line += " · " + ItemField.owner.name(plan.language) + " " + sanitized(o) }
+      if let l = a.location { line += " · " + ItemField.location.name(plan.language) + " " + sanitized(l) }
+      if let n = a.notes { line += " · " + ItemField.notes.name(plan.language) + ": " + sanitized(n) }
       line += " (\(a.id))"
       items.append((a.start, a.id, line))
     }
     for m in plan.milestones {
       var line = "\(m.date.iso) ◆ \(sanitized(m.title)) – \(w.day(m.date, year: true))"
       line += " [" + sanitized(plan.theme(m.theme)?.name ?? m.theme) + "] " + w.milestoneState(m.done)
-      if let n = m.notes { line += " · " + (sv ? "anteckning: " : "notes: ") + sanitized(n) }
+      if let n = m.notes { line += " · " + ItemField.notes.name(plan.language) + ": " + sanitized(n) }
       line += " (\(m.id))"
       items.append((m.date, m.id, line))
     }

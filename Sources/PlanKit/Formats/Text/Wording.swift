@@ -132,7 +132,7 @@ public struct Wording: Sendable {
   public var milestonesHeading: String { sv ? "Milstolpar" : "Milestones" }
   public var upcomingHeading: String { sv ? "Kommande" : "Upcoming" }
   public var milestoneWord: String { sv ? "Milstolpe" : "Milestone" }
-  public var ownerWord: String { sv ? "Ansvarig" : "Owner" }
+  public var ownerWord: String { ItemField.owner.label(language) }
   public var nothingPlanned: String { sv ? "Inget planerat." : "Nothing planned." }
   public func nothingAfter(_ d: Day) -> String {
     sv ? "Inget planerat efter \(day(d, year: true))." : "Nothing planned after \(day(d, year: true))."
