@@ -9,7 +9,7 @@
 /// page without its script has the plain table.
 enum HTMLAgenda {
   static func write(_ layout: WheelLayout, _ plan: Plan, _ w: Wording, into h: PieceOutput) {
-    let sv = plan.language == .sv
+    let words = PageWords(plan.language)
     func line(_ s: String) { h.appendLine(s) }
     var themeClass: [String: Int] = [:]
     for (i, ring) in layout.rings.enumerated() { themeClass[ring.theme.id] = i }
@@ -18,9 +18,8 @@ enum HTMLAgenda {
     var letters: [String: String] = [:]
     for mark in layout.marks { letters[mark.milestone.id] = mark.letter }
     line("<section class=\"agenda\" aria-labelledby=\"agenda-heading\">")
-    line("<h2 id=\"agenda-heading\">\(sv ? "Vad händer när" : "What happens when")</h2>")
-    let headers =
-      sv ? ["Nr", "Datum", "Vecka", "Vad", "Tema", "Status"] : ["No.", "Date", "Week", "What", "Theme", "Status"]
+    line("<h2 id=\"agenda-heading\">\(words.agendaHeading)</h2>")
+    let headers = words.columns(plan.language)
     let head = "<table><thead><tr>" + headers.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>"
     var named: Set<String> = []
     /// One month's rows: an item's occurrences together, in the order of its first.

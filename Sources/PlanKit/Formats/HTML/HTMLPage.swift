@@ -54,7 +54,7 @@ public enum HTMLPage {
     defer { h.finish() }
     var plan = source
     if let lang = options.language { plan.language = lang }
-    let sv = plan.language == .sv
+    let words = PageWords(plan.language)
     let w = Wording(plan.language)
     let layout = WheelLayout(
       plan: plan, year: options.year, themes: options.themes, cx: 400, cy: 400, outer: 380, unit: 380 / 136.5,
@@ -84,15 +84,15 @@ public enum HTMLPage {
       if let url = options.icsURL {
         let webcal = url.lowercased().hasPrefix("webcal:") ? url : "webcal:" + url.drop { $0 != ":" }.dropFirst()
         line(
-          "<a class=\"button\" href=\"\(HTML.escape(webcal))\">\(sv ? "Prenumerera i din kalender" : "Subscribe in your calendar")</a>"
+          "<a class=\"button\" href=\"\(HTML.escape(webcal))\">\(words.subscribe)</a>"
         )
         if !url.lowercased().hasPrefix("webcal:") {
-          line("<a href=\"\(HTML.escape(url))\">\(sv ? "kalenderlänk (https)" : "calendar link (https)")</a>")
+          line("<a href=\"\(HTML.escape(url))\">\(words.calendarLink)</a>")
         }
       }
       if let file = options.download {
         line(
-          "<a class=\"button\" href=\"\(HTML.escape(file))\" download>\(sv ? "Ladda ner (.ics)" : "Download (.ics)")</a>"
+          "<a class=\"button\" href=\"\(HTML.escape(file))\" download>\(words.download)</a>"
         )
       }
       line("</p>")
@@ -100,9 +100,9 @@ public enum HTMLPage {
     line("</header>")
     if layout.isEmpty {
       line(
-        "<main><p class=\"empty\">\(sv ? "Planen har inga aktiviteter eller milstolpar under \(HTML.escape(w.period(range))) ännu." : "The plan has no activities or milestones in \(HTML.escape(w.period(range))) yet.")</p></main>"
+        "<main><p class=\"empty\">\(words.empty(HTML.escape(w.period(range))))</p></main>"
       )
-      line("<footer><p>\(sv ? "Gjord med arshjul" : "Made with arshjul")</p></footer>")
+      line("<footer><p>\(words.madeWith)</p></footer>")
       line("</body>\n</html>")
       return
     }
@@ -113,8 +113,7 @@ public enum HTMLPage {
     // The level is claimed because Tests/e2e/html.sh holds the page to it
     // (axe-core, contrast, keyboard, accessibility tree, reduced motion).
     line(
-      "<footer><p>\(sv ? "Gjord med arshjul" : "Made with arshjul") · \(HTML.escape(w.period(range))) · "
-        + "\(sv ? "Sidan uppfyller WCAG 2.1 nivå AA" : "This page meets WCAG 2.1 level AA")</p></footer>")
+      "<footer><p>\(words.madeWith) · \(HTML.escape(w.period(range))) · \(words.meetsWCAG)</p></footer>")
     line("<script>\n\(HTMLScript.source)</script>")
     line("</body>")
     line("</html>")

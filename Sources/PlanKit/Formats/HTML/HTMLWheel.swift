@@ -16,7 +16,7 @@ enum HTMLWheel {
   static func write(
     _ layout: WheelLayout, _ plan: Plan, _ w: Wording, layers: [LayerEvents] = [], into h: PieceOutput
   ) {
-    let sv = plan.language == .sv
+    let words = PageWords(plan.language)
     // The layers' rings are outside the themes': the themes' ring words count them.
     let outside = layers.count
     let ringCount = layout.rings.count + outside
@@ -24,21 +24,17 @@ enum HTMLWheel {
     let layerRuns = layers.map { LayerDayRuns.runs($0.days(in: layout.range)) }
     func line(_ s: String) { h.appendLine(s) }
     line("<section class=\"wheel\" aria-labelledby=\"wheel-heading\">")
-    line("<h2 id=\"wheel-heading\">\(sv ? "Årshjulet" : "The year wheel")</h2>")
-    line("<div class=\"controls\" role=\"group\" aria-label=\"\(sv ? "Visa teman" : "Show themes")\" hidden>")
+    line("<h2 id=\"wheel-heading\">\(words.wheelHeading)</h2>")
+    line("<div class=\"controls\" role=\"group\" aria-label=\"\(words.showThemes)\" hidden>")
     for (i, ring) in layout.rings.enumerated() {
       line(
         "<button type=\"button\" class=\"theme-toggle\" data-theme=\"\(HTML.escape(ring.theme.id))\" data-t=\"\(i)\" aria-pressed=\"true\">"
           + "<i class=\"sw s\(i)\"></i>\(HTML.escape(ring.theme.name))"
-          + "<span class=\"visually-hidden\"> (\(ringWords(i + outside, ringCount, sv)))</span></button>")
+          + "<span class=\"visually-hidden\"> (\(words.ring(i + outside, of: ringCount)))</span></button>")
     }
     line("</div>")
     line(
-      "<p id=\"wheel-keys\" class=\"hint\" hidden>"
-        + (sv
-          ? "Tabba till hjulet: ← → går längs en ring, ↑ ↓ byter ring, Home End till ringens första och sista, Enter visar aktiviteten i listan."
-          : "Tab to the wheel: ← → walk a ring, ↑ ↓ change ring, Home End go to a ring's first and last, Enter shows the activity in the list.")
-        + "</p>")
+      "<p id=\"wheel-keys\" class=\"hint\" hidden>" + words.wheelKeys + "</p>")
     // The wheel in stacked drawings of the same size: what never changes
     // (months, layers, the centre), a drawing per theme, and on top the
     // hand and the script's focus and hover rings. Each is a layer of its
@@ -62,7 +58,7 @@ enum HTMLWheel {
       let ringWidth =
         widthCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? n1(ring.outer - ring.inner - 0.6)
       line(
-        "<svg viewBox=\"0 0 800 800\" class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(ringWords(t + outside, ringCount, sv))\" stroke-width=\"\(ringWidth)\">"
+        "<svg viewBox=\"0 0 800 800\" class=\"ring t\(t)\" data-theme=\"\(HTML.escape(ring.theme.id))\" role=\"group\" aria-label=\"\(HTML.escape(ring.theme.name)), \(words.ring(t + outside, of: ringCount))\" stroke-width=\"\(ringWidth)\">"
       )
       line("<path class=\"band\" d=\"\(layout.sectorPath(0, 2 * Double.pi - 0.0001, ring.inner, ring.outer))\"/>")
       // Arcs and milestones in date order: the order the arrows walk them.
@@ -143,29 +139,25 @@ enum HTMLWheel {
     line("<svg viewBox=\"0 0 800 800\" class=\"top\" aria-hidden=\"true\"><g class=\"hand\"></g></svg>")
     line("</div>")
     line("<p id=\"tip\" class=\"tip\"></p>")
-    line("<h3>\(sv ? "Ringarna utifrån och in" : "The rings, outside in")</h3>")
+    line("<h3>\(words.ringsHeading)</h3>")
     line("<ul class=\"legend\">")
     // A layer's ring told in words too: its days, as the ring shades them.
     for (i, layer) in layers.enumerated() {
       let runs = layerRuns[i]
       let shown = runs.prefix(24).map { w.range($0.from, $0.to) }
-      let more = runs.count > 24 ? (sv ? " och \(runs.count - 24) till" : " and \(runs.count - 24) more") : ""
-      let days = runs.isEmpty ? (sv ? "inget i år" : "nothing this year") : shown.joined(separator: ", ") + more
+      let more = runs.count > 24 ? words.more(runs.count - 24) : ""
+      let days = runs.isEmpty ? words.nothingThisYear : shown.joined(separator: ", ") + more
       line(
-        "<li class=\"layer\"><i class=\"sw lw\"></i>\(HTML.escape(layer.name)) <span class=\"muted\">(\(sv ? "lager" : "layer"), \(ringWords(i, ringCount, sv)))</span>: \(HTML.escape(days))</li>"
+        "<li class=\"layer\"><i class=\"sw lw\"></i>\(HTML.escape(layer.name)) <span class=\"muted\">(\(words.layer), \(words.ring(i, of: ringCount)))</span>: \(HTML.escape(days))</li>"
       )
     }
     for (i, ring) in layout.rings.enumerated() {
       line(
-        "<li class=\"t\(i)\"><i class=\"sw s\(i)\"></i>\(HTML.escape(ring.theme.name)) <span class=\"muted\">(\(ringWords(i + outside, ringCount, sv)))</span></li>"
+        "<li class=\"t\(i)\"><i class=\"sw s\(i)\"></i>\(HTML.escape(ring.theme.name)) <span class=\"muted\">(\(words.ring(i + outside, of: ringCount)))</span></li>"
       )
     }
     line(
-      "<li>"
-        + (sv
-          ? "Siffran på en båge är aktivitetens nummer i listan · tätt streckad: klar · glest streckad och grå: inställd · ◆ milstolpe"
-          : "The number on an arc is the activity's number in the list · finely dashed: done · dashed and grey: cancelled · ◆ milestone")
-        + "</li>")
+      "<li>" + words.legendKey + "</li>")
     line("</ul>")
     line("</section>")
   }
@@ -275,12 +267,5 @@ enum HTMLWheel {
     let whole = abs(tenths) / 10
     let frac = abs(tenths) % 10
     return frac == 0 ? sign + String(whole) : sign + String(whole) + "." + String(frac)
-  }
-
-  static func ringWords(_ i: Int, _ count: Int, _ sv: Bool) -> String {
-    if count == 1 { return sv ? "ringen" : "the ring" }
-    if i == 0 { return sv ? "yttersta ringen" : "outermost ring" }
-    if i == count - 1 { return sv ? "innersta ringen" : "innermost ring" }
-    return sv ? "ring \(i + 1) utifrån" : "ring \(i + 1) from outside"
   }
 }
