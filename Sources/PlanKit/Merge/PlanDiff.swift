@@ -19,15 +19,14 @@ public struct PlanDiff: Sendable {
   public init(old: Plan, new: Plan, language: Language? = nil) {
     let lang = language ?? new.language
     let w = Wording(lang)
-    let sv = lang == .sv
+    let words = DiffWords(lang)
     var out: [Entry] = []
     if old.calendarURL != new.calendarURL {
-      let none = sv ? "(ingen)" : "(none)"
-      let url = { (u: String?) in u.map { sanitized(CalendarURL.masked($0)) } ?? none }
+      let url = { (u: String?) in u.map { sanitized(CalendarURL.masked($0)) } ?? words.noCalendar }
       out.append(
         Entry(
-          group: .changed, title: sv ? "Planen" : "The plan", sortDay: Day(year: 1900, month: 1, day: 1)!,
-          detail: (sv ? "kalender: " : "calendar: ") + url(old.calendarURL) + " → " + url(new.calendarURL)))
+          group: .changed, title: words.thePlan, sortDay: Day(year: 1900, month: 1, day: 1)!,
+          detail: words.calendar + url(old.calendarURL) + " → " + url(new.calendarURL)))
     }
     func when(_ a: Activity) -> String {
       var s = w.rangeWithYear(a.start, a.end)
@@ -48,7 +47,7 @@ public struct PlanDiff: Sendable {
       var fields: [String] = []
       func field(_ name: String, _ old: String?, _ new: String?) {
         if old != new {
-          let none = sv ? "(inget)" : "(none)"
+          let none = words.nothing
           fields.append("\(name): \(old.map { sanitized($0) } ?? none) → \(new.map { sanitized($0) } ?? none)")
         }
       }
@@ -58,7 +57,7 @@ public struct PlanDiff: Sendable {
         new.theme(a.theme)?.name ?? a.theme)
       field(ItemField.owner.name(lang), before.owner, a.owner)
       field(ItemField.location.name(lang), before.location, a.location)
-      if before.notes != a.notes { fields.append(sv ? "anteckningen ändrad" : "notes changed") }
+      if before.notes != a.notes { fields.append(words.notesChanged) }
       if !fields.isEmpty {
         out.append(Entry(group: .changed, title: a.title, sortDay: a.start, detail: fields.joined(separator: "; ")))
       }
@@ -94,7 +93,7 @@ public struct PlanDiff: Sendable {
             ItemField.theme.name(lang) + ": " + (old.theme(before.theme)?.name ?? before.theme) + " → "
               + (new.theme(m.theme)?.name ?? m.theme))
         }
-        if before.notes != m.notes { fields.append(sv ? "anteckningen ändrad" : "notes changed") }
+        if before.notes != m.notes { fields.append(words.notesChanged) }
         out.append(
           Entry(group: .changed, title: diamond + m.title, sortDay: m.date, detail: fields.joined(separator: "; ")))
       }
@@ -110,9 +109,9 @@ public struct PlanDiff: Sendable {
     }
     // Layers: what the plan is looked at beside, first in their groups.
     let layerDay = Day(year: 1900, month: 1, day: 1)!
-    let layerWord = sv ? "Lager " : "Layer "
+    let layerWord = words.layer
     func shown(_ l: PlanLayer) -> String {
-      sanitized(CalendarURL.masked(l.source)) + (l.busy ? (sv ? ", upptagen" : ", busy") : "")
+      sanitized(CalendarURL.masked(l.source)) + (l.busy ? words.busy : "")
     }
     let oldLayers = Dictionary(old.layers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for l in new.layers {
@@ -132,28 +131,18 @@ public struct PlanDiff: Sendable {
     entries = out.sorted { ($0.group.rawValue, $0.sortDay, $0.title) < ($1.group.rawValue, $1.sortDay, $1.title) }
   }
 
-  public static func heading(_ g: Group, _ language: Language) -> String {
-    let sv = language == .sv
-    switch g {
-    case .added: return sv ? "Nytt" : "New"
-    case .moved: return sv ? "Flyttat" : "Moved"
-    case .changed: return sv ? "Ändrat" : "Changed"
-    case .status: return sv ? "Inställt eller klart" : "Cancelled or done"
-    case .deleted: return sv ? "Borttaget" : "Deleted"
-    }
-  }
+  public static func heading(_ g: Group, _ language: Language) -> String { DiffWords(language).heading(g) }
 
   public enum Format: String, Sendable, CaseIterable { case text, markdown }
 
   /// The report: a heading per group that has entries, an item a line.
   public func render(title: String, language: Language, format: Format) -> String {
-    let sv = language == .sv
     var lines: [String] = []
     let md = format == .markdown
     lines.append(md ? "# " + markdownEscaped(sanitized(title)) : sanitized(title))
     if entries.isEmpty {
       lines.append("")
-      lines.append(sv ? "Inga ändringar." : "No changes.")
+      lines.append(DiffWords(language).noChanges)
       return lines.joined(separator: "\n") + "\n"
     }
     for g in Group.allCases {
