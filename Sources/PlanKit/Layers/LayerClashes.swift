@@ -94,14 +94,11 @@ public enum LayerClashes {
   /// As the plan's other warnings: "Kulturting Sörmland" 20 okt 2022
   /// krockar med Regionfullmäktige (Regionens sammanträden).
   public static func warnings(_ clashes: [LayerClash], language: Language) -> [PlanWarning] {
-    let w = Wording(language)
-    let sv = language == .sv
-    return clashes.map { c in
+    clashes.map { c in
       PlanWarning(
         kind: .activity, id: c.activityID,
-        message:
-          "\(quoted(c.activityTitle)) \(w.day(c.day, year: true)) \(sv ? "krockar med" : "clashes with") \(c.eventTitle) (\(c.layer))"
-          + (c.more > 0 ? (sv ? " och \(c.more) gång(er) till" : " and \(c.more) more time(s)") : ""))
+        reason: .layerClash(title: c.activityTitle, day: c.day, event: c.eventTitle, layer: c.layer, more: c.more),
+        language: language)
     }
   }
 }

@@ -145,7 +145,7 @@ public enum Rollover {
       if !days.isEmpty {
         onHolidays += 1
         lines.append(
-          (sv ? "på en helgdag: " : "on a holiday: ") + "\(a.title): " + PlanWarnings.list(days, sv))
+          (sv ? "på en helgdag: " : "on a holiday: ") + "\(a.title): " + WarningWords(old.language).list(days))
       }
     }
     for m in plan.milestones {

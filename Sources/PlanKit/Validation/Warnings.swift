@@ -6,26 +6,52 @@
 public struct PlanWarning: Sendable, Equatable {
   public var kind: Conflict.Kind
   public var id: String
-  public var message: String
+  /// What is wrong, as data; `message` words it (WarningWords).
+  public var reason: Reason
+  /// The language of its words: the plan's.
+  public var language: Language
   /// The other items it is about (the other booking of a person, the
   /// deadline run past), by id: a warning is found for an item by these,
   /// never by its title in the words.
   public var others: [String]
 
-  public init(kind: Conflict.Kind, id: String, others: [String] = [], message: String) {
+  public enum Reason: Sendable, Equatable {
+    /// A milestone on a public holiday (its name in lower case).
+    case milestoneOnHoliday(title: String, holiday: String, day: Day)
+    /// An activity on public holidays, in the order met.
+    case onHolidays(title: String, days: [NamedDays])
+    /// An activity in the plan's breaks (the days it falls in each).
+    case inBreaks(title: String, breaks: [NamedDays])
+    /// A person at two timed activities at once, `more` times again after the first.
+    case bookedTwice(person: String, first: String, second: String, day: Day, more: Int)
+    /// An activity still running on a deadline of its theme.
+    case pastDeadline(title: String, from: Day, to: Day, deadline: String, day: Day)
+    /// An activity on a busy layer's event, `more` times again after the first.
+    case layerClash(title: String, day: Day, event: String, layer: String, more: Int)
+  }
+
+  /// A holiday's or break's name with the days concerned (one day for a holiday).
+  public struct NamedDays: Sendable, Equatable {
+    public var name: String
+    public var from: Day
+    public var to: Day
+  }
+
+  public init(kind: Conflict.Kind, id: String, others: [String] = [], reason: Reason, language: Language) {
     self.kind = kind
     self.id = id
-    self.message = message
+    self.reason = reason
+    self.language = language
     self.others = others
   }
+
+  public var message: String { WarningWords(language).message(reason) }
 }
 
 public enum PlanWarnings {
   /// The days looked at: the plan's planning year.
   public static func find(_ plan: Plan, in range: DayRange) -> [PlanWarning] {
     let calendar = PlanCalendar(plan)
-    let w = Wording(plan.language)
-    let sv = plan.language == .sv
     var out: [PlanWarning] = []
     // The range's holidays and eves by day, looked up once: a big plan asks
     // for every occurrence (a list by day of the range, not a dictionary to hash into).
@@ -38,16 +64,15 @@ public enum PlanWarnings {
     // Holidays, eves and breaks: each activity on its own, so in parts.
     let names = holidayNames
     out += InParts.map(count: plan.activities.count, threshold: 4000) { part in
-      offDayWarnings(plan.activities[part], plan: plan, range: range, holidays: names, w: w)
+      offDayWarnings(plan.activities[part], plan: plan, range: range, holidays: names)
     }.flatMap { $0 }
     for m in plan.milestones where range.contains(m.date) {
       if let h = calendar.holiday(m.date) {
         out.append(
           PlanWarning(
             kind: .milestone, id: m.id,
-            message:
-              "\(quoted(m.title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): \(h.name.lowercased()) \(w.day(m.date, year: true))"
-          ))
+            reason: .milestoneOnHoliday(title: m.title, holiday: h.name.lowercased(), day: m.date),
+            language: plan.language))
       }
     }
     // One person at two timed activities at once.
@@ -121,13 +146,12 @@ public enum PlanWarnings {
       let r = clash[index]!
       let a = plan.activities[min(r.other, index)]
       let b = plan.activities[max(r.other, index)]
-      let more = r.count > 1 ? (sv ? " och \(r.count - 1) gång(er) till" : " and \(r.count - 1) more time(s)") : ""
       out.append(
         PlanWarning(
           kind: .activity, id: plan.activities[index].id, others: [plan.activities[r.other].id],
-          message:
-            "\(personNames[r.person]) \(sv ? "är dubbelbokad" : "is booked twice"): \(quoted(a.title)) \(sv ? "och" : "and") \(quoted(b.title)) \(sv ? "samtidigt" : "at the same time") \(w.day(r.first, year: true))\(more)"
-        ))
+          reason: .bookedTwice(
+            person: personNames[r.person], first: a.title, second: b.title, day: r.first, more: r.count - 1),
+          language: plan.language))
     }
     // Deadlines.
     for m in plan.milestones where m.deadline {
@@ -140,9 +164,8 @@ public enum PlanWarnings {
           out.append(
             PlanWarning(
               kind: .activity, id: a.id, others: [m.id],
-              message:
-                "\(quoted(a.title)) (\(w.range(occ.start, occ.end))) \(sv ? "pågår efter deadline" : "runs past the deadline") \(quoted(m.title)) \(w.day(m.date, year: true))"
-            ))
+              reason: .pastDeadline(title: a.title, from: occ.start, to: occ.end, deadline: m.title, day: m.date),
+              language: plan.language))
         }
       }
     }
@@ -151,20 +174,19 @@ public enum PlanWarnings {
 
   /// The holiday and break warnings of these activities.
   static func offDayWarnings(
-    _ activities: ArraySlice<Activity>, plan: Plan, range: DayRange, holidays holidayNames: [String?], w: Wording
+    _ activities: ArraySlice<Activity>, plan: Plan, range: DayRange, holidays holidayNames: [String?]
   ) -> [PlanWarning] {
-    let sv = plan.language == .sv
     var out: [PlanWarning] = []
     // Each activity's fields read where it is: `for a in` copied every
     // activity (a retain and a release of each of its texts).
     for k in activities.indices where !activities[k].holidayOK && activities[k].status != .cancelled {
-      var hits: [String] = []
-      var breaks: [String] = []
+      var hits: [PlanWarning.NamedDays] = []
+      var breaks: [PlanWarning.NamedDays] = []
       func look(_ day: Day) {
         let i = day - range.from
         if i >= 0 && i < holidayNames.count, let name = holidayNames[i] {
-          let text = "\(name) \(w.day(day, year: true))"
-          if !hits.contains(text) { hits.append(text) }
+          let hit = PlanWarning.NamedDays(name: name, from: day, to: day)
+          if !hits.contains(hit) { hits.append(hit) }
         }
       }
       activities[k].forEachOccurrence(in: range) { occ in
@@ -172,24 +194,21 @@ public enum PlanWarnings {
         look(occ.start)
         if occ.end != occ.start { look(occ.end) }
         if !plan.breaks.isEmpty, let b = plan.breaks.first(where: { $0.start <= occ.end && occ.start <= $0.end }) {
-          let text = "\(b.name) (\(w.range(max(occ.start, b.start), min(occ.end, b.end))))"
-          if !breaks.contains(text) { breaks.append(text) }
+          let hit = PlanWarning.NamedDays(name: b.name, from: max(occ.start, b.start), to: min(occ.end, b.end))
+          if !breaks.contains(hit) { breaks.append(hit) }
         }
       }
       if !hits.isEmpty {
         out.append(
           PlanWarning(
-            kind: .activity, id: activities[k].id,
-            message: "\(quoted(activities[k].title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): "
-              + list(hits, sv)
-              + (sv ? " (\"holidayOK\": true om det är meningen)" : " (\"holidayOK\": true if that is meant)")))
+            kind: .activity, id: activities[k].id, reason: .onHolidays(title: activities[k].title, days: hits),
+            language: plan.language))
       }
       if !breaks.isEmpty {
         out.append(
           PlanWarning(
-            kind: .activity, id: activities[k].id,
-            message: "\(quoted(activities[k].title)) \(sv ? "infaller under ett uppehåll" : "falls in a break"): "
-              + list(breaks, sv)))
+            kind: .activity, id: activities[k].id, reason: .inBreaks(title: activities[k].title, breaks: breaks),
+            language: plan.language))
       }
     }
     return out
@@ -245,8 +264,4 @@ public enum PlanWarnings {
     ).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
   }
 
-  static func list(_ items: [String], _ sv: Bool) -> String {
-    let shown = items.prefix(4).joined(separator: ", ")
-    return items.count > 4 ? shown + (sv ? " och \(items.count - 4) till" : " and \(items.count - 4) more") : shown
-  }
 }
