@@ -21,17 +21,38 @@ public enum Rollover {
 
   public struct Result: Sendable {
     public var plan: Plan
-    /// What moved where, what was left behind or dropped, in words.
-    public var lines: [String]
-    /// How many activities and milestones now land on a holiday or eve
-    /// (their lines are among `lines`): counted here, not read back out of
-    /// the words.
-    public var onHolidays = 0
+    /// What moved where, what was left behind or dropped, as data.
+    public var notes: [Note]
+
+    /// The notes in words, a line each (RolloverWords), in the plan's language.
+    public var lines: [String] { RolloverWords(plan.language).lines(notes) }
+
+    /// How many activities and milestones now land on a holiday or eve.
+    public var onHolidays: Int {
+      notes.reduce(0) {
+        switch $1 {
+        case .onHolidays, .milestoneOnHoliday: $0 + 1
+        default: $0
+        }
+      }
+    }
+  }
+
+  /// One thing the roll-over did or could not do.
+  public enum Note: Sendable, Equatable {
+    /// The breaks (by name) are the old year's and not carried.
+    case breaksNotCarried([String])
+    case leftBehind(title: String, status: Status)
+    /// A skipped date that falls on no occurrence in the new year.
+    case exceptDropped(title: String, was: Day, would: Day)
+    case moved(title: String, from: Day, to: Day, newFrom: Day, newTo: Day)
+    case milestoneMoved(title: String, from: Day, to: Day)
+    /// An activity that now lands on holidays (names in lower case, with their days).
+    case onHolidays(title: String, days: [PlanWarning.NamedDays])
+    case milestoneOnHoliday(title: String, holiday: String, day: Day)
   }
 
   public static func roll(_ old: Plan, from oldYear: Int, _ o: Options) -> Result {
-    let w = Wording(old.language)
-    let sv = old.language == .sv
     let years = o.year - oldYear
     var plan = old
     plan.id = o.newID
@@ -42,13 +63,8 @@ public enum Rollover {
     plan.title = old.title.replacingOccurrences(of: String(oldYear), with: String(o.year))
     // Breaks are the municipality's for one year: next year's are set anew.
     plan.breaks = []
-    var lines: [String] = []
-    if !old.breaks.isEmpty {
-      lines.append(
-        sv
-          ? "uppehållen (\(old.breaks.map(\.name).joined(separator: ", "))) följer inte med: lägg in nästa års"
-          : "the breaks (\(old.breaks.map(\.name).joined(separator: ", "))) are not carried: add next year's")
-    }
+    var notes: [Note] = []
+    if !old.breaks.isEmpty { notes.append(.breaksNotCarried(old.breaks.map(\.name))) }
     // Holidays of both years by name, to carry a skipped holiday to its new date.
     let oldHolidays = PlanCalendar(old)
     var newHolidayDays: [String: Day] = [:]  // "name|year"
@@ -71,11 +87,11 @@ public enum Rollover {
     }
     for a in old.activities {
       if a.repeatRule == nil && (a.status == .done || a.status == .cancelled) && !o.all {
-        lines.append((sv ? "lämnas kvar (\(w.status(a.status))): " : "left behind (\(w.status(a.status))): ") + a.title)
+        notes.append(.leftBehind(title: a.title, status: a.status))
         continue
       }
       if a.repeatRule != nil && a.status == .cancelled && !o.all {
-        lines.append((sv ? "lämnas kvar (inställd): " : "left behind (cancelled): ") + a.title)
+        notes.append(.leftBehind(title: a.title, status: .cancelled))
         continue
       }
       var b = a
@@ -111,9 +127,7 @@ public enum Rollover {
           if probe.occurrences(in: DayRange(from: moved, to: moved)).contains(where: { $0.start == moved }) {
             kept.append(moved)
           } else {
-            lines.append(
-              (sv ? "utom-datum släppt, inget tillfälle då: " : "skipped date dropped, no occurrence then: ")
-                + "\(a.title) \(w.day(d, year: true)) → \(w.day(moved, year: true))")
+            notes.append(.exceptDropped(title: a.title, was: d, would: moved))
           }
         }
         r.except = kept
@@ -122,41 +136,34 @@ public enum Rollover {
         b.start = placed(o.sameDate ? sameDay(a.start, years: years) : sameWeek(a.start, years: years), a.start)
         b.end = b.start + length
       }
-      lines.append(
-        "\(a.title): \(w.rangeWithYear(a.start, a.end)) → \(w.rangeWithYear(b.start, b.end))")
+      notes.append(.moved(title: a.title, from: a.start, to: a.end, newFrom: b.start, newTo: b.end))
       plan.activities.append(b)
     }
     plan.milestones = old.milestones.map { m in
       var n = m
       n.done = false
       n.date = placed(o.sameDate ? sameDay(m.date, years: years) : sameWeek(m.date, years: years), m.date)
-      lines.append("◆ \(m.title): \(w.day(m.date, year: true)) → \(w.day(n.date, year: true))")
+      notes.append(.milestoneMoved(title: m.title, from: m.date, to: n.date))
       return n
     }
     // What now lands on a holiday or eve.
     let calendar = PlanCalendar(plan)
     let range = plan.yearRange(o.year)
-    var onHolidays = 0
     for a in plan.activities where !a.holidayOK {
-      var days: [String] = []
+      var days: [PlanWarning.NamedDays] = []
       a.forEachOccurrence(in: range) { occ in
-        if let h = calendar.holiday(occ.start) { days.append("\(h.name.lowercased()) \(w.day(occ.start, year: true))") }
+        if let h = calendar.holiday(occ.start) {
+          days.append(PlanWarning.NamedDays(name: h.name.lowercased(), from: occ.start, to: occ.start))
+        }
       }
-      if !days.isEmpty {
-        onHolidays += 1
-        lines.append(
-          (sv ? "på en helgdag: " : "on a holiday: ") + "\(a.title): " + WarningWords(old.language).list(days))
-      }
+      if !days.isEmpty { notes.append(.onHolidays(title: a.title, days: days)) }
     }
     for m in plan.milestones {
       if let h = calendar.holiday(m.date) {
-        onHolidays += 1
-        lines.append(
-          (sv ? "på en helgdag: " : "on a holiday: ")
-            + "◆ \(m.title): \(h.name.lowercased()) \(w.day(m.date, year: true))")
+        notes.append(.milestoneOnHoliday(title: m.title, holiday: h.name.lowercased(), day: m.date))
       }
     }
-    return Result(plan: plan, lines: lines, onHolidays: onHolidays)
+    return Result(plan: plan, notes: notes)
   }
 
   /// The same month and day `years` on (29 February becomes the 28th).
