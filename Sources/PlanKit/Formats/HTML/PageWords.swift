@@ -3,7 +3,11 @@
 /// counts of `Wording`, come in beside them).
 struct PageWords {
   let sv: Bool
-  init(_ language: Language) { sv = language == .sv }
+  let w: Wording
+  init(_ language: Language) {
+    sv = language == .sv
+    w = Wording(language)
+  }
 
   var subscribe: String { sv ? "Prenumerera i din kalender" : "Subscribe in your calendar" }
   var calendarLink: String { sv ? "kalenderlänk (https)" : "calendar link (https)" }
@@ -24,8 +28,8 @@ struct PageWords {
       ? "Tabba till hjulet: ← → går längs en ring, ↑ ↓ byter ring, Home End till ringens första och sista, Enter visar aktiviteten i listan."
       : "Tab to the wheel: ← → walk a ring, ↑ ↓ change ring, Home End go to a ring's first and last, Enter shows the activity in the list."
   }
-  var ringsHeading: String { sv ? "Ringarna utifrån och in" : "The rings, outside in" }
-  var layer: String { sv ? "lager" : "layer" }
+  var ringsHeading: String { w.ringsOutsideIn }
+  var layer: String { w.layerWord }
   func more(_ n: Int) -> String { sv ? " och \(n) till" : " and \(n) more" }
   var nothingThisYear: String { sv ? "inget i år" : "nothing this year" }
   var legendKey: String {

@@ -322,7 +322,7 @@ public enum SVGWheel {
         [
           ("x", num(tx)), ("y", num(ty)), ("dy", "0.35em"), ("text-anchor", sin(angle) >= 0 ? "start" : "end"),
           ("font-size", num(3 * unit)), ("font-weight", "bold"), ("fill", "#c0392b"),
-        ], text: (plan.language == .sv ? "idag " : "today ") + wording.day(today))
+        ], text: PosterWords(plan.language).today(today))
     }
 
     /// The centre: the year, and the title under it.
@@ -389,7 +389,7 @@ public enum SVGWheel {
     /// its dates, theme by theme, and the milestones. The font shrinks (and
     /// a second column opens) until it all fits.
     mutating func drawLegend(x: Double, top: Double, right: Double) {
-      let sv = plan.language == .sv
+      let words = PosterWords(plan.language)
       var y = top + 9 * unit
       let titleSize = 8.5 * unit
       for line in wrapMM(plan.title, width: right - x, size: titleSize).prefix(3) {
@@ -405,7 +405,7 @@ public enum SVGWheel {
       y += 8 * unit
       svg.element(
         "text", [("x", num(x)), ("y", num(y)), ("font-size", num(3 * unit)), ("fill", "#6b675e")],
-        text: sv ? "Ringarna utifrån och in:" : "The rings, outside in:")
+        text: words.ringsHeading)
       y += 5 * unit
       for (i, l) in options.layers.enumerated() {
         svg.empty(
@@ -416,7 +416,7 @@ public enum SVGWheel {
           ])
         svg.element(
           "text", [("x", num(x + 8 * unit)), ("y", num(y)), ("font-size", num(3.4 * unit)), ("fill", "#444444")],
-          text: l.name + (sv ? " (lager)" : " (layer)"))
+          text: words.layer(l.name))
         y += 5 * unit
       }
       for t in themes {
@@ -437,11 +437,7 @@ public enum SVGWheel {
         y += 5.6 * unit
       }
       // What the marks in the week ring mean.
-      var key = sv ? "Röd prick: helgdag eller afton" : "Red dot: public holiday or eve"
-      if !plan.breaks.isEmpty {
-        key +=
-          (sv ? " · grått: uppehåll (" : " · grey: breaks (") + plan.breaks.map(\.name).joined(separator: ", ") + ")"
-      }
+      let key = words.marksKey(breaks: plan.breaks.map(\.name))
       for line in wrapMM(key, width: right - x, size: 3 * unit).prefix(2) {
         svg.element(
           "text", [("x", num(x)), ("y", num(y)), ("font-size", num(3 * unit)), ("fill", "#6b675e")], text: line)
@@ -510,9 +506,7 @@ public enum SVGWheel {
                 ("x", num(x + Double(col) * (colWidth + 5 * unit))), ("y", num(cy + size)), ("font-size", num(size)),
                 ("font-style", "italic"), ("fill", "#555555"),
               ],
-              text: sv
-                ? "… och \(left) till (arshjul summary listar alla)"
-                : "… and \(left) more (arshjul summary lists them all)")
+              text: words.leftOut(left))
             break
           }
         }
@@ -556,7 +550,7 @@ public enum SVGWheel {
           ("x", num(right)), ("y", num(height - 5 * unit)), ("text-anchor", "end"), ("font-size", num(2.4 * unit)),
           ("fill", "#9a958a"),
         ],
-        text: sv ? "Årshjulet gjort med arshjul" : "Year wheel made with arshjul")
+        text: PosterWords(plan.language).madeWith)
     }
   }
 }

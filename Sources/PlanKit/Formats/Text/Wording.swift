@@ -133,6 +133,10 @@ public struct Wording: Sendable {
   public var upcomingHeading: String { sv ? "Kommande" : "Upcoming" }
   public var milestoneWord: String { sv ? "Milstolpe" : "Milestone" }
   public var ownerWord: String { ItemField.owner.label(language) }
+  /// The wheel's legend heading, on the poster and the web page.
+  public var ringsOutsideIn: String { sv ? "Ringarna utifrån och in" : "The rings, outside in" }
+  /// What another calendar drawn on the wheel is called.
+  public var layerWord: String { sv ? "lager" : "layer" }
   public var nothingPlanned: String { sv ? "Inget planerat." : "Nothing planned." }
   public func nothingAfter(_ d: Day) -> String {
     sv ? "Inget planerat efter \(day(d, year: true))." : "Nothing planned after \(day(d, year: true))."
