@@ -88,8 +88,8 @@ enum DetailsView {
       }
     } else if let m = s.focusedMilestone {
       title = "◆ " + sanitized(m.title)
-      row(sv ? "Datum" : "Date", w.day(m.date, year: true) + " (" + w.weeks(m.date, m.date) + ")")
-      row(sv ? "Tema" : "Theme", s.plan.theme(m.theme)?.name)
+      row(ItemField.date.label(s.plan.language), w.day(m.date, year: true) + " (" + w.weeks(m.date, m.date) + ")")
+      row(ItemField.theme.label(s.plan.language), s.plan.theme(m.theme)?.name)
       row("Status", w.milestoneState(m.done))
       if let notes = m.notes {
         lines.append(("", .plain))
