@@ -40,4 +40,45 @@ import Testing
     #expect(m["title"]?.value == .string("Kulturting i Eskilstuna"))
     #expect(m["location"]?.value == .string("Munktellarenan"))
   }
+
+  @Test func movedAndCancelledOccurrencesBecomeSkippedDaysAndAOneOff() throws {
+    // A phone moved one weekly meeting and cancelled another: the server
+    // holds the rule and two RECURRENCE-ID events, each read once.
+    let plan = try examplePlan()
+    let item = try #require(SyncItems.items(plan).first { $0.id == "projektledaravstamning" })
+    var body = String(decoding: SyncItems.body(item, plan, stamp: 0), as: UTF8.self)
+    let uid = try #require(body.firstMatch(of: /UID:([^\r\n]+)/)?.1)
+    let tz = try #require(body.firstMatch(of: /DTSTART;TZID=([^:]+):/)?.1)
+    let overrides = [
+      "BEGIN:VEVENT", "UID:\(uid)", "RECURRENCE-ID;TZID=\(tz):20220307T090000",
+      "DTSTART;TZID=\(tz):20220309T130000", "DTEND;TZID=\(tz):20220309T140000",
+      "SUMMARY:Avstämning projektledare", "END:VEVENT",
+      "BEGIN:VEVENT", "UID:\(uid)", "RECURRENCE-ID;TZID=\(tz):20220314T090000",
+      "DTSTART;TZID=\(tz):20220314T090000", "DTEND;TZID=\(tz):20220314T100000",
+      "SUMMARY:Avstämning projektledare", "STATUS:CANCELLED", "END:VEVENT",
+    ].joined(separator: "\r\n")
+    body = body.replacingOccurrences(of: "END:VCALENDAR", with: overrides + "\r\nEND:VCALENDAR")
+    let theirs = try #require(SyncItems.fromServer(Array(body.utf8), last: item, plan: plan))
+    let except = try #require(theirs.item.members?["repeat"]?.members?["except"])
+    guard case .array(let days) = except.value else {
+      Issue.record("no except list")
+      return
+    }
+    let skipped = days.compactMap { node -> String? in
+      if case .string(let s) = node.value { return s }
+      return nil
+    }
+    #expect(skipped.contains("2022-03-07") && skipped.contains("2022-03-14"))
+    #expect(theirs.oneOffs.count == 1)
+    let moved = try #require(theirs.oneOffs.first)
+    #expect(moved.start == Day(year: 2022, month: 3, day: 9)!)
+    #expect(moved.time == ClockSpan(start: TimeOfDay("13:00")!, end: TimeOfDay("14:00")!))
+    #expect(moved.uid == nil && moved.repeatRule == nil && moved.theme == "stottande-strukturer")
+    #expect(moved.id == "projektledaravstamning-2022-03-07")
+    #expect(
+      theirs.notes == [
+        .occurrenceMoved(title: "Avstämning projektledare", day: Day(year: 2022, month: 3, day: 7)!, to: moved.start),
+        .occurrenceCancelled(title: "Avstämning projektledare", day: Day(year: 2022, month: 3, day: 14)!),
+      ])
+  }
 }

@@ -68,7 +68,10 @@ public enum SyncItems {
   public static func fromServer(
     _ body: [UInt8], last: Item, plan: Plan
   ) -> ServerVersion? {
-    let (master, overrides) = splitOverrides(body)
+    // Read once: the calendar without its moved and cancelled occurrences,
+    // and each of those as a calendar of its own.
+    guard let roots = try? ICalendarParser.parse(body) else { return nil }
+    let (master, overrides) = splitOverrides(roots)
     var scratch = plan
     scratch.conflicts = []
     scratch.activities = []
@@ -90,10 +93,8 @@ public enum SyncItems {
     var oneOffs: [Activity] = []
     if last.kind == .activity, var a = scratch.activities.first, !overrides.isEmpty, var rule = a.repeatRule {
       let zones = ICalTime.Zones(plan: nil, file: [:])
-      for o in overrides {
-        guard let roots = try? ICalendarParser.parse(o),
-          let event = roots.first?.children.first(where: { $0.name == "VEVENT" }),
-          let rid = event.first("RECURRENCE-ID"), let day = zones.local(rid.value, tzid: nil)?.day
+      for (calendar, event) in overrides {
+        guard let rid = event.first("RECURRENCE-ID"), let day = zones.local(rid.value, tzid: nil)?.day
         else { continue }
         if !rule.except.contains(day) { rule.except.append(day) }
         if event.first("STATUS")?.value.uppercased() == "CANCELLED" {
@@ -101,10 +102,8 @@ public enum SyncItems {
           continue
         }
         var moved = Plan(id: plan.id, title: plan.title, timeZone: plan.timeZone, themes: plan.themes)
-        var single = o
-        // As an event of its own: no RECURRENCE-ID, a UID of its own.
-        single = stripLines(single, prefixes: ["RECURRENCE-ID", "UID:", "RRULE", "EXDATE"])
-        if let r = try? ICalendarImport.apply(single, file: "server", to: &moved, theme: a.theme, expand: false),
+        if let r = try? ICalendarImport.apply(
+          alone(event, in: calendar), file: "server", to: &moved, theme: a.theme, expand: false),
           var one = moved.activities.first, r.skipped.isEmpty
         {
           one.uid = nil
@@ -126,62 +125,38 @@ public enum SyncItems {
     return ServerVersion(item: json, oneOffs: oneOffs, notes: notes)
   }
 
-  /// The calendar without its RECURRENCE-ID events, and each of those as a calendar of its own.
-  static func splitOverrides(_ body: [UInt8]) -> (master: [UInt8], overrides: [[UInt8]]) {
-    let text = String(decoding: body, as: UTF8.self)
-    var lines = contentLines(text)
-    var overrides: [[UInt8]] = []
-    var i = 0
-    var header: [String] = []
-    while i < lines.count, lines[i].uppercased() != "BEGIN:VEVENT" {
-      header.append(lines[i])
-      i += 1
-    }
-    var kept: [String] = header
-    while i < lines.count {
-      if lines[i].uppercased() == "BEGIN:VEVENT" {
-        var block: [String] = []
-        while i < lines.count {
-          block.append(lines[i])
-          if lines[i].uppercased() == "END:VEVENT" { break }
-          i += 1
-        }
-        i += 1
-        if block.contains(where: { $0.uppercased().hasPrefix("RECURRENCE-ID") }) {
-          overrides.append(Array((header + block + ["END:VCALENDAR", ""]).joined(separator: "\r\n").utf8))
+  /// The calendars without their RECURRENCE-ID events, and each of those
+  /// with the calendar it came in (its time zones).
+  static func splitOverrides(
+    _ roots: [ICalComponent]
+  ) -> (master: [ICalComponent], overrides: [(calendar: ICalComponent, event: ICalComponent)]) {
+    var master: [ICalComponent] = []
+    var overrides: [(calendar: ICalComponent, event: ICalComponent)] = []
+    for calendar in roots {
+      let kept = ICalComponent(name: calendar.name, line: calendar.line)
+      kept.properties = calendar.properties
+      for child in calendar.children {
+        if child.name == "VEVENT" && child.first("RECURRENCE-ID") != nil {
+          overrides.append((calendar, child))
         } else {
-          kept += block
+          kept.children.append(child)
         }
-      } else {
-        kept.append(lines[i])
-        i += 1
       }
+      master.append(kept)
     }
-    lines = kept
-    return (Array(lines.joined(separator: "\r\n").utf8), overrides)
+    return (master, overrides)
   }
 
-  /// The physical lines of iCalendar text: only CR LF or LF end one
-  /// (U+2028 in a DESCRIPTION is a character of it, not a break).
-  static func contentLines(_ text: String) -> [String] {
-    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      String(line.last == "\r" ? line.dropLast() : line)
-    }
-  }
-
-  static func stripLines(_ body: [UInt8], prefixes: [String]) -> [UInt8] {
-    let text = String(decoding: body, as: UTF8.self)
-    var out: [String] = []
-    var skipping = false
-    for line in contentLines(text) {
-      if line.hasPrefix(" ") || line.hasPrefix("\t") {
-        if !skipping { out.append(String(line)) }
-        continue
-      }
-      skipping = prefixes.contains { line.uppercased().hasPrefix($0) }
-      if !skipping { out.append(String(line)) }
-    }
-    return Array(out.joined(separator: "\r\n").utf8)
+  /// A moved occurrence as an event of its own: no RECURRENCE-ID, no rule,
+  /// a UID of its own, in its calendar with the calendar's time zones.
+  static func alone(_ event: ICalComponent, in calendar: ICalComponent) -> [ICalComponent] {
+    let single = ICalComponent(name: event.name, line: event.line)
+    single.properties = event.properties.filter { !["RECURRENCE-ID", "UID", "RRULE", "EXDATE"].contains($0.name) }
+    single.children = event.children
+    let wrapper = ICalComponent(name: calendar.name, line: calendar.line)
+    wrapper.properties = calendar.properties
+    wrapper.children = calendar.children.filter { $0.name != "VEVENT" } + [single]
+    return [wrapper]
   }
 
   /// The item's three-way merge (last synced / plan / server) by field,

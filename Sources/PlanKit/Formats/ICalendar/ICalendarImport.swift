@@ -36,6 +36,14 @@ public enum ICalendarImport {
     } catch {
       throw ImportError([ImportProblem(file: file, line: error.line, error.message)])
     }
+    return try apply(roots, file: file, to: &plan, theme: theme, expand: expand)
+  }
+
+  /// Calendars already parsed (a sync reads the server's event once and
+  /// imports its parts).
+  static func apply(
+    _ roots: [ICalComponent], file: String, to plan: inout Plan, theme: String?, expand: Bool
+  ) throws(ImportError) -> ImportReport {
     var report = ImportReport()
     var errors: [ImportProblem] = []
     var items: [Item] = []
