@@ -12,6 +12,9 @@ struct DiffWords {
   var layer: String { sv ? "Lager " : "Layer " }
   var busy: String { sv ? ", upptagen" : ", busy" }
   var noChanges: String { sv ? "Inga ändringar." : "No changes." }
+  func title(_ plan: String, since revision: String?) -> String {
+    (sv ? "Ändringar i " : "Changes in ") + plan + (revision.map { (sv ? " sedan " : " since ") + $0 } ?? "")
+  }
 
   func heading(_ g: PlanDiff.Group) -> String {
     switch g {

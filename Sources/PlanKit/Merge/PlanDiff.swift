@@ -133,6 +133,11 @@ public struct PlanDiff: Sendable {
 
   public static func heading(_ g: Group, _ language: Language) -> String { DiffWords(language).heading(g) }
 
+  /// The report's title: "Ändringar i Kulturplan 2022 sedan HEAD~3".
+  public static func title(of plan: String, since revision: String?, _ language: Language) -> String {
+    DiffWords(language).title(plan, since: revision)
+  }
+
   public enum Format: String, Sendable, CaseIterable { case text, markdown }
 
   /// The report: a heading per group that has entries, an item a line.

@@ -45,6 +45,33 @@ public struct UIText: Sendable {
     ]
   }
   var closeHint: String { sv ? "Esc stänger" : "Esc closes" }
+
+  // The dialogs.
+  var deleteTitle: String { sv ? "Ta bort?" : "Delete?" }
+  var unsavedTitle: String { sv ? "Osparade ändringar" : "Unsaved changes" }
+  var unsavedText: String {
+    sv ? "Planen har ändringar som inte är sparade." : "The plan has changes that are not saved."
+  }
+  var changedOnDiskTitle: String { sv ? "Filen har ändrats på disken" : "The file changed on disk" }
+  var changedOnDiskText: [String] {
+    sv
+      ? [
+        "Någon annan (en editor, git pull) har ändrat planfilen", "sedan den öppnades. Den skrivs inte över i tysthet.",
+      ]
+      : [
+        "Someone else (an editor, git pull) changed the plan file",
+        "since it was opened. It is not overwritten silently.",
+      ]
+  }
+  var recoverTitle: String { sv ? "Osparade ändringar hittades" : "Unsaved edits found" }
+  var recoverText: String {
+    sv ? "Förra gången avslutades arshjul utan att spara." : "Last time arshjul ended without saving."
+  }
+  func journalHolds(activities: Int, milestones: Int) -> String {
+    sv
+      ? "Journalen har \(activities) aktiviteter och \(milestones) milstolpar."
+      : "The journal holds \(activities) activities and \(milestones) milestones."
+  }
   var helpTitle: String { sv ? "Tangenter" : "Keys" }
 
   // Sync from the UI (y).

@@ -62,44 +62,26 @@ enum FormView {
 
 enum DialogView {
   static func render(_ s: AppState, into g: inout Grid) {
-    let sv = s.plan.language == .sv
+    let t = UIText(s.plan.language)
     var title = ""
     var lines: [String] = []
     switch s.overlay {
     case .confirmDelete(let id):
       let name = s.plan.activities.first { $0.id == id }?.title ?? s.plan.milestones.first { $0.id == id }?.title ?? id
-      title = sv ? "Ta bort?" : "Delete?"
+      title = t.deleteTitle
       lines = [sanitized(name), ""] + KeyMap.dialogLines(s.overlay, s.plan.language)
     case .confirmQuit:
-      title = sv ? "Osparade ändringar" : "Unsaved changes"
-      lines =
-        [
-          sv ? "Planen har ändringar som inte är sparade." : "The plan has changes that are not saved.", "",
-        ] + KeyMap.dialogLines(s.overlay, s.plan.language)
+      title = t.unsavedTitle
+      lines = [t.unsavedText, ""] + KeyMap.dialogLines(s.overlay, s.plan.language)
     case .conflict:
-      title = sv ? "Filen har ändrats på disken" : "The file changed on disk"
-      lines =
-        [
-          sv
-            ? "Någon annan (en editor, git pull) har ändrat planfilen"
-            : "Someone else (an editor, git pull) changed the plan file",
-          sv
-            ? "sedan den öppnades. Den skrivs inte över i tysthet."
-            : "since it was opened. It is not overwritten silently.", "",
-        ] + KeyMap.dialogLines(s.overlay, s.plan.language)
+      title = t.changedOnDiskTitle
+      lines = t.changedOnDiskText + [""] + KeyMap.dialogLines(s.overlay, s.plan.language)
     case .recover:
-      title = sv ? "Osparade ändringar hittades" : "Unsaved edits found"
+      title = t.recoverTitle
       let count = s.pendingRecovery.map { ($0.activities.count, $0.milestones.count) }
       lines =
-        [
-          sv ? "Förra gången avslutades arshjul utan att spara." : "Last time arshjul ended without saving.",
-          count.map {
-            sv
-              ? "Journalen har \($0.0) aktiviteter och \($0.1) milstolpar."
-              : "The journal holds \($0.0) activities and \($0.1) milestones."
-          } ?? "",
-          "",
-        ] + KeyMap.dialogLines(s.overlay, s.plan.language)
+        [t.recoverText, count.map { t.journalHolds(activities: $0.0, milestones: $0.1) } ?? "", ""]
+        + KeyMap.dialogLines(s.overlay, s.plan.language)
     default:
       return
     }

@@ -30,24 +30,15 @@ struct Diff: ParsableCommand {
   func run() throws {
     let old: Plan
     let new: Plan
-    var title: String
     if let since {
       new = try loadOrExit(first).plan
       old = try planAt(revision: since, path: first)
-      title =
-        (new.language == .sv ? "Ändringar i " : "Changes in ") + new.title + " "
-        + (new.language == .sv ? "sedan " : "since ") + since
     } else {
       old = try loadOrExit(first).plan
       new = try loadOrExit(second!).plan
-      title = (new.language == .sv ? "Ändringar i " : "Changes in ") + new.title
     }
     let lang = language ?? new.language
-    if language != nil {
-      title =
-        (lang == .sv ? "Ändringar i " : "Changes in ") + new.title
-        + (since.map { (lang == .sv ? " sedan " : " since ") + $0 } ?? "")
-    }
+    let title = PlanDiff.title(of: new.title, since: since, lang)
     let diff = PlanDiff(old: old, new: new, language: lang)
     try printOut(diff.render(title: title, language: lang, format: format))
     if exitCode && !diff.isEmpty { throw ExitCode(1) }
