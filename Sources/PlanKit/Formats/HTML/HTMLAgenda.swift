@@ -19,7 +19,7 @@ enum HTMLAgenda {
     for mark in layout.marks { letters[mark.milestone.id] = mark.letter }
     line("<section class=\"agenda\" aria-labelledby=\"agenda-heading\">")
     line("<h2 id=\"agenda-heading\">\(words.agendaHeading)</h2>")
-    let headers = words.columns(plan.language)
+    let headers = words.columns
     let head = "<table><thead><tr>" + headers.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>"
     var named: Set<String> = []
     /// One month's rows: an item's occurrences together, in the order of its first.

@@ -106,7 +106,7 @@ enum HTMLWheel {
             // Drawn, not read: the arc's name is its agenda row.
             let lower = cos((arc.start + arc.end) / 2) < 0
             let line =
-              lower ? reversedLine(layout, arc.start, arc.end, mid) : centreLine(layout, arc.start, arc.end, mid)
+              lower ? reversedLine(layout, arc.start, arc.end, mid) : centreLines(layout, [arc], mid)
             s +=
               "<path id=\"l\(entry.number)\" class=\"label-line\" d=\"\(line)\"/><text class=\"num\" font-size=\"\(n1(size))\" aria-hidden=\"true\">"
               + "<textPath href=\"#l\(entry.number)\" startOffset=\"50%\">\(HTML.escape(titled))</textPath></text>"
@@ -198,22 +198,11 @@ enum HTMLWheel {
     h.appendLine("</g>")
   }
 
-  /// The middle line of an arc from a0 to a1 at radius r (drawn with a
-  /// stroke as wide as its lane): half the numbers of the sector's outline.
-  static func centreLine(_ layout: WheelLayout, _ a0: Double, _ a1: Double, _ r: Double) -> String {
-    if a1 - a0 > 1.9 * Double.pi {
-      let mid = (a0 + a1) / 2
-      return centreLine(layout, a0, mid, r) + " " + centreLine(layout, mid, a1, r)
-    }
-    let p0 = layout.point(a0, r)
-    let p1 = layout.point(a1, r)
-    return "M\(n1(p0.x)) \(n1(p0.y))A\(n1(r)) \(n1(r)) 0 \((a1 - a0) > Double.pi ? 1 : 0) 1 \(n1(p1.x)) \(n1(p1.y))"
-  }
-
-  /// The middle lines of several arcs at radius r as one path: the first
-  /// from where it starts, each further one from where the one before
-  /// ended (m, a: shorter numbers), worked out in whole tenths so that they
-  /// land where `centreLine` puts them.
+  /// The middle lines of arcs at radius r (drawn with a stroke as wide as
+  /// the lane: half the numbers of a sector's outline) as one path: the
+  /// first from where it starts, each further one from where the one before
+  /// ended (m, a: shorter numbers), worked out in whole tenths so that none
+  /// drifts. An arc of almost a whole turn is drawn in two halves.
   static func centreLines(_ layout: WheelLayout, _ arcs: [(start: Double, end: Double)], _ r: Double) -> String {
     var out = ""
     var at: (x: Int, y: Int)? = nil

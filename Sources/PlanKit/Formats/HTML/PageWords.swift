@@ -2,10 +2,11 @@
 /// page's files only place them (the plan's own words, and the dates and
 /// counts of `Wording`, come in beside them).
 struct PageWords {
-  let sv: Bool
+  let language: Language
   let w: Wording
+  var sv: Bool { language == .sv }
   init(_ language: Language) {
-    sv = language == .sv
+    self.language = language
     w = Wording(language)
   }
 
@@ -48,7 +49,7 @@ struct PageWords {
   // The agenda.
   var agendaHeading: String { sv ? "Vad händer när" : "What happens when" }
   /// The agenda's columns; "Date", "Theme" and "Status" are the fields'.
-  func columns(_ language: Language) -> [String] {
+  var columns: [String] {
     [
       sv ? "Nr" : "No.", ItemField.date.label(language), sv ? "Vecka" : "Week", sv ? "Vad" : "What",
       ItemField.theme.label(language), ItemField.status.label(language),

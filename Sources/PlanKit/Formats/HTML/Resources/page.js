@@ -37,8 +37,8 @@
   // printed table repeats it on each page; it also keeps the columns
   // about as wide from one to the next), each laid out only when seen:
   // hiding a theme then lays out the rows in sight, not a month of
-  // thousands.
-  // Until it is seen a part is as high as its rows would be on one line each.
+  // thousands. Until it is seen a table is as high as its rows would be
+  // on one line each.
   function part(m) {
     var rows = Math.min(100, m.rows.length - m.at);
     m.ns.insertAdjacentHTML('beforebegin', '<div class="part" style="contain-intrinsic-size: auto ' + 2 * rows + 'rem">' + m.head + '</tbody></table></div>');
@@ -84,10 +84,10 @@
   // the months in sight at once, the rest a slice at a time.
   var hidden = {}, buttons = slice.call(doc.querySelectorAll('.theme-toggle'));
   // Each theme's ring and legend line, found once (a query of the whole page is a walk of every row).
-  var parts = {};
+  var themeParts = {};
   buttons.forEach(function (b) {
     var t = b.getAttribute('data-t');
-    parts[t] = [box && box.querySelector('.ring.t' + t), doc.querySelector('.legend .t' + t)].filter(function (e) { return e; });
+    themeParts[t] = {ring: box && box.querySelector('.ring.t' + t), legend: doc.querySelector('.legend .t' + t)};
   });
   var blocks = slice.call(doc.querySelectorAll('.agenda .month')), stale = [], seen = [];
   function sync(div) {
@@ -241,9 +241,10 @@
     buttons.forEach(function (b) {
       var off = !!hidden[b.getAttribute('data-theme')], t = b.getAttribute('data-t');
       b.setAttribute('aria-pressed', off ? 'false' : 'true');
-      parts[t].forEach(function (e) { e.classList.toggle('off', off); });
-      var r = parts[t][0];
-      if (r) { if (off) r.setAttribute('aria-hidden', 'true'); else r.removeAttribute('aria-hidden'); }
+      var r = themeParts[t].ring, l = themeParts[t].legend;
+      if (l) l.classList.toggle('off', off);
+      // Only transparent: out of the accessibility tree too.
+      if (r) { r.classList.toggle('off', off); if (off) r.setAttribute('aria-hidden', 'true'); else r.removeAttribute('aria-hidden'); }
     });
     seen.forEach(sync);
     stale = blocks.filter(function (div) { return seen.indexOf(div) < 0; });
