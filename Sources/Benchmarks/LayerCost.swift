@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanUI
 
 /// What a layer of 5,000 events costs the example plan in the terminal UI

@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 import PlanStore
 import PlanUI
 

@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 import PlanStore
 
 /// A deterministic synthetic plan of `count` activities: long Swedish

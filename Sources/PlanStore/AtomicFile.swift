@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 #if canImport(Glibc)
   import Glibc

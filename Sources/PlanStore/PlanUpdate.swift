@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 extension PlanFile {
   /// One edit to a plan on disk, the safe way: take the lock (waiting a few

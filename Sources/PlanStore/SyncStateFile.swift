@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// `PLAN.arshjul-sync`: the state of the last CalDAV sync, beside the plan,
 /// written like the journal (atomically, never through a link, never more

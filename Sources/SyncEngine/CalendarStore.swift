@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// A calendar collection as the sync sees it: resources by name, each with
 /// an ETag, read and written with preconditions. The CalDAV client is one

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// One sync of a plan with a calendar store, in phases so requests can run
 /// side by side while every decision is taken by `SyncDecisions`, in order:

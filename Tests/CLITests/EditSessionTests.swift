@@ -1,5 +1,5 @@
 import Foundation
-import PlanKit
+import PlanModel
 import PlanStore
 import PlanUI
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import Testing
 
 /// What an adversarial pass found (issue 11), each as the user meets it.

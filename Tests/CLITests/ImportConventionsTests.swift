@@ -1,5 +1,5 @@
 import Foundation
-import PlanKit
+import PlanModel
 import Testing
 
 /// The iCalendar conventions arshjul writes (the milestone mark, "Milstolpe

@@ -1,5 +1,5 @@
 import Foundation
-import PlanKit
+import PlanModel
 import Testing
 
 /// Repeating events from other zones and the TZIDs other programs write

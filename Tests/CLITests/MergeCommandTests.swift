@@ -1,5 +1,6 @@
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import Testing
 
 /// `arshjul merge`, `diff` and `textconv` as git and planners call them (issue 14).

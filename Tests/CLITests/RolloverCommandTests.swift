@@ -1,5 +1,6 @@
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import Testing
 
 /// `arshjul new --from` and the warnings of `check` (issue 17).

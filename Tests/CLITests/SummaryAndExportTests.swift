@@ -7,7 +7,7 @@ import Testing
     #expect(r.status == 0)
     let golden = String(
       decoding: contents(
-        packageRoot.appendingPathComponent("Tests/PlanKitTests/Golden/summary-kulturtillgangar.txt").path),
+        packageRoot.appendingPathComponent("Tests/PlanFormatsTests/Golden/summary-kulturtillgangar.txt").path),
       as: UTF8.self)
     #expect(r.stdout == golden)
     #expect(r.stderr.isEmpty)

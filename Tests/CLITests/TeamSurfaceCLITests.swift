@@ -1,5 +1,6 @@
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import Testing
 
 /// The second adversarial pass over the team surface (issue 24), each

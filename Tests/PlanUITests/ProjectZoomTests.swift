@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 import Testing
 
 @testable import PlanUI

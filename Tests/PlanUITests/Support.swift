@@ -1,5 +1,6 @@
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import TestSupport
 import Testing
 

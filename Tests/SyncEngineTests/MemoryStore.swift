@@ -1,5 +1,6 @@
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import SyncEngine
 
 /// A calendar collection in memory, with the habits of real servers that

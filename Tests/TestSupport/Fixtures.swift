@@ -1,5 +1,6 @@
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// The package root, found from this file, so tests read the real example plan.
 public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -8,7 +9,7 @@ public let examplePlanPath = packageRoot.appendingPathComponent("plans/kulturtil
 
 public func examplePlan() throws -> Plan { try loadPlan(examplePlanPath) }
 
-/// A plan file read the tests' own way (Foundation), decoded by PlanKit.
+/// A plan file read the tests' own way (Foundation), decoded by PlanModel.
 public func loadPlan(_ path: String) throws -> Plan {
   try PlanFile.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path)
 }

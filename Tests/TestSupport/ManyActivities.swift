@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// The minimal plan with `n` activities spread over 2022 (every fifth one
 /// weekly, every seventh timed), for outputs bigger than one piece.

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// A form for one activity or milestone: every field of the file format,
 /// as text the planner types or choices they step through.

@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// What a filled-in form makes: the item, or the problems beside its fields.
 extension Form {

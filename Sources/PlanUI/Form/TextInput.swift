@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// One line of editable text with a cursor, counted in characters so that
 /// å ä ö, combining marks and emoji move as one.

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// One terminal cell. A wide character (emoji, CJK) fills its cell and marks
 /// the next one as its continuation, which the terminal then skips.

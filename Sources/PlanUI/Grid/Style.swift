@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// A colour as the views mean it; the terminal decides how to show it
 /// (8 colours, 256, or none under NO_COLOR).

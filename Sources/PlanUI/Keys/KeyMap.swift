@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// Words in both languages.
 public struct Words: Sendable, Equatable {

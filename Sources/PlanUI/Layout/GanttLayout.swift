@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// One row of the Gantt chart: a theme's lane header (which carries its
 /// milestones) or one activity.

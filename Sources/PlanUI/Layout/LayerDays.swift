@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// The layers' events by day of the planning year on screen, made once
 /// when the layers arrive or the year changes: a frame and a key press

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// One row of the list: an occurrence of the plan's, or of a layer's event
 /// (read-only, marked ▒).

@@ -1,5 +1,5 @@
 import Foundation
-import PlanKit
+import PlanModel
 
 /// What each dot of the wheel shows whatever is selected: the hand at
 /// today, the rim, month and week ticks, holidays, month lines, the inner

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// The sector of the wheel the selection stands in: the ISO week of the
 /// cursor, and what falls in it, theme by theme (ring by ring).

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// What the views need of one planning year, worked out once per plan
 /// version and year instead of on every frame: each activity's occurrences,
@@ -14,7 +15,7 @@ public struct YearIndex: Sendable {
     var milestones: Int
   }
 
-  /// One line of the agenda (PlanKit makes them, in their one order).
+  /// One line of the agenda (PlanFormats makes them, in their one order).
   public typealias Ref = AgendaLine
 
   var key: Key

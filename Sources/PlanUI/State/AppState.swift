@@ -1,5 +1,5 @@
 import Foundation
-import PlanKit
+import PlanModel
 
 public enum ViewKind: String, Sendable, CaseIterable {
   case wheel, gantt, list

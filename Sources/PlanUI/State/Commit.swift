@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// Every edit goes through `commit`, which keeps the undo history and asks
 /// for the journal to be written; undo, redo, move, save.

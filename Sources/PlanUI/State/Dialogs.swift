@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// The answers to the dialogs (delete, quit, conflict, recovery), read from the key map.
 func dialogKey(_ s: inout AppState, _ key: Key) -> [Effect]? {

@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 extension UIText {
   var readOnlyNotice: String {

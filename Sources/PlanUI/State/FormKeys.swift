@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// Keys in a form: fields, choices, typing, accept (checked against the plan) and cancel.
 func formKey(_ s: inout AppState, _ key: Key) -> [Effect] {

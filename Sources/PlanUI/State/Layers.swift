@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 extension UIText {
   func layersShown(_ shown: Bool, count: Int) -> String {

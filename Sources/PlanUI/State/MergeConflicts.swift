@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 extension UIText {
   var noConflicts: String { sv ? "Planen har inga konflikter" : "The plan has no conflicts" }

@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// A key as the app understands it, whatever terminal it came from.
 public enum Key: Sendable, Hashable {

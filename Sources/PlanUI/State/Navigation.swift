@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// Moving through time, rows, rings and themes; search.
 /// The days the cursor may stand on: the years a plan may hold dates in.

@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// Keeps the state consistent after any change: a focus that no longer
 /// shows is dropped, and the selected row is scrolled into view.

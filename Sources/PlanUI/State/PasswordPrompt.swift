@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// The sync's password as it is typed: one dot a character on screen.
 public struct PasswordPrompt: Sendable, Equatable {

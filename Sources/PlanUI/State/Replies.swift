@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// What the outside world answers to the effects: saved, failed, conflict, reloaded, a journal found.
 func handleResult(_ s: inout AppState, _ message: Message) -> [Effect] {

@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// Enter: the selected item's form, or in read-only its details.
 func openSelected(_ s: inout AppState) {

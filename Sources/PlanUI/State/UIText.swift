@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// Every word the screen shows, in the plan's language.
 public struct UIText: Sendable {

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// All behaviour of the UI: a message in, the new state and the effects out.
 public func update(_ s: inout AppState, _ message: Message) -> [Effect] {

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// The form for one item: a framed box of labelled fields, the focused one
 /// with its cursor, each problem in red right under its field.

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// One lane per theme, one row per activity, bars over their dates on a
 /// time axis of months and ISO weeks.

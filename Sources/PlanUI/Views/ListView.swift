@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// The agenda: every occurrence of the year in date order, with week,
 /// theme, owner and status; filtered by the theme toggles and the search.

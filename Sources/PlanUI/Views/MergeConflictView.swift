@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// The conflicts a merge left: for each, the item and field, and both
 /// values side by side in the planner's words; the selected one reversed.

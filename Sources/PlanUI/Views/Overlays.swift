@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// A framed box in the middle of the screen.
 struct Box {

@@ -1,4 +1,5 @@
-import PlanKit
+import PlanFormats
+import PlanModel
 
 /// The whole frame: header, the current view, status and key hints, and
 /// any overlay on top.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 
 struct Check: ParsableCommand {

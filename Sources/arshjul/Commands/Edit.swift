@@ -1,7 +1,8 @@
 import ArgumentParser
 import CursesTerminal
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 import PlanUI
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 
 struct Export: ParsableCommand {

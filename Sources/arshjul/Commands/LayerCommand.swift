@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 
 /// `arshjul layer add|list|remove`: the calendars and plans a plan shows

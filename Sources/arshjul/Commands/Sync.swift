@@ -1,7 +1,8 @@
 import ArgumentParser
 import CalDAV
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 
 struct Sync: ParsableCommand {

@@ -1,5 +1,5 @@
 import Foundation
-import PlanKit
+import PlanModel
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import CalDAV
-import PlanKit
+import PlanFormats
+import PlanModel
 import SyncEngine
 
 /// The CalDAV client as the sync engine's store: hrefs become resource

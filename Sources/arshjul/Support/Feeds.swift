@@ -1,6 +1,7 @@
 import CalDAV
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 
 /// Calendar feeds a plan's layers read over https: fetched with a

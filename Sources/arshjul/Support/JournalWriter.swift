@@ -1,5 +1,6 @@
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 
 /// Writes the recovery journal off the UI thread, so an edit of a big plan

@@ -1,6 +1,7 @@
 import CalDAV
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 
 /// Another calendar looked at beside a plan (issue 29's layers): its events

@@ -1,5 +1,5 @@
 import Foundation
-import PlanKit
+import PlanModel
 
 /// A layer's file is kept relative to the plan's folder, so the plan and
 /// its layers move together (a clone elsewhere, another planner's home).

@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 import PlanStore
 
 /// Next year's plan made from this year's and written to its own file: the

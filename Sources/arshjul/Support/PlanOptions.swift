@@ -1,5 +1,6 @@
 import ArgumentParser
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 
 /// The range and theme filter that summary and export share.

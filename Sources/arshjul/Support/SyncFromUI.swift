@@ -1,6 +1,7 @@
 import CalDAV
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import PlanStore
 import PlanUI
 

@@ -1,6 +1,7 @@
 import CalDAV
 import Foundation
-import PlanKit
+import PlanFormats
+import PlanModel
 import SyncEngine
 
 /// The command's side of one sync: the engine on the CalDAV store, waited

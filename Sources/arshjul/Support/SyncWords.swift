@@ -1,4 +1,4 @@
-import PlanKit
+import PlanModel
 
 /// A sync's notes as the lines `arshjul sync` prints under its summary.
 enum SyncWords {

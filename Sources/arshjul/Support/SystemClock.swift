@@ -1,5 +1,5 @@
 import Foundation
-import PlanKit
+import PlanModel
 import PlanStore
 
 /// The clock lives at the edge; the core takes "today" as a parameter.
