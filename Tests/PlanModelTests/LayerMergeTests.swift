@@ -47,7 +47,7 @@ import Testing
       region, PlanLayer(id: "x", name: "X", source: "https://example.org/x.ics", extra: ["color": .string("red")]),
     ]
     let bytes = try plan.validated()
-    let back = try #require(PlanDecoder.decode(written: bytes).plan)
+    let back = try #require(FileDecoder.decode(written: bytes).plan)
     #expect(back.layers == plan.layers)
     #expect(try back.validated() == bytes)
   }

@@ -89,7 +89,7 @@ public struct ConflictWording: Sendable {
   }
 
   func decodeActivity(_ node: JSONNode) -> Activity? {
-    PlanDecoder.activity(tree: node, themes: Set(plan.themes.map(\.id)))
+    TreeDecoder.activity(tree: node, themes: Set(plan.themes.map(\.id)))
   }
 
   /// One line: "Digital frukostträff (aktivitet), start: vår 14 feb 2022 – deras 21 feb 2022".

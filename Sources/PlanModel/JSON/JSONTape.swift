@@ -124,7 +124,7 @@ public struct JSONTape: Sendable {
   }
 
   /// The code of object key token `i` (see `keyCode`).
-  func keyCode(_ i: Int) -> Int32 {
+  package func keyCode(_ i: Int) -> Int32 {
     let t = tokens[i]
     if t.escaped { return Self.keyCode(string(i).utf8) }
     return bytes.withUnsafeBufferPointer {
@@ -144,7 +144,7 @@ public struct JSONTape: Sendable {
   }
 
   /// Whether object key token `i` is `key`.
-  func keyIs(_ i: Int, _ key: StaticString) -> Bool {
+  package func keyIs(_ i: Int, _ key: StaticString) -> Bool {
     let t = tokens[i]
     if t.escaped { return string(i) == key.description }
     let start = Int(t.start) + 1

@@ -63,7 +63,7 @@ extension Plan {
       }
       root[key] = .array(items)
     }
-    let checked = PlanDecoder.decode(tree: PlanEncoder.object(root))
+    let checked = TreeDecoder.decode(tree: PlanEncoder.object(root))
     guard var plan = checked.plan else { throw PlanProblems(problems: checked.problems) }
     // Their whole plan brings its own open conflicts along.
     plan.conflicts = rest + plan.conflicts

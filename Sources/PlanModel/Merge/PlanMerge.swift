@@ -77,7 +77,7 @@ public enum PlanMerge {
   }
 
   static func decodeOrNil(_ members: [String: JSONNode]) -> Plan? {
-    PlanDecoder.decode(tree: PlanEncoder.object(members)).plan
+    TreeDecoder.decode(tree: PlanEncoder.object(members)).plan
   }
 
   static func id(of node: JSONNode) -> String? {

@@ -5,8 +5,10 @@ import Foundation
 /// It reads the parser's tape directly: keys are compared on their bytes,
 /// a string is made only for what the plan keeps, places stay byte offsets
 /// until a problem needs its line and column.
-package struct PlanDecoder {
-  let tape: JSONTape
+/// Generic over what it reads (`JSONDocument`): a file's tape, or a tree
+/// made in memory (`TreeDecoder`), by the same rules.
+package struct PlanDecoder<Document: JSONDocument> {
+  let tape: Document
   /// Problems with the byte offset they are about, and the offset of the
   /// place a message names by its line ("first at line 12"); `problems`
   /// turns all of them into lines and columns in one pass over the file.
@@ -17,14 +19,15 @@ package struct PlanDecoder {
   /// Lines and columns of the file, made on the first conflict read (a
   /// conflict keeps its place as line and column).
   var conflictLocator: SourceLocator?
-  init(tape: JSONTape) { self.tape = tape }
+  init(tape: Document) { self.tape = tape }
 
   /// With `lineOf`, the message ends "(first at line N)", N that offset's line.
   mutating func problem(_ message: String, at offset: Int, firstAt lineOf: Int? = nil) {
     found.append((message, offset, lineOf))
   }
 
-  /// Every problem found, in file order, as an editor walks them.
+  /// Every problem found, in file order, as an editor walks them (with no
+  /// place when there is no file: a tree's).
   var problems: [Problem] {
     var locator = SourceLocator(tape.bytes)
     let offsets = Set(found.flatMap { [$0.offset] + ($0.lineOf.map { [$0] } ?? []) }).sorted()

@@ -1,14 +1,44 @@
 /// The plan file's schema: what a plan, its themes, activities, milestones,
 /// layers and conflicts are made of, read with the tape reader's field
 /// helpers (PlanDecoder.swift) and held to the value rules (ValueRules).
-extension PlanDecoder {
+/// A plan file's decoder and a tree's.
+typealias FileDecoder = PlanDecoder<JSONTape>
+package typealias TreeDecoder = PlanDecoder<JSONTree>
+
+extension PlanDecoder where Document == JSONTree {
   /// A plan made as a tree (an edit, a merge) checked by the same rules as
-  /// a file: written as the file would be and read back. Its problems have
-  /// no place (the text they would point into is never shown).
-  static func decode(tree: JSONNode) -> (plan: Plan?, problems: [Problem], bytes: [UInt8]) {
-    decode(written: JSONWriter.bytes(tree))
+  /// a file, read from the tree itself. Its problems have no place.
+  static func decode(tree: JSONNode) -> (plan: Plan?, problems: [Problem]) {
+    var decoder = PlanDecoder(tape: JSONTree(tree))
+    let plan = decoder.decodePlan(decoder.tape.root)
+    guard let plan, decoder.found.isEmpty else {
+      return (nil, decoder.found.map { Problem($0.message) })
+    }
+    return (plan, [])
   }
 
+  /// One activity or milestone made as a tree (a calendar event's, a
+  /// merged item's), read by the same rules as in a file.
+  /// With `strict`, an item with any problem is nil (as in a plan file);
+  /// without, what could be read of it.
+  static func item<T>(tree: JSONNode, strict: Bool, _ decode: (inout TreeDecoder, Int) -> T?) -> T? {
+    var decoder = PlanDecoder(tape: JSONTree(tree))
+    let item = decode(&decoder, decoder.tape.root)
+    return strict && !decoder.found.isEmpty ? nil : item
+  }
+
+  package static func activity(tree: JSONNode, themes: Set<String>, strict: Bool = false) -> Activity? {
+    item(tree: tree, strict: strict) { $0.decodeActivity($1, themes: themes) }
+  }
+
+  package static func milestone(tree: JSONNode, themes: Set<String>, strict: Bool = false) -> Milestone? {
+    item(tree: tree, strict: strict) { $0.decodeMilestone($1, themes: themes) }
+  }
+}
+
+extension PlanDecoder where Document == JSONTape {
+  /// A plan as it would be written, checked by reading the bytes back
+  /// (`Plan.validated`: what is saved is what was checked).
   static func decode(written bytes: [UInt8]) -> (plan: Plan?, problems: [Problem], bytes: [UInt8]) {
     guard let tape = try? JSONParser.tape(bytes) else {
       return (nil, [Problem("the plan could not be written as JSON")], bytes)
@@ -20,26 +50,9 @@ extension PlanDecoder {
     }
     return (plan, [], bytes)
   }
+}
 
-  /// One activity or milestone made as a tree (a calendar event's, a
-  /// merged item's), read by the same rules as in a file.
-  /// With `strict`, an item with any problem is nil (as in a plan file);
-  /// without, what could be read of it.
-  static func item<T>(tree: JSONNode, strict: Bool, _ decode: (inout PlanDecoder, Int) -> T?) -> T? {
-    guard let tape = try? JSONParser.tape(JSONWriter.bytes(tree)) else { return nil }
-    var decoder = PlanDecoder(tape: tape)
-    let item = decode(&decoder, tape.root)
-    return strict && !decoder.found.isEmpty ? nil : item
-  }
-
-  package static func activity(tree: JSONNode, themes: Set<String>, strict: Bool = false) -> Activity? {
-    item(tree: tree, strict: strict) { $0.decodeActivity($1, themes: themes) }
-  }
-
-  package static func milestone(tree: JSONNode, themes: Set<String>, strict: Bool = false) -> Milestone? {
-    item(tree: tree, strict: strict) { $0.decodeMilestone($1, themes: themes) }
-  }
-
+extension PlanDecoder {
   // MARK: the plan
 
   mutating func decodePlan(_ root: Int) -> Plan? {

@@ -9,7 +9,7 @@ extension Plan {
   /// Returns the file's bytes, checked.
   @discardableResult
   public func validated() throws(PlanProblems) -> [UInt8] {
-    let checked = PlanDecoder.decode(written: fileBytes())
+    let checked = FileDecoder.decode(written: fileBytes())
     guard checked.plan != nil else { throw PlanProblems(problems: checked.problems) }
     return checked.bytes
   }

@@ -82,10 +82,10 @@ public enum SyncItems {
     let themes = Set(plan.themes.map(\.id))
     switch last.kind {
     case .activity:
-      guard let a = PlanDecoder.activity(tree: last.json, themes: themes) else { return nil }
+      guard let a = TreeDecoder.activity(tree: last.json, themes: themes) else { return nil }
       scratch.activities = [a]
     case .milestone:
-      guard let m = PlanDecoder.milestone(tree: last.json, themes: themes) else { return nil }
+      guard let m = TreeDecoder.milestone(tree: last.json, themes: themes) else { return nil }
       scratch.milestones = [m]
     default: return nil
     }
@@ -174,8 +174,8 @@ public enum SyncItems {
       p.milestones = []
       guard let node else { return p }
       let themes = Set(plan.themes.map(\.id))
-      if kind == .activity, let a = PlanDecoder.activity(tree: node, themes: themes) { p.activities = [a] }
-      if kind == .milestone, let m = PlanDecoder.milestone(tree: node, themes: themes) { p.milestones = [m] }
+      if kind == .activity, let a = TreeDecoder.activity(tree: node, themes: themes) { p.activities = [a] }
+      if kind == .milestone, let m = TreeDecoder.milestone(tree: node, themes: themes) { p.milestones = [m] }
       return p
     }
     let result = PlanMerge.merge(
@@ -194,14 +194,14 @@ public enum SyncItems {
     let themes = Set(plan.themes.map(\.id))
     switch kind {
     case .activity:
-      let a = json.flatMap { PlanDecoder.activity(tree: $0, themes: themes) }
+      let a = json.flatMap { TreeDecoder.activity(tree: $0, themes: themes) }
       if let i = plan.activities.firstIndex(where: { $0.id == id }) {
         if let a { plan.activities[i] = a } else { plan.activities.remove(at: i) }
       } else if let a {
         plan.activities.append(a)
       }
     case .milestone:
-      let m = json.flatMap { PlanDecoder.milestone(tree: $0, themes: themes) }
+      let m = json.flatMap { TreeDecoder.milestone(tree: $0, themes: themes) }
       if let i = plan.milestones.firstIndex(where: { $0.id == id }) {
         if let m { plan.milestones[i] = m } else { plan.milestones.remove(at: i) }
       } else if let m {
