@@ -101,7 +101,7 @@ public struct JSONTape: Sendable {
   }
 
   /// Calls `body` with each member's key token and value token, in order.
-  public func forEachMember(_ i: Int, _ body: (_ key: Int, _ value: Int) -> Void) {
+  @inline(__always) public func forEachMember(_ i: Int, _ body: (_ key: Int, _ value: Int) -> Void) {
     var at = i + 1
     let end = next(i)
     while at < end {
@@ -124,7 +124,7 @@ public struct JSONTape: Sendable {
   }
 
   /// The code of object key token `i` (see `keyCode`).
-  package func keyCode(_ i: Int) -> Int32 {
+  @inline(__always) package func keyCode(_ i: Int) -> Int32 {
     let t = tokens[i]
     if t.escaped { return Self.keyCode(string(i).utf8) }
     return bytes.withUnsafeBufferPointer {

@@ -67,7 +67,7 @@ package struct PlanDecoder<Document: JSONDocument> {
   }
 
   /// The first member named `key`, with its place among the members (as `JSONTape.member`).
-  func lookup(_ f: Fields, _ key: StaticString) -> (ordinal: Int, value: Int)? {
+  @inline(__always) func lookup(_ f: Fields, _ key: StaticString) -> (ordinal: Int, value: Int)? {
     let code = UInt64(UInt32(bitPattern: JSONTape.keyCode(key)))
     guard f.present & (1 << (code & 63)) != 0 else { return nil }
     for ordinal in f.members.indices where f.members[ordinal] >> 32 == code {
@@ -79,7 +79,7 @@ package struct PlanDecoder<Document: JSONDocument> {
 
   func member(_ f: Fields, _ key: StaticString) -> Int? { lookup(f, key)?.value }
 
-  mutating func field(_ f: inout Fields, _ key: StaticString) -> Int? {
+  @inline(__always) mutating func field(_ f: inout Fields, _ key: StaticString) -> Int? {
     guard let (ordinal, value) = lookup(f, key) else { return nil }
     if ordinal < 64 { f.known |= 1 << UInt64(ordinal) } else { f.knownBeyond.append(ordinal) }
     return value
@@ -116,12 +116,19 @@ package struct PlanDecoder<Document: JSONDocument> {
       return nil
     }
     var f = named
-    f.members.reserveCapacity(16)
-    tape.forEachMember(i) { k, v in
-      let code = UInt64(UInt32(bitPattern: tape.keyCode(k)))
-      f.members.append(code << 32 | UInt64(v))
-      f.present |= 1 << (code & 63)
+    // The document in a local, not `self`: so the closure holds no copy of
+    // the decoder and is inlined in each specialization.
+    let document = tape
+    var members: [UInt64] = []
+    members.reserveCapacity(16)
+    var present: UInt64 = 0
+    document.forEachMember(i) { k, v in
+      let code = UInt64(UInt32(bitPattern: document.keyCode(k)))
+      members.append(code << 32 | UInt64(v))
+      present |= 1 << (code & 63)
     }
+    f.members = members
+    f.present = present
     return f
   }
 

@@ -15,7 +15,7 @@ public struct YearIndex: Sendable {
     var milestones: Int
   }
 
-  /// One line of the agenda (PlanFormats makes them, in their one order).
+  /// One line of the agenda (the model makes them, in their one order).
   public typealias Ref = AgendaLine
 
   var key: Key

@@ -1,5 +1,3 @@
-import PlanModel
-
 /// Every occurrence in a range, in date order: what the list view shows and
 /// what `arshjul agenda` prints.
 public struct AgendaItem: Sendable, Equatable {
