@@ -31,7 +31,7 @@ enum CSVColumn: String, CaseIterable {
     return allCases.first { $0.name(.sv).lowercased() == h || $0.name(.en).lowercased() == h }
   }
 
-  static func milestoneWord(_ language: Language) -> String { language == .sv ? "milstolpe" : "milestone" }
+  static func milestoneWord(_ language: Language) -> String { Wording(language).milestoneWord.lowercased() }
 }
 
 /// The repeat in a form a spreadsheet keeps and the importer reads back:

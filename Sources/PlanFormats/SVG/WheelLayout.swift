@@ -279,7 +279,6 @@ public struct WheelLayout: Sendable {
 
     public subscript(i: Int) -> LegendRow {
       let (ring, offset) = locate(i)
-      let sv = layout.plan.language == .sv
       guard let ring else {
         guard offset > 0 else { return .heading(wording.milestonesHeading, themeIndex: nil) }
         let mark = layout.marks[offset - 1]
@@ -294,7 +293,7 @@ public struct WheelLayout: Sendable {
       let first = e.occurrences[0]
       var what = a.title
       if let rule = wording.rule(a) { what += " (" + rule + ")" }
-      if a.status == .cancelled { what += sv ? " – inställd" : " – cancelled" }
+      if a.status == .cancelled { what += " – " + wording.status(.cancelled) }
       return .item(label: String(e.number), dates: wording.range(first.start, first.end), text: what)
     }
   }

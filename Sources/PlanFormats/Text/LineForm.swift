@@ -6,13 +6,12 @@ import PlanModel
 public enum LineForm {
   public static func render(_ plan: Plan) -> String {
     let w = Wording(plan.language)
-    let sv = plan.language == .sv
     var head: [String] = []
     head.append(
-      "\(sv ? "plan" : "plan") \(sanitized(plan.title)) (\(plan.id), \(plan.language.rawValue), \(plan.timeZone), \(sv ? "startmånad" : "start month") \(plan.startMonth))"
+      "\(w.planWord) \(sanitized(plan.title)) (\(plan.id), \(plan.language.rawValue), \(plan.timeZone), \(w.startMonthWord) \(plan.startMonth))"
     )
     if let url = plan.calendarURL {
-      head.append("\(sv ? "kalender" : "calendar") \(sanitized(CalendarURL.masked(url)))")
+      head.append("\(w.calendarWord) \(sanitized(CalendarURL.masked(url)))")
     }
     for (i, t) in plan.themes.enumerated() {
       head.append(
@@ -42,7 +41,7 @@ public enum LineForm {
     items.sort { ($0.0, $0.1) < ($1.0, $1.1) }
     var lines = head + items.map(\.2)
     let cw = ConflictWording(plan)
-    for c in plan.conflicts { lines.append((sv ? "KONFLIKT " : "CONFLICT ") + cw.line(c)) }
+    for c in plan.conflicts { lines.append(w.conflictMark + " " + cw.line(c)) }
     return lines.joined(separator: "\n") + "\n"
   }
 }

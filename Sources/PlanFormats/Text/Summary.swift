@@ -209,7 +209,7 @@ struct SummaryBuilder {
         $1.occ.start, $1.event.time?.start.minutes ?? -1, $1.event.title
       )
     }
-    let name = clean(layer.name) + (o.language == .sv ? " (lager)" : " (layer)")
+    let name = clean(layer.name) + " (" + w.layerWord + ")"
     func text(_ i: (occ: Occurrence, event: Activity)) -> String {
       clean(i.event.title) + (i.event.time.map { ", " + w.time($0) } ?? "")
     }
@@ -270,7 +270,7 @@ struct SummaryBuilder {
     }
     items.sort { ($0.day, $0.text) < ($1.day, $1.text) }
     let shown = items.prefix(o.upcomingCount)
-    let heading = "\(w.upcomingHeading) (\(o.language == .sv ? "från" : "from") \(w.day(o.today, year: true)))"
+    let heading = w.upcomingHeading + " " + w.upcomingFrom(o.today)
     out.append("")
     if markdown {
       out.append("## " + heading)

@@ -36,9 +36,12 @@ public struct Wording: Sendable {
     return long(r.from, r.from.year != r.to.year) + "–" + long(r.to, true)
   }
 
+  /// "v." (English "w."): a week number's mark.
+  public var weekMark: String { sv ? "v." : "w." }
+
   /// "v. 6" or "v. 3–24" (English "w. 6").
   public func weeks(_ a: Day, _ b: Day) -> String {
-    let prefix = sv ? "v." : "w."
+    let prefix = weekMark
     let wa = a.isoWeek.week
     let wb = b.isoWeek.week
     return wa == wb ? "\(prefix) \(wa)" : "\(prefix) \(wa)–\(wb)"
@@ -139,6 +142,16 @@ public struct Wording: Sendable {
   public var ringsOutsideIn: String { sv ? "Ringarna utifrån och in" : "The rings, outside in" }
   /// What another calendar drawn on the wheel is called.
   public var layerWord: String { sv ? "lager" : "layer" }
+  /// "(från 28 mars 2022)": since when the upcoming list counts.
+  public func upcomingFrom(_ d: Day) -> String { "(" + (sv ? "från " : "from ") + day(d, year: true) + ")" }
+  /// Who the other side of a sync is, in a conflict it records.
+  public var calendarSide: String { sv ? "kalendern" : "the calendar" }
+
+  // The plan as one line per item (`arshjul textconv`, `LineForm`).
+  public var planWord: String { "plan" }
+  public var startMonthWord: String { sv ? "startmånad" : "start month" }
+  public var calendarWord: String { sv ? "kalender" : "calendar" }
+  public var conflictMark: String { sv ? "KONFLIKT" : "CONFLICT" }
   public var nothingPlanned: String { sv ? "Inget planerat." : "Nothing planned." }
   public func nothingAfter(_ d: Day) -> String {
     sv ? "Inget planerat efter \(day(d, year: true))." : "Nothing planned after \(day(d, year: true))."

@@ -265,12 +265,13 @@ public enum KeyMap {
 
   /// README's key table (Markdown).
   public static func markdown(_ language: Language) -> String {
-    var out = language == .sv ? "| tangent | gör |\n|---|---|\n" : "| key | does |\n|---|---|\n"
+    let words = UIText(language)
+    var out = "| \(words.keyColumn) | \(words.doesColumn) |\n|---|---|\n"
     func cell(_ s: String) -> String {
       s.split(separator: " ").map { "`\($0 == "|" ? "\\|" : String($0))`" }.joined(separator: " ")
     }
     for line in main { out += "| \(cell(line.keysLabel)) | \(line.help(language)) |\n" }
-    out += "\n" + (language == .sv ? "I formulär: " : "In a form: ")
+    out += "\n" + words.inAForm + " "
     out += form.map { "\(cell($0.keysLabel)) \($0.help(language))" }.joined(separator: " · ") + ".\n"
     return out
   }

@@ -46,6 +46,30 @@ public struct UIText: Sendable {
     ]
   }
   var closeHint: String { sv ? "Esc stänger" : "Esc closes" }
+  /// The status line while a search is kept.
+  func searching(_ q: String) -> String { (sv ? "sökning: " : "search: ") + "\"\(q)\"" }
+
+  // The wheel's side panel.
+  func weekHeading(_ week: Int) -> String { (sv ? "Vecka " : "Week ") + "\(week)" }
+  /// Where the dates start after the heading, the same for every week.
+  var weekHeadingColumn: Int { sv ? 10 : 9 }
+  func more(_ n: Int) -> String { "+\(n) " + (sv ? "till" : "more") }
+  var ringsHeading: String { sv ? "Ringar utifrån och in:" : "Rings, outside in:" }
+  var unavailable: String { sv ? "går inte att läsa" : "unavailable" }
+
+  // The details of an activity.
+  var datesLabel: String { sv ? "Datum" : "Dates" }
+  var allDay: String { sv ? "heldag" : "all day" }
+  var repeatsLabel: String { sv ? "Upprepas" : "Repeats" }
+
+  // README's key table.
+  var keyColumn: String { sv ? "tangent" : "key" }
+  var doesColumn: String { sv ? "gör" : "does" }
+  var inAForm: String { sv ? "I formulär:" : "In a form:" }
+
+  // The conflict list's two sides.
+  var oursLabel: String { sv ? "vårt" : "ours" }
+  var theirsLabel: String { sv ? "deras" : "theirs" }
 
   // The dialogs.
   var deleteTitle: String { sv ? "Ta bort?" : "Delete?" }

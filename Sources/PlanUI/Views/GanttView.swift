@@ -171,7 +171,7 @@ enum GanttView {
       while d <= win.to {
         if d.weekday == 1 || d == win.from {
           let c = scale.column(d)
-          let label = (lang == .sv ? "v." : "w.") + String(d.isoWeek.week)
+          let label = Wording(lang).weekMark + String(d.isoWeek.week)
           let start = chart.x + c
           if c > 12 || d != win.from, g[start, y1].character == " " {
             g.text(label, x: start, y: y1, style: .dim, clip: chart)

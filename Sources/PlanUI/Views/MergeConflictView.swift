@@ -6,7 +6,6 @@ import PlanModel
 enum MergeConflictView {
   static func render(_ s: AppState, into g: inout Grid) {
     let words = ConflictWording(s.plan)
-    let sv = s.plan.language == .sv
     var lines: [(String, Style)] = []
     let conflicts = s.plan.conflicts
     // Three lines a conflict; the list scrolls to keep the selected one in view.
@@ -18,8 +17,8 @@ enum MergeConflictView {
       let heading = words.isStory(c) ? words.item(c) : words.item(c) + " · " + words.field(c)
       lines.append(((selected ? "▶ " : "  ") + heading, selected ? .reverse : .bold))
       let (ourWords, theirWords) = words.sides(c)
-      let ours = (sv ? "vårt" : "ours") + ":"
-      let theirs = (c.theirLabel ?? (sv ? "deras" : "theirs")) + ":"
+      let ours = s.text.oursLabel + ":"
+      let theirs = (c.theirLabel ?? s.text.theirsLabel) + ":"
       let labelWidth = max(displayWidth(ours), displayWidth(theirs)) + 1
       lines.append(("    " + padded(ours, to: labelWidth) + ourWords, .plain))
       lines.append(("    " + padded(theirs, to: labelWidth) + theirWords, .plain))

@@ -58,7 +58,6 @@ enum HelpView {
 enum DetailsView {
   static func render(_ s: AppState, into g: inout Grid) {
     let w = Wording(s.plan.language)
-    let sv = s.plan.language == .sv
     var lines: [(String, Style)] = []
     var title = ""
     func row(_ label: String, _ value: String?) {
@@ -71,10 +70,10 @@ enum DetailsView {
     if let a = s.focusedActivity {
       title = sanitized(a.title)
       row(
-        sv ? "Datum" : "Dates",
+        s.text.datesLabel,
         w.rangeWithYear(a.start, a.end) + " (" + w.weeks(a.start, a.end) + ")")
-      row(ItemField.time.label(s.plan.language), a.time.map { w.time($0) } ?? (sv ? "heldag" : "all day"))
-      row(sv ? "Upprepas" : "Repeats", w.rule(a))
+      row(ItemField.time.label(s.plan.language), a.time.map { w.time($0) } ?? s.text.allDay)
+      row(s.text.repeatsLabel, w.rule(a))
       row(ItemField.theme.label(s.plan.language), s.plan.theme(a.theme)?.name)
       row(ItemField.owner.label(s.plan.language), a.owner)
       row(ItemField.location.label(s.plan.language), a.location)

@@ -85,7 +85,7 @@ public enum Screen {
     var hints = KeyMap.hints(s.plan.language)
     if !s.plan.conflicts.isEmpty { hints = s.text.conflictsLeft(s.plan.conflicts.count) + " · " + hints }
     if !s.search.isEmpty && s.searchDraft == nil {
-      hints = (s.plan.language == .sv ? "sökning: " : "search: ") + "\"\(s.search)\"  n  Esc · " + hints
+      hints = s.text.searching(s.search) + "  n  Esc · " + hints
     }
     g.text(" " + hints, x: 0, y: y2, width: g.width, style: .dim)
   }

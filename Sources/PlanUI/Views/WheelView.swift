@@ -159,12 +159,13 @@ enum WheelView {
 
   static func drawPanel(_ s: AppState, sector: WheelSector, in r: Rect, into g: inout Grid) {
     let w = Wording(s.plan.language)
-    let sv = s.plan.language == .sv
     var y = r.y
     let week = sector.range.from.isoWeek.week
-    g.text((sv ? "Vecka " : "Week ") + "\(week)", x: r.x, y: y, style: Style(fg: .yellow, bold: true))
+    let heading = s.text.weekHeading(week)
+    g.text(heading, x: r.x, y: y, style: Style(fg: .yellow, bold: true))
+    // The dates after the heading, in a column of their own ("Vecka 12" is 8 wide).
     g.text(
-      w.rangeWithYear(sector.range.from, sector.range.to), x: r.x + (sv ? 10 : 9), y: y,
+      w.rangeWithYear(sector.range.from, sector.range.to), x: r.x + s.text.weekHeadingColumn, y: y,
       width: r.width - 10)
     y += 1
     g.text(String(repeating: "─", count: r.width), x: r.x, y: y, style: .dim)
@@ -189,7 +190,7 @@ enum WheelView {
       for (i, item) in items.enumerated() {
         guard y < bottom else { break }
         if y == bottom - 1 && i < items.count - 1 {
-          g.text("   +\(items.count - i) " + (sv ? "till" : "more"), x: r.x, y: y, style: .dim)
+          g.text("   " + s.text.more(items.count - i), x: r.x, y: y, style: .dim)
           y += 1
           break
         }
@@ -237,12 +238,12 @@ enum WheelView {
     }
     // The legend: which ring is which.
     var ly = r.maxY - s.visibleThemes.count - layers.count
-    g.text(sv ? "Ringar utifrån och in:" : "Rings, outside in:", x: r.x, y: ly - 1, style: .dim)
+    g.text(s.text.ringsHeading, x: r.x, y: ly - 1, style: .dim)
     for l in layers {
       g.text(s.text.layerMark + s.text.layerMark, x: r.x, y: ly, style: Style(fg: .grey, dim: true))
       let state =
         l.unavailable != nil
-        ? (sv ? " (går inte att läsa)" : " (unavailable)")
+        ? " (" + s.text.unavailable + ")"
         : l.failedSince.map { " (" + s.text.unreachableSince(moment($0, s.plan)) + ")" }
           ?? l.fetched.map { " (" + s.text.fetchedAt(moment($0, s.plan)) + ")" } ?? ""
       g.text(" " + sanitized(l.name) + state, x: r.x + 2, y: ly, width: r.width - 2, style: .dim)

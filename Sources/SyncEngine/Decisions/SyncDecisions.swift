@@ -60,7 +60,7 @@ public struct SyncDecisions: Sendable {
     self.theme = theme
   }
 
-  var calendarWord: String { plan.language == .sv ? "kalendern" : "the calendar" }
+  var calendarWord: String { Wording(plan.language).calendarSide }
 
   /// The bodies to read: changed on the server since the last sync, there
   /// without a state entry (an interrupted sync), or made by someone else

@@ -180,7 +180,7 @@ public enum SyncItems {
     }
     let result = PlanMerge.merge(
       base: mini(base), ours: mini(ours?.json), theirs: mini(theirs),
-      theirLabel: plan.language == .sv ? "kalendern" : "the calendar")
+      theirLabel: Wording(plan.language).calendarSide)
     let merged = result.plan
     let item: JSONNode? =
       kind == .activity

@@ -49,14 +49,11 @@ struct Edit: ParsableCommand {
     state.asciiWheel = ascii
     state.readOnly = readOnly
     if let set = planSet { state.span = set.span }
-    let sv = loaded.plan.language == .sv
+    let words = SessionWords(loaded.plan.language)
     if !readOnly && !force, let locked = plans.first(where: PlanFile.isWriteProtected) {
       // As editors do: a file without write permission opens for reading.
       state.readOnly = true
-      state.readOnlyReason =
-        sv
-        ? "\(visibleName(locked)) är skrivskyddad – öppnad för läsning (chmod u+w, eller --force)"
-        : "\(visibleName(locked)) is write-protected – opened read-only (chmod u+w, or --force)"
+      state.readOnlyReason = words.writeProtected(visibleName(locked))
     }
     if !state.readOnly {
       do {
@@ -100,10 +97,7 @@ struct Edit: ParsableCommand {
       }
       if let s = leftover {
         state.readOnly = true
-        state.readOnlyReason =
-          sv
-          ? "\(visibleName(s.path)) har osparade ändringar från förra gången – öppna den ensam för att ta tillbaka dem"
-          : "\(visibleName(s.path)) has unsaved edits from last time – open it alone to restore them"
+        state.readOnlyReason = words.unsavedFromLastTime(visibleName(s.path))
         state.notice = state.readOnlyReason
         sessions.forEach {
           $0.lock?.release()

@@ -140,11 +140,7 @@ final class EditSession {
   }
 
   func journalFailure(_ why: String) -> String {
-    let sv = loaded.language == .sv
-    return
-      (sv
-      ? "Ändringarna finns bara i minnet – journalen kunde inte skrivas: "
-      : "The edits are only in memory – the journal could not be written: ") + why
+    SessionWords(loaded.language).journalFailed(why)
   }
 
   func save(_ plan: Plan, expecting: String?) -> [Message] {
@@ -155,20 +151,16 @@ final class EditSession {
       return [.saved(copy: nil)]
     } catch {
       if error.code == .conflict { return [.saveConflict] }
-      let sv = loaded.language == .sv
       // Tell the truth about where the edits are.
-      let kept =
-        journal.isCurrent
-        ? (sv ? " – ändringarna finns kvar i journalen" : " – the edits are kept in the journal")
-        : (sv ? " – ändringarna finns bara i minnet" : " – the edits are only in memory")
-      return [.saveFailed(error.message + kept)]
+      let kept = SessionWords(loaded.language).editsKept(inJournal: journal.isCurrent)
+      return [.saveFailed(error.message + " – " + kept)]
     }
   }
 
   /// Next year's plan beside this one: `plan-2022.json` → `plan-2023.json`
   /// (or `plan-2023.json` added to a name without a year); never over a file.
   func rollOver(_ plan: Plan) -> String {
-    let sv = plan.language == .sv
+    let words = SessionWords(plan.language)
     let year = plan.planningYear(today: SystemClock.today(in: plan.timeZone))
     let dir = (path as NSString).deletingLastPathComponent
     var name = (path as NSString).lastPathComponent
@@ -178,9 +170,7 @@ final class EditSession {
       ? name.replacingOccurrences(of: String(year), with: String(year + 1)) : "\(name)-\(year + 1)"
     let target = (dir.isEmpty ? "" : dir + "/") + name + ".json"
     if FileBytes.exists(target) {
-      return sv
-        ? "\(visibleName(target)) finns redan; den skrivs inte över"
-        : "\(visibleName(target)) exists already; not overwriting it"
+      return words.nextYearExists(visibleName(target))
     }
     let result: Rollover.Result
     do {
@@ -191,13 +181,11 @@ final class EditSession {
       case .file(let e): return e.message
       case .invalid(let problems):
         let why = problems.first?.message ?? ""
-        return sv ? "nästa års plan kunde inte göras: \(why)" : "next year's plan could not be made: \(why)"
+        return words.nextYearFailed(why)
       }
     }
     let holidays = result.onHolidays
-    return sv
-      ? "Nästa års plan: \(visibleName(target)) (\(holidays) på helgdag – arshjul check \(visibleName(target)) visar dem)"
-      : "Next year's plan: \(visibleName(target)) (\(holidays) on a holiday – arshjul check \(visibleName(target)) lists them)"
+    return words.nextYearMade(visibleName(target), onHolidays: holidays)
   }
 
   /// `plan.json` → `plan.kopia-2022-03-28-0915.json`, beside it.

@@ -38,8 +38,6 @@ final class PlanSetSession: EditEffects {
     language = set.combined.language
   }
 
-  var sv: Bool { language == .sv }
-
   func perform(_ effect: Effect) -> [Message]? {
     switch effect {
     case .quit:
@@ -71,7 +69,7 @@ final class PlanSetSession: EditEffects {
       var fresh: [Plan] = []
       for s in sessions {
         guard let m = s.perform(.reload)?.first, case .reloaded(let p) = m else {
-          return [.saveFailed(sv ? "planerna kunde inte läsas om" : "the plans could not be read again")]
+          return [.saveFailed(SessionWords(language).plansNotReread)]
         }
         fresh.append(p)
       }
@@ -80,19 +78,14 @@ final class PlanSetSession: EditEffects {
       return [.reloaded(set.combined)]
     case .rollOver:
       return [
-        .notice(
-          sv
-            ? "Öppna det sista årets plan ensam för att göra nästa års (arshjul PLAN)"
-            : "Open the last year's plan alone to make next year's (arshjul PLAN)")
+        .notice(SessionWords(language).rollOverAlone)
       ]
     case .sync:
       return [
         .syncFinished(
           SyncOutcome(
             plan: nil, sent: 0, received: 0, conflicts: 0,
-            failure: sv
-              ? "synka en plan i taget: arshjul sync PLAN, eller öppna den ensam"
-              : "sync one plan at a time: arshjul sync PLAN, or open it alone"))
+            failure: SessionWords(language).syncAlone))
       ]
     case .journalRestored, .keepSyncState:
       return []
