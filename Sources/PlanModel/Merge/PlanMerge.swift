@@ -76,6 +76,31 @@ public enum PlanMerge {
     return kept
   }
 
+  /// One activity's or milestone's three-way merge by field (a sync, where
+  /// one calendar event meets one item), by the same rules as a whole plan:
+  /// merged as plans that hold only that item, with this plan's themes and
+  /// settings, so an item the mix breaks goes back to ours with conflicts.
+  public static func mergeItem(
+    base: JSONNode?, ours: JSONNode?, theirs: JSONNode?, kind: Conflict.Kind, in plan: Plan, theirLabel: String?
+  ) -> (item: JSONNode?, conflicts: [Conflict]) {
+    let themes = Set(plan.themes.map(\.id))
+    func holding(_ node: JSONNode?) -> Plan {
+      var p = plan
+      p.conflicts = []
+      p.activities = []
+      p.milestones = []
+      guard let node else { return p }
+      if kind == .activity, let a = TreeDecoder.activity(tree: node, themes: themes) { p.activities = [a] }
+      if kind == .milestone, let m = TreeDecoder.milestone(tree: node, themes: themes) { p.milestones = [m] }
+      return p
+    }
+    let result = merge(base: holding(base), ours: holding(ours), theirs: holding(theirs), theirLabel: theirLabel)
+    let item: JSONNode? =
+      kind == .activity
+      ? result.plan.activities.first.map(PlanEncoder.encode) : result.plan.milestones.first.map(PlanEncoder.encode)
+    return (item, result.conflicts)
+  }
+
   static func decodeOrNil(_ members: [String: JSONNode]) -> Plan? {
     TreeDecoder.decode(tree: PlanEncoder.object(members)).plan
   }

@@ -167,25 +167,9 @@ public enum SyncItems {
   public static func merge(
     base: JSONNode?, ours: Item?, theirs: JSONNode?, kind: Conflict.Kind, plan: Plan
   ) -> (item: JSONNode?, conflicts: [Conflict]) {
-    func mini(_ node: JSONNode?) -> Plan {
-      var p = plan
-      p.conflicts = []
-      p.activities = []
-      p.milestones = []
-      guard let node else { return p }
-      let themes = Set(plan.themes.map(\.id))
-      if kind == .activity, let a = TreeDecoder.activity(tree: node, themes: themes) { p.activities = [a] }
-      if kind == .milestone, let m = TreeDecoder.milestone(tree: node, themes: themes) { p.milestones = [m] }
-      return p
-    }
-    let result = PlanMerge.merge(
-      base: mini(base), ours: mini(ours?.json), theirs: mini(theirs),
+    PlanMerge.mergeItem(
+      base: base, ours: ours?.json, theirs: theirs, kind: kind, in: plan,
       theirLabel: Wording(plan.language).calendarSide)
-    let merged = result.plan
-    let item: JSONNode? =
-      kind == .activity
-      ? merged.activities.first.map(PlanEncoder.encode) : merged.milestones.first.map(PlanEncoder.encode)
-    return (item, result.conflicts)
   }
 
   /// Puts an item's JSON into the plan (replacing the one with its id), or
