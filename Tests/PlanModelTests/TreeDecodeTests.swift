@@ -58,6 +58,11 @@ import Testing
     #expect(TreeDecoder.activity(tree: tree, themes: themes, strict: true) == nil)
     var decoder = TreeDecoder(tape: JSONTree(tree))
     _ = decoder.decodeActivity(decoder.tape.root, themes: themes)
-    #expect(decoder.found.map(\.message) == ["activity \"x\": \"title\" must be a string, found a number"])
+    // As data: what it concerns and why; worded once, in FileProblem.
+    #expect(
+      decoder.found.map(\.problem) == [
+        FileProblem(what: "activity \"x\"", reason: .mustBe(.string, key: "title", found: .number))
+      ])
+    #expect(decoder.found.map(\.problem.message) == ["activity \"x\": \"title\" must be a string, found a number"])
   }
 }

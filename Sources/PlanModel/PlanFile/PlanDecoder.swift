@@ -12,7 +12,7 @@ package struct PlanDecoder<Document: JSONDocument> {
   /// Problems with the byte offset they are about, and the offset of the
   /// place a message names by its line ("first at line 12"); `problems`
   /// turns all of them into lines and columns in one pass over the file.
-  var found: [(message: String, offset: Int, lineOf: Int?)] = []
+  var found: [(problem: FileProblem, offset: Int, lineOf: Int?)] = []
   /// Where each activity and milestone starts (byte offset by id), for
   /// warnings with file:line:col without reading the file again.
   var places = IDTable()
@@ -22,8 +22,10 @@ package struct PlanDecoder<Document: JSONDocument> {
   init(tape: Document) { self.tape = tape }
 
   /// With `lineOf`, the message ends "(first at line N)", N that offset's line.
-  mutating func problem(_ message: String, at offset: Int, firstAt lineOf: Int? = nil) {
-    found.append((message, offset, lineOf))
+  mutating func problem(
+    _ reason: FileProblem.Reason, of what: String? = nil, at offset: Int, firstAt lineOf: Int? = nil
+  ) {
+    found.append((FileProblem(what: what, reason: reason), offset, lineOf))
   }
 
   /// Every problem found, in file order, as an editor walks them (with no
@@ -34,7 +36,7 @@ package struct PlanDecoder<Document: JSONDocument> {
     let at = Dictionary(uniqueKeysWithValues: offsets.map { ($0, locator.position(of: $0)) })
     return found.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map {
       let p = $0.element
-      let message = p.lineOf.map { p.message + " (first at line \(at[$0]!.line))" } ?? p.message
+      let message = p.lineOf.map { p.problem.message + " (first at line \(at[$0]!.line))" } ?? p.problem.message
       return Problem(message, at: at[p.offset]!)
     }
   }
@@ -112,7 +114,7 @@ package struct PlanDecoder<Document: JSONDocument> {
 
   private mutating func object(_ i: Int, _ named: Fields) -> Fields? {
     guard tape.kind(i) == .object else {
-      problem("\(named.what) must be an object, found \(kindName(i))", at: tape.offset(i))
+      problem(.notAnObject(found: tape.kind(i)), of: named.what, at: tape.offset(i))
       return nil
     }
     var f = named
@@ -135,11 +137,11 @@ package struct PlanDecoder<Document: JSONDocument> {
   /// The token of a string member, checked to be a string.
   mutating func stringToken(_ f: inout Fields, _ key: StaticString, required: Bool) -> Int? {
     guard let n = field(&f, key) else {
-      if required { problem("\(f.what) has no \"\(key)\"", at: f.offset) }
+      if required { problem(.missing(key: "\(key)"), of: f.what, at: f.offset) }
       return nil
     }
     guard tape.kind(n) == .string else {
-      problem("\(f.what): \"\(key)\" must be a string, found \(kindName(n))", at: tape.offset(n))
+      problem(.mustBe(.string, key: "\(key)", found: tape.kind(n)), of: f.what, at: tape.offset(n))
       return nil
     }
     return n
@@ -155,7 +157,7 @@ package struct PlanDecoder<Document: JSONDocument> {
     guard let t = stringToken(&f, key, required: required) else { return nil }
     let s = tape.string(t)
     if let p = ValueRules.text(s, required: required, multiline: multiline, plain: tape.isPlainText(t)) {
-      problem("\(f.what): \(p.words(key: "\(key)"))", at: tape.offset(t))
+      problem(.value(p, key: "\(key)"), of: f.what, at: tape.offset(t))
       return nil
     }
     return s
@@ -164,7 +166,7 @@ package struct PlanDecoder<Document: JSONDocument> {
   mutating func identifier(_ f: inout Fields, _ key: StaticString) -> String? {
     guard let (s, pos) = string(&f, key, required: true) else { return nil }
     guard Identifier.isValid(s) else {
-      problem("\(f.what): \(ValueProblem.badID(s).words(key: "id"))", at: pos)
+      problem(.value(.badID(s), key: "id"), of: f.what, at: pos)
       return nil
     }
     return s
@@ -176,11 +178,11 @@ package struct PlanDecoder<Document: JSONDocument> {
     let s = tape.string(t)
     let pos = tape.offset(t)
     guard let d = Day(iso: s) else {
-      problem("\(f.what): \"\(key)\" \(quoted(s)) is not a date; write YYYY-MM-DD of a day that exists", at: pos)
+      problem(.notADate(key: "\(key)", text: s), of: f.what, at: pos)
       return nil
     }
     guard DateLimits.dates.contains(d.year) else {
-      problem("\(f.what): \(ValueProblem.outsideYears(s).words(key: "\(key)"))", at: pos)
+      problem(.value(.outsideYears(s), key: "\(key)"), of: f.what, at: pos)
       return nil
     }
     return d
@@ -188,11 +190,11 @@ package struct PlanDecoder<Document: JSONDocument> {
 
   mutating func int(_ f: inout Fields, _ key: StaticString, required: Bool) -> (Int, Int)? {
     guard let n = field(&f, key) else {
-      if required { problem("\(f.what) has no \"\(key)\"", at: f.offset) }
+      if required { problem(.missing(key: "\(key)"), of: f.what, at: f.offset) }
       return nil
     }
     guard tape.kind(n) == .number, let v = Int(tape.numberText(n)) else {
-      problem("\(f.what): \"\(key)\" must be a whole number, found \(kindName(n))", at: tape.offset(n))
+      problem(.mustBe(.wholeNumber, key: "\(key)", found: tape.kind(n)), of: f.what, at: tape.offset(n))
       return nil
     }
     return (v, tape.offset(n))
@@ -204,7 +206,7 @@ package struct PlanDecoder<Document: JSONDocument> {
     case .true: return true
     case .false: return false
     default:
-      problem("\(f.what): \"\(key)\" must be true or false, found \(kindName(n))", at: tape.offset(n))
+      problem(.mustBe(.bool, key: "\(key)", found: tape.kind(n)), of: f.what, at: tape.offset(n))
       return nil
     }
   }
@@ -212,7 +214,7 @@ package struct PlanDecoder<Document: JSONDocument> {
   mutating func array(_ f: inout Fields, _ key: StaticString) -> [Int] {
     guard let n = field(&f, key) else { return [] }
     guard tape.kind(n) == .array else {
-      problem("\(f.what): \"\(key)\" must be an array, found \(kindName(n))", at: tape.offset(n))
+      problem(.mustBe(.array, key: "\(key)", found: tape.kind(n)), of: f.what, at: tape.offset(n))
       return []
     }
     return tape.elements(n)

@@ -12,7 +12,7 @@ extension PlanDecoder where Document == JSONTree {
     var decoder = PlanDecoder(tape: JSONTree(tree))
     let plan = decoder.decodePlan(decoder.tape.root)
     guard let plan, decoder.found.isEmpty else {
-      return (nil, decoder.found.map { Problem($0.message) })
+      return (nil, decoder.found.map { Problem($0.problem.message) })
     }
     return (plan, [])
   }
@@ -57,20 +57,16 @@ extension PlanDecoder {
 
   mutating func decodePlan(_ root: Int) -> Plan? {
     guard tape.kind(root) == .object else {
-      problem("a plan must be a JSON object at the top level, found \(kindName(root))", at: tape.offset(root))
+      problem(.notAPlan(found: tape.kind(root)), at: tape.offset(root))
       return nil
     }
     guard var f = object(root, what: "the plan") else { return nil }
     if let (format, pos) = string(&f, "format", required: true), format != Plan.formatName {
-      problem("\"format\" is \(quoted(format)); a plan file says \"\(Plan.formatName)\"", at: pos)
+      problem(.format(format), at: pos)
       return nil
     }
     if let (version, pos) = int(&f, "version", required: true), version != Plan.formatVersion {
-      let why =
-        version > Plan.formatVersion
-        ? "is newer than this arshjul reads (\(Plan.formatVersion)); update arshjul"
-        : "is not a version of the plan format"
-      problem("plan format version \(version) \(why)", at: pos)
+      problem(.version(version), at: pos)
       return nil
     }
     let id = identifier(&f, "id")
@@ -80,7 +76,7 @@ extension PlanDecoder {
       if let lang = Language(rawValue: l) {
         language = lang
       } else {
-        problem("\"language\" \(quoted(l)) must be \"sv\" or \"en\"", at: pos)
+        problem(.language(l), at: pos)
       }
     }
     var timeZone = "Europe/Stockholm"
@@ -88,19 +84,19 @@ extension PlanDecoder {
       if TimeZoneRules.isKnown(tz) {
         timeZone = tz
       } else {
-        problem("\"timeZone\" \(quoted(tz)) is not a known time zone (e.g. \"Europe/Stockholm\")", at: pos)
+        problem(.timeZone(tz), at: pos)
       }
     }
     var startMonth = 1
     if let (m, pos) = int(&f, "startMonth", required: false) {
-      if (1...12).contains(m) { startMonth = m } else { problem("\"startMonth\" \(m) must be 1–12", at: pos) }
+      if (1...12).contains(m) { startMonth = m } else { problem(.startMonth(m), at: pos) }
     }
     var year: Int?
     if let (y, pos) = int(&f, "year", required: false) {
       if DateLimits.years.contains(y) {
         year = y
       } else {
-        problem("\"year\" \(y) must be \(DateLimits.yearsText)", at: pos)
+        problem(.year(y), at: pos)
       }
     }
 
@@ -115,7 +111,7 @@ extension PlanDecoder {
         continue
       }
       if themePositions[theme.id] != nil {
-        problem("theme id \(quoted(theme.id)) is used twice", at: tape.offset(node))
+        problem(.themeIDTwice(theme.id), at: tape.offset(node))
         continue
       }
       themePositions[theme.id] = tape.offset(node)
@@ -123,7 +119,7 @@ extension PlanDecoder {
     }
     if themes.isEmpty && found.isEmpty {
       // Every activity and milestone belongs to a theme: a plan needs one.
-      problem("the plan has no themes; add at least one", at: member(f, "themes").map(tape.offset) ?? f.offset)
+      problem(.noThemes, at: member(f, "themes").map(tape.offset) ?? f.offset)
     }
     let themeIDs = Set(themes.map(\.id) + brokenThemeIDs)
     let activityNodes = array(&f, "activities")
@@ -132,7 +128,7 @@ extension PlanDecoder {
     func checkUnique(_ id: String?, _ node: Int, _ d: inout PlanDecoder) -> Bool {
       guard let id else { return true }
       if let first = seenIDs.insert(id, at: d.tape.offset(node)) {
-        d.problem("id \(quoted(id)) is used twice", at: d.tape.offset(node), firstAt: first)
+        d.problem(.idTwice(id), at: d.tape.offset(node), firstAt: first)
         return false
       }
       return true
@@ -157,7 +153,7 @@ extension PlanDecoder {
       if let c = HolidayCalendar(rawValue: h) {
         holidays = c
       } else {
-        problem("\"holidays\" \(quoted(h)) must be \"se\" (Swedish public holidays) or \"none\"", at: pos)
+        problem(.holidays(h), at: pos)
       }
     }
     var breaks: [Break] = []
@@ -170,11 +166,12 @@ extension PlanDecoder {
       b.kind = "break \(quoted(name))"
       if end < start {
         problem(
-          "\(b.kind): end \(end) is before start \(start)", at: member(b, "end").map(tape.offset) ?? tape.offset(node))
+          .breakEndsBeforeStart(end: end, start: start), of: b.kind,
+          at: member(b, "end").map(tape.offset) ?? tape.offset(node))
         continue
       }
       if let other = breaks.first(where: { $0.start <= end && start <= $0.end }) {
-        problem("\(b.kind) overlaps break \(quoted(other.name))", at: tape.offset(node))
+        problem(.breakOverlaps(other.name), of: b.kind, at: tape.offset(node))
         continue
       }
       breaks.append(Break(name: name, start: start, end: end))
@@ -183,7 +180,7 @@ extension PlanDecoder {
     for node in array(&f, "layers") {
       guard let layer = decodeLayer(node) else { continue }
       if layers.contains(where: { $0.id == layer.id }) {
-        problem("layer id \(quoted(layer.id)) is used twice", at: tape.offset(node))
+        problem(.layerIDTwice(layer.id), at: tape.offset(node))
         continue
       }
       layers.append(layer)
@@ -214,7 +211,7 @@ extension PlanDecoder {
     var source = text(&f, "source", required: true)
     if let s = source, let why = PlanLayer.sourceProblem(s) {
       problem(
-        "\(f.what): \"source\" \(quoted(CalendarURL.masked(s))): \(why)",
+        .layerSource(masked: CalendarURL.masked(s), why: why), of: f.what,
         at: member(f, "source").map(tape.offset) ?? f.offset)
       source = nil
     }
@@ -229,9 +226,7 @@ extension PlanDecoder {
     guard var f = object(node, what: "a conflict") else { return nil }
     guard let (k, pos) = string(&f, "kind", required: true) else { return nil }
     guard let kind = Conflict.Kind(rawValue: k) else {
-      problem(
-        "a conflict's \"kind\" \(quoted(k)) must be \(Conflict.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
-        at: pos)
+      problem(.conflictKind(k), at: pos)
       return nil
     }
     let id = string(&f, "id", required: true)?.0
@@ -250,7 +245,7 @@ extension PlanDecoder {
   /// The activities, in parts on all cores when there are many: each is
   /// checked on its own, so the parts do not meet until they are joined.
   func decodeActivities(_ nodes: [Int], themes: Set<String>) -> (
-    activities: [Activity], failed: Set<Int>, problems: [(message: String, offset: Int, lineOf: Int?)]
+    activities: [Activity], failed: Set<Int>, problems: [(problem: FileProblem, offset: Int, lineOf: Int?)]
   ) {
     let tape = tape
     let (activities, parts) = InParts.array(count: nodes.count, threshold: 4000) { range, out in
@@ -283,9 +278,7 @@ extension PlanDecoder {
       if let parsed = ThemeColor(c) {
         color = parsed
       } else {
-        problem(
-          "\(f.what): color \(quoted(c)) must be one of \(ThemeColor.names.joined(separator: " ")) or #rrggbb",
-          at: pos)
+        problem(.color(c), of: f.what, at: pos)
       }
     }
     guard let id, let name else { return nil }
@@ -296,7 +289,7 @@ extension PlanDecoder {
     guard let (t, pos) = string(&f, "theme", required: true) else { return nil }
     // A plan has a handful of themes: comparing beats hashing, 20,000 times.
     guard themes.count <= 8 ? themes.contains(where: { $0 == t }) : themes.contains(t) else {
-      problem("\(f.what): \(ValueProblem.unknownTheme(t, themes: themes).words(key: "theme"))", at: pos)
+      problem(.value(.unknownTheme(t, themes: themes), key: "theme"), of: f.what, at: pos)
       return nil
     }
     return t
@@ -315,9 +308,7 @@ extension PlanDecoder {
     let start = day(&f, "start", required: true)
     var end = day(&f, "end", required: false)
     if let s = start, let e = end, e < s {
-      problem(
-        "\(f.what): \(ValueProblem.endBeforeStart(end: e, start: s).words(key: "end"))",
-        at: tape.offset(member(f, "end")!))
+      problem(.value(.endBeforeStart(end: e, start: s), key: "end"), of: f.what, at: tape.offset(member(f, "end")!))
       end = nil
     }
     var time: ClockSpan?
@@ -332,9 +323,7 @@ extension PlanDecoder {
       if let st = Status(rawValue: s) {
         status = st
       } else {
-        problem(
-          "\(f.what): status \(quoted(s)) must be one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))",
-          at: pos)
+        problem(.status(s), of: f.what, at: pos)
       }
     }
     let uid = text(&f, "uid", required: false)
@@ -355,7 +344,7 @@ extension PlanDecoder {
     func clock(_ key: StaticString, _ d: inout PlanDecoder) -> TimeOfDay? {
       guard let (s, pos) = d.string(&f, key, required: true) else { return nil }
       guard let t = TimeOfDay(s) else {
-        d.problem("\(f.what): \(key) \(quoted(s)) is not a time; write HH:MM (00:00–23:59)", at: pos)
+        d.problem(.notATime(key: "\(key)", text: s), of: f.what, at: pos)
         return nil
       }
       return t
@@ -364,9 +353,7 @@ extension PlanDecoder {
     let e = clock("end", &self)
     guard let s, let e else { return nil }
     if e <= s {
-      problem(
-        "\(f.what): \(ValueProblem.timeNotAfter(start: s, end: e).words(key: "end"))",
-        at: tape.offset(member(f, "end")!))
+      problem(.value(.timeNotAfter(start: s, end: e), key: "end"), of: f.what, at: tape.offset(member(f, "end")!))
       return nil
     }
     return ClockSpan(start: s, end: e, extra: extra(f))
@@ -377,37 +364,37 @@ extension PlanDecoder {
     var every: Repeat.Frequency?
     if let (e, pos) = string(&f, "every", required: true) {
       every = Repeat.Frequency(rawValue: e)
-      if every == nil { problem("\(f.what): every \(quoted(e)) must be week, month or year", at: pos) }
+      if every == nil { problem(.every(e), of: f.what, at: pos) }
     }
     var interval = 1
     if let (i, pos) = int(&f, "interval", required: false) {
       if Repeat.intervals.contains(i) {
         interval = i
       } else {
-        problem("\(f.what): \(ValueProblem.interval(i).words(key: "interval"))", at: pos)
+        problem(.value(.interval(i), key: "interval"), of: f.what, at: pos)
       }
     }
     var on: Repeat.MonthlyOn?
     if let (o, pos) = string(&f, "on", required: false) {
       if let read = Repeat.MonthlyOn(rawValue: o) {
         if let wrong = ValueRules.on(read, every: every, start: start) {
-          problem("\(f.what): \(wrong.words(key: "on"))", at: pos)
+          problem(.value(wrong, key: "on"), of: f.what, at: pos)
         } else {
           on = read
         }
       } else {
-        problem("\(f.what): on \(quoted(o)) must be date, weekday or last-weekday", at: pos)
+        problem(.monthlyOn(o), of: f.what, at: pos)
       }
     }
     var end = Repeat.End.never
     let until = day(&f, "until", required: false)
     let count = int(&f, "count", required: false)
     if until != nil && count != nil {
-      problem("\(f.what): give \"until\" or \"count\", not both", at: tape.offset(member(f, "count")!))
+      problem(.untilAndCount, of: f.what, at: tape.offset(member(f, "count")!))
     } else if let u = until {
       if u < start {
         problem(
-          "\(f.what): \(ValueProblem.untilBeforeStart(until: u, start: start).words(key: "until"))",
+          .value(.untilBeforeStart(until: u, start: start), key: "until"), of: f.what,
           at: tape.offset(member(f, "until")!))
       } else {
         end = .until(u)
@@ -416,13 +403,13 @@ extension PlanDecoder {
       if Repeat.counts.contains(c) {
         end = .count(c)
       } else {
-        problem("\(f.what): \(ValueProblem.count(c).words(key: "count"))", at: pos)
+        problem(.value(.count(c), key: "count"), of: f.what, at: pos)
       }
     }
     var except: [(Day, Int)] = []
     for n in array(&f, "except") {
       guard tape.kind(n) == .string, let d = Day(iso: tape.string(n)) else {
-        problem("\(f.what): except holds \(describe(n)), not a date YYYY-MM-DD", at: tape.offset(n))
+        problem(.exceptNotADate(described: describe(n)), of: f.what, at: tape.offset(n))
         continue
       }
       except.append((d, tape.offset(n)))
@@ -430,7 +417,7 @@ extension PlanDecoder {
     guard let every else { return nil }
     let rule = Repeat(every: every, interval: interval, on: on, end: end)
     for (d, pos) in except where ValueRules.misses(rule, start: start, except: d) {
-      problem("\(f.what): \(ValueProblem.exceptMissed(d).words(key: "except"))", at: pos)
+      problem(.value(.exceptMissed(d), key: "except"), of: f.what, at: pos)
     }
     return Repeat(
       every: every, interval: interval, on: on, end: end, except: except.map(\.0), extra: extra(f))
