@@ -56,8 +56,8 @@ import Testing
       ("start", .string("2022-03-01")), ("end", .string("2022-03-02")),
     ])
     #expect(TreeDecoder.activity(tree: tree, themes: themes, strict: true) == nil)
-    var decoder = TreeDecoder(tape: JSONTree(tree))
-    _ = decoder.decodeActivity(decoder.tape.root, themes: themes)
+    var decoder = TreeDecoder(document: JSONTree(tree))
+    _ = decoder.decodeActivity(decoder.document.root, themes: themes)
     // As data: what it concerns and why; worded once, in FileProblem.
     #expect(
       decoder.found.map(\.problem) == [

@@ -29,7 +29,7 @@ public enum JournalFormat {
       tape.kind(f) == .string, tape.string(f) == format,
       let planNode = tape.member(tape.root, "plan")?.value
     else { return nil }
-    var decoder = PlanDecoder(tape: tape)
+    var decoder = PlanDecoder(document: tape)
     guard let plan = decoder.decodePlan(planNode), decoder.found.isEmpty else { return nil }
     var base = ""
     if let b = tape.member(tape.root, "base")?.value, tape.kind(b) == .string { base = tape.string(b) }

@@ -5,10 +5,11 @@ import Foundation
 /// It reads the parser's tape directly: keys are compared on their bytes,
 /// a string is made only for what the plan keeps, places stay byte offsets
 /// until a problem needs its line and column.
-/// Generic over what it reads (`JSONDocument`): a file's tape, or a tree
-/// made in memory (`TreeDecoder`), by the same rules.
+///
+/// Generic over what it reads (`JSONDocument`): a file's tape
+/// (`FileDecoder`), or a tree made in memory (`TreeDecoder`), by the same rules.
 package struct PlanDecoder<Document: JSONDocument> {
-  let tape: Document
+  let document: Document
   /// Problems with the byte offset they are about, and the offset of the
   /// place a message names by its line ("first at line 12"); `problems`
   /// turns all of them into lines and columns in one pass over the file.
@@ -19,7 +20,7 @@ package struct PlanDecoder<Document: JSONDocument> {
   /// Lines and columns of the file, made on the first conflict read (a
   /// conflict keeps its place as line and column).
   var conflictLocator: SourceLocator?
-  init(tape: Document) { self.tape = tape }
+  init(document: Document) { self.document = document }
 
   /// With `lineOf`, the message ends "(first at line N)", N that offset's line.
   mutating func problem(
@@ -31,7 +32,7 @@ package struct PlanDecoder<Document: JSONDocument> {
   /// Every problem found, in file order, as an editor walks them (with no
   /// place when there is no file: a tree's).
   var problems: [Problem] {
-    var locator = SourceLocator(tape.bytes)
+    var locator = SourceLocator(document.bytes)
     let offsets = Set(found.flatMap { [$0.offset] + ($0.lineOf.map { [$0] } ?? []) }).sorted()
     let at = Dictionary(uniqueKeysWithValues: offsets.map { ($0, locator.position(of: $0)) })
     return found.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map {
@@ -74,7 +75,7 @@ package struct PlanDecoder<Document: JSONDocument> {
     guard f.present & (1 << (code & 63)) != 0 else { return nil }
     for ordinal in f.members.indices where f.members[ordinal] >> 32 == code {
       let value = Int(f.members[ordinal] & 0xFFFF_FFFF)
-      if tape.keyIs(value - 1, key) { return (ordinal, value) }
+      if document.keyIs(value - 1, key) { return (ordinal, value) }
     }
     return nil
   }
@@ -92,35 +93,35 @@ package struct PlanDecoder<Document: JSONDocument> {
     guard f.members.count > f.known.nonzeroBitCount + f.knownBeyond.count else { return [:] }
     var out: [String: JSONNode] = [:]
     var ordinal = 0
-    tape.forEachMember(f.object) { k, v in
+    document.forEachMember(f.object) { k, v in
       let asked = ordinal < 64 ? f.known & (1 << UInt64(ordinal)) != 0 : f.knownBeyond.contains(ordinal)
-      if !asked { out[tape.string(k)] = tape.node(v) }
+      if !asked { out[document.string(k)] = document.node(v) }
       ordinal += 1
     }
     return out
   }
 
-  func kindName(_ i: Int) -> String { tape.kind(i).kindName }
+  func kindName(_ i: Int) -> String { document.kind(i).kindName }
 
   mutating func object(_ i: Int, what: String) -> Fields? {
-    object(i, Fields(object: i, offset: tape.offset(i), kind: what))
+    object(i, Fields(object: i, offset: document.offset(i), kind: what))
   }
 
   /// Member object `part` of `owner` (an activity's "time"), named after
   /// its owner only when a message needs the name.
   mutating func object(_ i: Int, part: StaticString, of owner: Fields) -> Fields? {
-    object(i, Fields(object: i, offset: tape.offset(i), kind: owner.kind, id: owner.id, part: part))
+    object(i, Fields(object: i, offset: document.offset(i), kind: owner.kind, id: owner.id, part: part))
   }
 
   private mutating func object(_ i: Int, _ named: Fields) -> Fields? {
-    guard tape.kind(i) == .object else {
-      problem(.notAnObject(found: tape.kind(i)), of: named.what, at: tape.offset(i))
+    guard document.kind(i) == .object else {
+      problem(.notAnObject(found: document.kind(i)), of: named.what, at: document.offset(i))
       return nil
     }
     var f = named
     // The document in a local, not `self`: so the closure holds no copy of
     // the decoder and is inlined in each specialization.
-    let document = tape
+    let document = document
     var members: [UInt64] = []
     members.reserveCapacity(16)
     var present: UInt64 = 0
@@ -140,8 +141,8 @@ package struct PlanDecoder<Document: JSONDocument> {
       if required { problem(.missing(key: "\(key)"), of: f.what, at: f.offset) }
       return nil
     }
-    guard tape.kind(n) == .string else {
-      problem(.mustBe(.string, key: "\(key)", found: tape.kind(n)), of: f.what, at: tape.offset(n))
+    guard document.kind(n) == .string else {
+      problem(.mustBe(.string, key: "\(key)", found: document.kind(n)), of: f.what, at: document.offset(n))
       return nil
     }
     return n
@@ -149,15 +150,15 @@ package struct PlanDecoder<Document: JSONDocument> {
 
   mutating func string(_ f: inout Fields, _ key: StaticString, required: Bool) -> (String, Int)? {
     guard let t = stringToken(&f, key, required: required) else { return nil }
-    return (tape.string(t), tape.offset(t))
+    return (document.string(t), document.offset(t))
   }
 
   /// A one-line text (title, name, owner): no control characters.
   mutating func text(_ f: inout Fields, _ key: StaticString, required: Bool, multiline: Bool = false) -> String? {
     guard let t = stringToken(&f, key, required: required) else { return nil }
-    let s = tape.string(t)
-    if let p = ValueRules.text(s, required: required, multiline: multiline, plain: tape.isPlainText(t)) {
-      problem(.value(p, key: "\(key)"), of: f.what, at: tape.offset(t))
+    let s = document.string(t)
+    if let p = ValueRules.text(s, required: required, multiline: multiline, plain: document.isPlainText(t)) {
+      problem(.value(p, key: "\(key)"), of: f.what, at: document.offset(t))
       return nil
     }
     return s
@@ -174,9 +175,9 @@ package struct PlanDecoder<Document: JSONDocument> {
 
   mutating func day(_ f: inout Fields, _ key: StaticString, required: Bool) -> Day? {
     guard let t = stringToken(&f, key, required: required) else { return nil }
-    if let plain = tape.plainBytes(t), let d = Day(isoUTF8: plain), DateLimits.dates.contains(d.year) { return d }
-    let s = tape.string(t)
-    let pos = tape.offset(t)
+    if let plain = document.plainBytes(t), let d = Day(isoUTF8: plain), DateLimits.dates.contains(d.year) { return d }
+    let s = document.string(t)
+    let pos = document.offset(t)
     guard let d = Day(iso: s) else {
       problem(.notADate(key: "\(key)", text: s), of: f.what, at: pos)
       return nil
@@ -193,30 +194,30 @@ package struct PlanDecoder<Document: JSONDocument> {
       if required { problem(.missing(key: "\(key)"), of: f.what, at: f.offset) }
       return nil
     }
-    guard tape.kind(n) == .number, let v = Int(tape.numberText(n)) else {
-      problem(.mustBe(.wholeNumber, key: "\(key)", found: tape.kind(n)), of: f.what, at: tape.offset(n))
+    guard document.kind(n) == .number, let v = Int(document.numberText(n)) else {
+      problem(.mustBe(.wholeNumber, key: "\(key)", found: document.kind(n)), of: f.what, at: document.offset(n))
       return nil
     }
-    return (v, tape.offset(n))
+    return (v, document.offset(n))
   }
 
   mutating func bool(_ f: inout Fields, _ key: StaticString) -> Bool? {
     guard let n = field(&f, key) else { return nil }
-    switch tape.kind(n) {
+    switch document.kind(n) {
     case .true: return true
     case .false: return false
     default:
-      problem(.mustBe(.bool, key: "\(key)", found: tape.kind(n)), of: f.what, at: tape.offset(n))
+      problem(.mustBe(.bool, key: "\(key)", found: document.kind(n)), of: f.what, at: document.offset(n))
       return nil
     }
   }
 
   mutating func array(_ f: inout Fields, _ key: StaticString) -> [Int] {
     guard let n = field(&f, key) else { return [] }
-    guard tape.kind(n) == .array else {
-      problem(.mustBe(.array, key: "\(key)", found: tape.kind(n)), of: f.what, at: tape.offset(n))
+    guard document.kind(n) == .array else {
+      problem(.mustBe(.array, key: "\(key)", found: document.kind(n)), of: f.what, at: document.offset(n))
       return []
     }
-    return tape.elements(n)
+    return document.elements(n)
   }
 }

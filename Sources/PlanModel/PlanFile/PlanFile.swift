@@ -67,7 +67,7 @@ public enum PlanFile {
     case .failure(let error):
       throw PlanLoadError(kind: .unreadable, file: file, problems: [Problem(error.message, at: error.position)])
     }
-    var decoder = PlanDecoder(tape: tape)
+    var decoder = PlanDecoder(document: tape)
     guard let plan = decoder.decodePlan(tape.root), decoder.found.isEmpty else {
       throw PlanLoadError(kind: .invalid, file: file, problems: decoder.problems)
     }

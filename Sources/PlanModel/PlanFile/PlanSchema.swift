@@ -1,5 +1,5 @@
 /// The plan file's schema: what a plan, its themes, activities, milestones,
-/// layers and conflicts are made of, read with the tape reader's field
+/// layers and conflicts are made of, read with the decoder's field
 /// helpers (PlanDecoder.swift) and held to the value rules (ValueRules).
 /// A plan file's decoder and a tree's.
 typealias FileDecoder = PlanDecoder<JSONTape>
@@ -9,8 +9,8 @@ extension PlanDecoder where Document == JSONTree {
   /// A plan made as a tree (an edit, a merge) checked by the same rules as
   /// a file, read from the tree itself. Its problems have no place.
   static func decode(tree: JSONNode) -> (plan: Plan?, problems: [Problem]) {
-    var decoder = PlanDecoder(tape: JSONTree(tree))
-    let plan = decoder.decodePlan(decoder.tape.root)
+    var decoder = PlanDecoder(document: JSONTree(tree))
+    let plan = decoder.decodePlan(decoder.document.root)
     guard let plan, decoder.found.isEmpty else {
       return (nil, decoder.found.map { Problem($0.problem.message) })
     }
@@ -22,8 +22,8 @@ extension PlanDecoder where Document == JSONTree {
   /// With `strict`, an item with any problem is nil (as in a plan file);
   /// without, what could be read of it.
   static func item<T>(tree: JSONNode, strict: Bool, _ decode: (inout TreeDecoder, Int) -> T?) -> T? {
-    var decoder = PlanDecoder(tape: JSONTree(tree))
-    let item = decode(&decoder, decoder.tape.root)
+    var decoder = PlanDecoder(document: JSONTree(tree))
+    let item = decode(&decoder, decoder.document.root)
     return strict && !decoder.found.isEmpty ? nil : item
   }
 
@@ -40,11 +40,11 @@ extension PlanDecoder where Document == JSONTape {
   /// A plan as it would be written, checked by reading the bytes back
   /// (`Plan.validated`: what is saved is what was checked).
   static func decode(written bytes: [UInt8]) -> (plan: Plan?, problems: [Problem], bytes: [UInt8]) {
-    guard let tape = try? JSONParser.tape(bytes) else {
+    guard let document = try? JSONParser.tape(bytes) else {
       return (nil, [Problem("the plan could not be written as JSON")], bytes)
     }
-    var decoder = PlanDecoder(tape: tape)
-    let plan = decoder.decodePlan(tape.root)
+    var decoder = PlanDecoder(document: document)
+    let plan = decoder.decodePlan(document.root)
     guard let plan, decoder.found.isEmpty else {
       return (nil, decoder.problems.map { Problem($0.message) }, bytes)
     }
@@ -56,8 +56,8 @@ extension PlanDecoder {
   // MARK: the plan
 
   mutating func decodePlan(_ root: Int) -> Plan? {
-    guard tape.kind(root) == .object else {
-      problem(.notAPlan(found: tape.kind(root)), at: tape.offset(root))
+    guard document.kind(root) == .object else {
+      problem(.notAPlan(found: document.kind(root)), at: document.offset(root))
       return nil
     }
     guard var f = object(root, what: "the plan") else { return nil }
@@ -111,15 +111,15 @@ extension PlanDecoder {
         continue
       }
       if themePositions[theme.id] != nil {
-        problem(.themeIDTwice(theme.id), at: tape.offset(node))
+        problem(.themeIDTwice(theme.id), at: document.offset(node))
         continue
       }
-      themePositions[theme.id] = tape.offset(node)
+      themePositions[theme.id] = document.offset(node)
       themes.append(theme)
     }
     if themes.isEmpty && found.isEmpty {
       // Every activity and milestone belongs to a theme: a plan needs one.
-      problem(.noThemes, at: member(f, "themes").map(tape.offset) ?? f.offset)
+      problem(.noThemes, at: member(f, "themes").map(document.offset) ?? f.offset)
     }
     let themeIDs = Set(themes.map(\.id) + brokenThemeIDs)
     let activityNodes = array(&f, "activities")
@@ -127,8 +127,8 @@ extension PlanDecoder {
     var seenIDs = IDTable(capacity: activityNodes.count + milestoneNodes.count)
     func checkUnique(_ id: String?, _ node: Int, _ d: inout PlanDecoder) -> Bool {
       guard let id else { return true }
-      if let first = seenIDs.insert(id, at: d.tape.offset(node)) {
-        d.problem(.idTwice(id), at: d.tape.offset(node), firstAt: first)
+      if let first = seenIDs.insert(id, at: d.document.offset(node)) {
+        d.problem(.idTwice(id), at: d.document.offset(node), firstAt: first)
         return false
       }
       return true
@@ -167,11 +167,11 @@ extension PlanDecoder {
       if end < start {
         problem(
           .breakEndsBeforeStart(end: end, start: start), of: b.kind,
-          at: member(b, "end").map(tape.offset) ?? tape.offset(node))
+          at: member(b, "end").map(document.offset) ?? document.offset(node))
         continue
       }
       if let other = breaks.first(where: { $0.start <= end && start <= $0.end }) {
-        problem(.breakOverlaps(other.name), of: b.kind, at: tape.offset(node))
+        problem(.breakOverlaps(other.name), of: b.kind, at: document.offset(node))
         continue
       }
       breaks.append(Break(name: name, start: start, end: end))
@@ -180,7 +180,7 @@ extension PlanDecoder {
     for node in array(&f, "layers") {
       guard let layer = decodeLayer(node) else { continue }
       if layers.contains(where: { $0.id == layer.id }) {
-        problem(.layerIDTwice(layer.id), at: tape.offset(node))
+        problem(.layerIDTwice(layer.id), at: document.offset(node))
         continue
       }
       layers.append(layer)
@@ -212,7 +212,7 @@ extension PlanDecoder {
     if let s = source, let why = PlanLayer.sourceProblem(s) {
       problem(
         .layerSource(masked: CalendarURL.masked(s), why: why), of: f.what,
-        at: member(f, "source").map(tape.offset) ?? f.offset)
+        at: member(f, "source").map(document.offset) ?? f.offset)
       source = nil
     }
     let busy = bool(&f, "busy") ?? false
@@ -233,12 +233,12 @@ extension PlanDecoder {
     let path = string(&f, "field", required: false)?.0
     let label = string(&f, "theirLabel", required: false)?.0
     guard let id else { return nil }
-    let values = [field(&f, "base"), field(&f, "ours"), field(&f, "theirs")].map { $0.map(tape.node) }
+    let values = [field(&f, "base"), field(&f, "ours"), field(&f, "theirs")].map { $0.map(document.node) }
     var c = Conflict(
       kind: kind, id: id, field: path, base: values[0], ours: values[1], theirs: values[2], theirLabel: label)
     // Conflicts come in file order: one locator counts on from the last.
-    if conflictLocator == nil { conflictLocator = SourceLocator(tape.bytes) }
-    c.position = conflictLocator!.position(of: tape.offset(node))
+    if conflictLocator == nil { conflictLocator = SourceLocator(document.bytes) }
+    c.position = conflictLocator!.position(of: document.offset(node))
     return c
   }
 
@@ -247,9 +247,9 @@ extension PlanDecoder {
   func decodeActivities(_ nodes: [Int], themes: Set<String>) -> (
     activities: [Activity], failed: Set<Int>, problems: [(problem: FileProblem, offset: Int, lineOf: Int?)]
   ) {
-    let tape = tape
+    let document = document
     let (activities, parts) = InParts.array(count: nodes.count, threshold: 4000) { range, out in
-      var decoder = PlanDecoder(tape: tape)
+      var decoder = PlanDecoder(document: document)
       var failed: [Int] = []
       for i in range {
         if let a = decoder.decodeActivity(nodes[i], themes: themes) {
@@ -308,7 +308,7 @@ extension PlanDecoder {
     let start = day(&f, "start", required: true)
     var end = day(&f, "end", required: false)
     if let s = start, let e = end, e < s {
-      problem(.value(.endBeforeStart(end: e, start: s), key: "end"), of: f.what, at: tape.offset(member(f, "end")!))
+      problem(.value(.endBeforeStart(end: e, start: s), key: "end"), of: f.what, at: document.offset(member(f, "end")!))
       end = nil
     }
     var time: ClockSpan?
@@ -353,7 +353,7 @@ extension PlanDecoder {
     let e = clock("end", &self)
     guard let s, let e else { return nil }
     if e <= s {
-      problem(.value(.timeNotAfter(start: s, end: e), key: "end"), of: f.what, at: tape.offset(member(f, "end")!))
+      problem(.value(.timeNotAfter(start: s, end: e), key: "end"), of: f.what, at: document.offset(member(f, "end")!))
       return nil
     }
     return ClockSpan(start: s, end: e, extra: extra(f))
@@ -390,12 +390,12 @@ extension PlanDecoder {
     let until = day(&f, "until", required: false)
     let count = int(&f, "count", required: false)
     if until != nil && count != nil {
-      problem(.untilAndCount, of: f.what, at: tape.offset(member(f, "count")!))
+      problem(.untilAndCount, of: f.what, at: document.offset(member(f, "count")!))
     } else if let u = until {
       if u < start {
         problem(
           .value(.untilBeforeStart(until: u, start: start), key: "until"), of: f.what,
-          at: tape.offset(member(f, "until")!))
+          at: document.offset(member(f, "until")!))
       } else {
         end = .until(u)
       }
@@ -408,11 +408,11 @@ extension PlanDecoder {
     }
     var except: [(Day, Int)] = []
     for n in array(&f, "except") {
-      guard tape.kind(n) == .string, let d = Day(iso: tape.string(n)) else {
-        problem(.exceptNotADate(described: describe(n)), of: f.what, at: tape.offset(n))
+      guard document.kind(n) == .string, let d = Day(iso: document.string(n)) else {
+        problem(.exceptNotADate(described: describe(n)), of: f.what, at: document.offset(n))
         continue
       }
-      except.append((d, tape.offset(n)))
+      except.append((d, document.offset(n)))
     }
     guard let every else { return nil }
     let rule = Repeat(every: every, interval: interval, on: on, end: end)
@@ -425,14 +425,15 @@ extension PlanDecoder {
 
   /// The item's id as written, to find duplicates even among broken items.
   func peekID(_ node: Int) -> String? {
-    guard tape.kind(node) == .object, let id = tape.member(node, "id")?.value, tape.kind(id) == .string else {
+    guard document.kind(node) == .object, let id = document.member(node, "id")?.value, document.kind(id) == .string
+    else {
       return nil
     }
-    return tape.string(id)
+    return document.string(id)
   }
 
   func describe(_ n: Int) -> String {
-    tape.kind(n) == .string ? quoted(tape.string(n)) : kindName(n)
+    document.kind(n) == .string ? quoted(document.string(n)) : kindName(n)
   }
 
   mutating func decodeMilestone(_ node: Int, themes: Set<String>) -> Milestone? {
