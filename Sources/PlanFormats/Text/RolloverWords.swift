@@ -5,10 +5,12 @@ import PlanModel
 public struct RolloverWords: Sendable {
   let sv: Bool
   let w: Wording
+  let warnings: WarningWords
 
   public init(_ language: Language) {
     sv = language == .sv
     w = Wording(language)
+    warnings = WarningWords(language)
   }
 
   public func lines(_ notes: [Rollover.Note]) -> [String] { notes.map(line) }
@@ -31,9 +33,10 @@ public struct RolloverWords: Sendable {
       return "◆ \(title): \(w.day(from, year: true)) → \(w.day(to, year: true))"
     case .onHolidays(let title, let days):
       return (sv ? "på en helgdag: " : "on a holiday: ") + "\(title): "
-        + WarningWords(w.language).list(days.map { "\($0.name) \(w.day($0.from, year: true))" })
+        + warnings.list(days.map { "\(warnings.holidayWords($0.name)) \(w.day($0.from, year: true))" })
     case .milestoneOnHoliday(let title, let holiday, let day):
-      return (sv ? "på en helgdag: " : "on a holiday: ") + "◆ \(title): \(holiday) \(w.day(day, year: true))"
+      return (sv ? "på en helgdag: " : "on a holiday: ")
+        + "◆ \(title): \(warnings.holidayWords(holiday)) \(w.day(day, year: true))"
     }
   }
 }

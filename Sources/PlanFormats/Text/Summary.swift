@@ -124,10 +124,8 @@ struct SummaryBuilder {
 
   /// " (midsommarafton)" after an item on a public holiday or eve.
   func holidayNote(_ day: Day) -> String {
-    var summaryPlan = plan
-    summaryPlan.language = o.language
-    guard let h = PlanCalendar(summaryPlan).holiday(day) else { return "" }
-    return " (\(h.name.lowercased()))"
+    guard let h = PlanCalendar(plan).holiday(day) else { return "" }
+    return " (\(w.holidayName(h.name).lowercased()))"
   }
 
   mutating func build() {

@@ -16,10 +16,10 @@ public struct WarningWords: Sendable {
     switch reason {
     case .milestoneOnHoliday(let title, let holiday, let day):
       return
-        "\(quoted(title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): \(holiday) \(w.day(day, year: true))"
+        "\(quoted(title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): \(holidayWords(holiday)) \(w.day(day, year: true))"
     case .onHolidays(let title, let days):
       return "\(quoted(title)) \(sv ? "infaller på en helgdag" : "falls on a holiday"): "
-        + list(days.map { "\($0.name) \(w.day($0.from, year: true))" })
+        + list(days.map { "\(holidayWords($0.name)) \(w.day($0.from, year: true))" })
         + (sv ? " (\"holidayOK\": true om det är meningen)" : " (\"holidayOK\": true if that is meant)")
     case .inBreaks(let title, let breaks):
       return "\(quoted(title)) \(sv ? "infaller under ett uppehåll" : "falls in a break"): "
@@ -37,6 +37,9 @@ public struct WarningWords: Sendable {
         + times(more)
     }
   }
+
+  /// A holiday's name inside a sentence: "midsommarafton".
+  func holidayWords(_ swedish: String) -> String { w.holidayName(swedish).lowercased() }
 
   /// " och 2 gång(er) till" after the first time, or nothing.
   func times(_ more: Int) -> String {

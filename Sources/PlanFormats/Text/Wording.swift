@@ -144,6 +144,33 @@ public struct Wording: Sendable {
   public var layerWord: String { sv ? "lager" : "layer" }
   /// "(från 28 mars 2022)": since when the upcoming list counts.
   public func upcomingFrom(_ d: Day) -> String { "(" + (sv ? "från " : "from ") + day(d, year: true) + ")" }
+  /// A public holiday's or eve's name (Swedish, as `SwedishHolidays` has
+  /// it; two on one day are joined by ";") in this language.
+  public func holidayName(_ swedish: String) -> String {
+    guard !sv else { return swedish }
+    return swedish.split(separator: ";").map { Self.englishHolidays[String($0).trimmed] ?? String($0).trimmed }
+      .joined(separator: "; ")
+  }
+
+  static let englishHolidays: [String: String] = [
+    "Nyårsdagen": "New Year's Day", "Trettondedag jul": "Epiphany", "Långfredagen": "Good Friday",
+    "Påskafton": "Easter Eve", "Påskdagen": "Easter Sunday", "Annandag påsk": "Easter Monday",
+    "Första maj": "May Day", "Kristi himmelsfärdsdag": "Ascension Day", "Pingstdagen": "Whit Sunday",
+    "Annandag pingst": "Whit Monday", "Nationaldagen": "National Day", "Midsommarafton": "Midsummer Eve",
+    "Midsommardagen": "Midsummer Day", "Alla helgons dag": "All Saints' Day", "Julafton": "Christmas Eve",
+    "Juldagen": "Christmas Day", "Annandag jul": "Boxing Day", "Nyårsafton": "New Year's Eve",
+    "Marie bebådelsedag": "Annunciation",
+  ]
+
+  /// What a day is (`PlanCalendar.marks`) in words: a holiday's name, "klämdag", a break's name.
+  public func mark(_ m: PlanCalendar.Mark) -> String {
+    switch m.kind {
+    case .holiday, .eve: holidayName(m.name)
+    case .squeeze: sv ? "klämdag" : "bridge day"
+    case .breakDay: m.name
+    }
+  }
+
   /// Who the other side of a sync is, in a conflict it records.
   public var calendarSide: String { sv ? "kalendern" : "the calendar" }
 

@@ -9,6 +9,9 @@ public struct PlanCalendar: Sendable {
     case holiday, eve, squeeze, breakDay
   }
 
+  /// What a day is, as data: a holiday's or eve's name as the law has it
+  /// (Swedish, `Wording.holidayName` says it in the plan's language), a
+  /// break's name as the plan has it, no name for a klämdag.
   public struct Mark: Sendable, Equatable {
     public var kind: Kind
     public var name: String
@@ -32,7 +35,7 @@ public struct PlanCalendar: Sendable {
   public func holiday(_ d: Day) -> Mark? {
     guard let name = holidays(d.year)[d] else { return nil }
     let isEve = name.split(separator: ";").allSatisfy { SwedishHolidays.eves.contains(String($0).trimmed) }
-    return Mark(kind: isEve ? .eve : .holiday, name: localized(name))
+    return Mark(kind: isEve ? .eve : .holiday, name: name)
   }
 
   /// Whether a day is off: a weekend or a holiday or eve.
@@ -54,24 +57,9 @@ public struct PlanCalendar: Sendable {
   public func marks(_ d: Day) -> [Mark] {
     var out: [Mark] = []
     if let h = holiday(d) { out.append(h) }
-    if isSqueeze(d) { out.append(Mark(kind: .squeeze, name: plan.language == .sv ? "klämdag" : "bridge day")) }
+    if isSqueeze(d) { out.append(Mark(kind: .squeeze, name: "")) }
     if let b = breakOn(d) { out.append(Mark(kind: .breakDay, name: b.name)) }
     return out
-  }
-
-  /// The names of the holidays in English, for English plans.
-  func localized(_ swedish: String) -> String {
-    guard plan.language == .en else { return swedish }
-    let names: [String: String] = [
-      "Nyårsdagen": "New Year's Day", "Trettondedag jul": "Epiphany", "Långfredagen": "Good Friday",
-      "Påskafton": "Easter Eve", "Påskdagen": "Easter Sunday", "Annandag påsk": "Easter Monday",
-      "Första maj": "May Day", "Kristi himmelsfärdsdag": "Ascension Day", "Pingstdagen": "Whit Sunday",
-      "Annandag pingst": "Whit Monday", "Nationaldagen": "National Day", "Midsommarafton": "Midsummer Eve",
-      "Midsommardagen": "Midsummer Day", "Alla helgons dag": "All Saints' Day", "Julafton": "Christmas Eve",
-      "Juldagen": "Christmas Day", "Annandag jul": "Boxing Day", "Nyårsafton": "New Year's Eve",
-      "Marie bebådelsedag": "Annunciation",
-    ]
-    return swedish.split(separator: ";").map { names[String($0).trimmed] ?? String($0).trimmed }.joined(separator: "; ")
   }
 }
 

@@ -150,14 +150,14 @@ public enum Rollover {
       var days: [PlanWarning.NamedDays] = []
       a.forEachOccurrence(in: range) { occ in
         if let h = calendar.holiday(occ.start) {
-          days.append(PlanWarning.NamedDays(name: h.name.lowercased(), from: occ.start, to: occ.start))
+          days.append(PlanWarning.NamedDays(name: h.name, from: occ.start, to: occ.start))
         }
       }
       if !days.isEmpty { notes.append(.onHolidays(title: a.title, days: days)) }
     }
     for m in plan.milestones {
       if let h = calendar.holiday(m.date) {
-        notes.append(.milestoneOnHoliday(title: m.title, holiday: h.name.lowercased(), day: m.date))
+        notes.append(.milestoneOnHoliday(title: m.title, holiday: h.name, day: m.date))
       }
     }
     return Result(plan: plan, notes: notes)

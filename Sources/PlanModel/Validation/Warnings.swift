@@ -16,7 +16,7 @@ public struct PlanWarning: Sendable, Equatable {
   public var others: [String]
 
   public enum Reason: Sendable, Equatable {
-    /// A milestone on a public holiday (its name in lower case).
+    /// A milestone on a public holiday (its name as the law has it).
     case milestoneOnHoliday(title: String, holiday: String, day: Day)
     /// An activity on public holidays, in the order met.
     case onHolidays(title: String, days: [NamedDays])
@@ -30,7 +30,8 @@ public struct PlanWarning: Sendable, Equatable {
     case layerClash(title: String, day: Day, event: String, layer: String, more: Int)
   }
 
-  /// A holiday's or break's name with the days concerned (one day for a holiday).
+  /// A holiday's or break's name with the days concerned (one day for a
+  /// holiday). A holiday's name is the law's (Swedish), worded by `WarningWords`.
   public struct NamedDays: Sendable, Equatable {
     public var name: String
     public var from: Day
@@ -56,7 +57,7 @@ public enum PlanWarnings {
     var holidayNames: [String?] = Array(repeating: nil, count: max(0, range.to - range.from + 1))
     var d = range.from
     while d <= range.to {
-      if let h = calendar.holiday(d) { holidayNames[d - range.from] = h.name.lowercased() }
+      if let h = calendar.holiday(d) { holidayNames[d - range.from] = h.name }
       d = d + 1
     }
     // Holidays, eves and breaks: each activity on its own, so in parts.
@@ -69,7 +70,7 @@ public enum PlanWarnings {
         out.append(
           PlanWarning(
             kind: .milestone, id: m.id,
-            reason: .milestoneOnHoliday(title: m.title, holiday: h.name.lowercased(), day: m.date),
+            reason: .milestoneOnHoliday(title: m.title, holiday: h.name, day: m.date),
             language: plan.language))
       }
     }

@@ -135,7 +135,7 @@ public enum Screen {
     var text =
       Names.weekday(day.weekday, s.plan.language) + " " + w.day(day, year: true) + " · "
       + w.weeks(day, day)
-    for mark in PlanCalendar(s.plan).marks(day) { text += " · " + sanitized(mark.name) }
+    for mark in PlanCalendar(s.plan).marks(day) { text += " · " + sanitized(w.mark(mark)) }
     for e in s.layerDays.events(on: day, s) { text += " · " + sanitized(e.title) + " (" + sanitized(e.layer) + ")" }
     if let t = s.focusTheme { text += " · " + themeName(t) }
     return text
