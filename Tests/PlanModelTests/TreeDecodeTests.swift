@@ -49,6 +49,24 @@ import Testing
     #expect(read.problems.allSatisfy { $0.position == .none })
   }
 
+  @Test func aTreesTextIsHeldToTheFilesRules() throws {
+    let themes: Set = ["stottande"]
+    func activity(title: String) -> Activity? {
+      TreeDecoder.activity(
+        tree: .object([
+          ("id", .string("x")), ("title", .string(title)), ("theme", .string("stottande")),
+          ("start", .string("2022-03-01")),
+        ]), themes: themes, strict: true)
+    }
+    #expect(
+      activity(title: "Läsecirkel på Åsa bibliotek – öppen kväll")?.title == "Läsecirkel på Åsa bibliotek – öppen kväll"
+    )
+    // Control characters a file would have had to escape, and a noncharacter.
+    for bad in ["a\u{07}b", "a\u{1B}[31mb", "a\u{85}b", "a\u{7F}b", "a\u{FFFF}b", "två\nrader"] {
+      #expect(activity(title: bad) == nil, "\(bad.debugDescription)")
+    }
+  }
+
   @Test func aValueOfTheWrongKindIsNamedAsInAFile() throws {
     let themes: Set = ["stottande"]
     let tree = JSONNode.object([

@@ -106,7 +106,19 @@ package struct JSONTree: JSONDocument {
     return ArraySlice(s.utf8)
   }
 
-  package func isPlainText(_ i: Int) -> Bool { false }
+  /// The tape's judgement on the string's UTF-8 (no DEL, no C1 control, no
+  /// lead byte of a noncharacter), and no C0 control either: a tree's text
+  /// was never JSON, so nothing escaped it.
+  package func isPlainText(_ i: Int) -> Bool {
+    guard case .string(let s) = values[i].value else { return false }
+    var previous: UInt8 = 0
+    for c in s.utf8 {
+      if c < 0x20 || c == 0x7F || c == 0xEF || c >= 0xF0 { return false }
+      if previous == 0xC2 && c <= 0x9F { return false }
+      previous = c
+    }
+    return true
+  }
 
   package func numberText(_ i: Int) -> String {
     if case .number(let n) = values[i].value { return n }
