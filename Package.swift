@@ -13,7 +13,8 @@ let package = Package(
   targets: [
     // The domain: the plan, its dates and rules, its own file (the JSON,
     // its journal), merge, roll-over and a sync's state. No format but its
-    // own, no words, no terminal, files, network, clock or locale.
+    // own, no words (but the month and weekday names a planner types), no
+    // terminal, files, network, clock or locale.
     .target(name: "PlanModel"),
     // Every other format, read and written, and every word: iCalendar, CSV,
     // the printed wheel (SVG), the web page, the text outputs, and the
