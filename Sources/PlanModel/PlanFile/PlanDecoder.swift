@@ -32,6 +32,7 @@ package struct PlanDecoder<Document: JSONDocument> {
   /// Every problem found, in file order, as an editor walks them (with no
   /// place when there is no file: a tree's).
   var problems: [Problem] {
+    guard !document.bytes.isEmpty else { return found.map { Problem($0.problem.message) } }
     var locator = SourceLocator(document.bytes)
     let offsets = Set(found.flatMap { [$0.offset] + ($0.lineOf.map { [$0] } ?? []) }).sorted()
     let at = Dictionary(uniqueKeysWithValues: offsets.map { ($0, locator.position(of: $0)) })

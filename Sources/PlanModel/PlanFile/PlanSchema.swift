@@ -1,20 +1,27 @@
 /// The plan file's schema: what a plan, its themes, activities, milestones,
 /// layers and conflicts are made of, read with the decoder's field
 /// helpers (PlanDecoder.swift) and held to the value rules (ValueRules).
+
 /// A plan file's decoder and a tree's.
 typealias FileDecoder = PlanDecoder<JSONTape>
 package typealias TreeDecoder = PlanDecoder<JSONTree>
+
+extension PlanDecoder {
+  /// A whole plan, or every problem that keeps it from being one.
+  static func decode(_ document: Document) -> (plan: Plan?, problems: [Problem]) {
+    var decoder = PlanDecoder(document: document)
+    guard let plan = decoder.decodePlan(document.root), decoder.found.isEmpty else {
+      return (nil, decoder.problems)
+    }
+    return (plan, [])
+  }
+}
 
 extension PlanDecoder where Document == JSONTree {
   /// A plan made as a tree (an edit, a merge) checked by the same rules as
   /// a file, read from the tree itself. Its problems have no place.
   static func decode(tree: JSONNode) -> (plan: Plan?, problems: [Problem]) {
-    var decoder = PlanDecoder(document: JSONTree(tree))
-    let plan = decoder.decodePlan(decoder.document.root)
-    guard let plan, decoder.found.isEmpty else {
-      return (nil, decoder.found.map { Problem($0.problem.message) })
-    }
-    return (plan, [])
+    decode(JSONTree(tree))
   }
 
   /// One activity or milestone made as a tree (a calendar event's, a
@@ -38,17 +45,14 @@ extension PlanDecoder where Document == JSONTree {
 
 extension PlanDecoder where Document == JSONTape {
   /// A plan as it would be written, checked by reading the bytes back
-  /// (`Plan.validated`: what is saved is what was checked).
-  static func decode(written bytes: [UInt8]) -> (plan: Plan?, problems: [Problem], bytes: [UInt8]) {
+  /// (`Plan.validated`: what is saved is what was checked). Its problems
+  /// have no place: the text they would point into is never shown.
+  static func decode(written bytes: [UInt8]) -> (plan: Plan?, problems: [Problem]) {
     guard let document = try? JSONParser.tape(bytes) else {
-      return (nil, [Problem("the plan could not be written as JSON")], bytes)
+      return (nil, [Problem("the plan could not be written as JSON")])
     }
-    var decoder = PlanDecoder(document: document)
-    let plan = decoder.decodePlan(document.root)
-    guard let plan, decoder.found.isEmpty else {
-      return (nil, decoder.problems.map { Problem($0.message) }, bytes)
-    }
-    return (plan, [], bytes)
+    let read = decode(document)
+    return (read.plan, read.problems.map { Problem($0.message) })
   }
 }
 

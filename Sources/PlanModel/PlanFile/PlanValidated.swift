@@ -9,9 +9,10 @@ extension Plan {
   /// Returns the file's bytes, checked.
   @discardableResult
   public func validated() throws(PlanProblems) -> [UInt8] {
-    let checked = FileDecoder.decode(written: fileBytes())
+    let bytes = fileBytes()
+    let checked = FileDecoder.decode(written: bytes)
     guard checked.plan != nil else { throw PlanProblems(problems: checked.problems) }
-    return checked.bytes
+    return bytes
   }
 
   /// The same for an edit of `base`, a plan read from a file (so valid):
